@@ -1,0 +1,149 @@
+package io.httpd.api;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable, ordered list of header fields with case-insensitive names (RFC 9110 §5).
+ * A name may repeat; {@link #all} returns its values in order. Methods that change something
+ * return a new instance.
+ */
+public final class Headers implements Iterable<Headers.Field> {
+    /** No fields. */
+    public static final Headers EMPTY = new Headers(List.of());
+
+    /**
+     * One field line.
+     *
+     * @param name  a token (RFC 9110 §5.1); compared case-insensitively
+     * @param value the field value, without leading or trailing whitespace, CR, LF or NUL
+     */
+    public record Field(String name, String value) {
+        public Field {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (!Token.isToken(name)) {
+                throw new IllegalArgumentException("not a field name: " + name);
+            }
+            if (!Token.isFieldValue(value)) {
+                throw new IllegalArgumentException("control character in value of " + name);
+            }
+        }
+
+        /** Whether this field has the given name, ignoring case. */
+        public boolean is(String other) {
+            return name.equalsIgnoreCase(other);
+        }
+    }
+
+    private final List<Field> fields;
+
+    private Headers(List<Field> fields) {
+        this.fields = fields;
+    }
+
+    /** Headers from a list of fields, in order. */
+    public static Headers of(List<Field> fields) {
+        return fields.isEmpty() ? EMPTY : new Headers(List.copyOf(fields));
+    }
+
+    /** Headers from alternating names and values: {@code of("Content-Type", "text/plain")}. */
+    public static Headers of(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values must come in pairs");
+        }
+        List<Field> list = new ArrayList<>(namesAndValues.length / 2);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            list.add(new Field(namesAndValues[i], namesAndValues[i + 1]));
+        }
+        return of(list);
+    }
+
+    /** The first value of a field, if present. */
+    public Optional<String> first(String name) {
+        for (Field f : fields) {
+            if (f.is(name)) {
+                return Optional.of(f.value);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every value of a field, in order; empty when absent. */
+    public List<String> all(String name) {
+        List<String> values = new ArrayList<>(2);
+        for (Field f : fields) {
+            if (f.is(name)) {
+                values.add(f.value);
+            }
+        }
+        return values;
+    }
+
+    /** Whether at least one field has this name. */
+    public boolean contains(String name) {
+        for (Field f : fields) {
+            if (f.is(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A copy with one more field at the end. */
+    public Headers with(String name, String value) {
+        List<Field> list = new ArrayList<>(fields.size() + 1);
+        list.addAll(fields);
+        list.add(new Field(name, value));
+        return new Headers(List.copyOf(list));
+    }
+
+    /** A copy where every field of this name is replaced by one field with this value. */
+    public Headers replace(String name, String value) {
+        return without(name).with(name, value);
+    }
+
+    /** A copy without any field of this name. */
+    public Headers without(String name) {
+        List<Field> list = new ArrayList<>(fields.size());
+        for (Field f : fields) {
+            if (!f.is(name)) {
+                list.add(f);
+            }
+        }
+        return list.size() == fields.size() ? this : of(list);
+    }
+
+    /** The fields in order. */
+    public List<Field> fields() {
+        return fields;
+    }
+
+    /** The number of field lines. */
+    public int size() {
+        return fields.size();
+    }
+
+    @Override
+    public Iterator<Field> iterator() {
+        return fields.iterator();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Headers h && h.fields.equals(fields);
+    }
+
+    @Override
+    public int hashCode() {
+        return fields.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return fields.toString();
+    }
+}

@@ -1,0 +1,113 @@
+package io.httpd.api;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A response from a handler. The server adds the framing fields (Content-Length or
+ * Transfer-Encoding), Date, Server and Connection; a handler's own values of these are
+ * replaced. For HEAD requests and for 1xx, 204 and 304 the server sends the head only.
+ *
+ * @param status  the status
+ * @param headers the handler's header fields
+ * @param body    the content
+ */
+public record Response(Status status, Headers headers, Body body) {
+    public Response {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(headers, "headers");
+        Objects.requireNonNull(body, "body");
+    }
+
+    /** A response with a UTF-8 {@code text/plain} body. */
+    public static Response text(Status status, String text) {
+        return new Response(status, Headers.of("Content-Type", "text/plain; charset=utf-8"),
+                new Body.Bytes(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A response with no content. */
+    public static Response empty(Status status) {
+        return new Response(status, Headers.EMPTY, Body.EMPTY);
+    }
+
+    /** A copy with one more header field. */
+    public Response withHeader(String name, String value) {
+        return new Response(status, headers.with(name, value), body);
+    }
+
+    /**
+     * Response content: one of four shapes, so the server can pick the fastest way to send it
+     * (a file region goes out with {@code FileChannel.transferTo}, sendfile, on plain sockets).
+     */
+    public sealed interface Body {
+        /** No content. */
+        Body EMPTY = new Empty();
+
+        /** The content length in bytes, or -1 when unknown (the server then sends chunked). */
+        long length();
+
+        /** No content: Content-Length 0. */
+        record Empty() implements Body {
+            @Override
+            public long length() {
+                return 0;
+            }
+        }
+
+        /**
+         * Content held in memory. The array is not copied: do not change it after returning it.
+         *
+         * @param bytes the content
+         */
+        record Bytes(byte[] bytes) implements Body {
+            public Bytes {
+                Objects.requireNonNull(bytes, "bytes");
+            }
+
+            @Override
+            public long length() {
+                return bytes.length;
+            }
+        }
+
+        /**
+         * A region of a file, read when the response is written.
+         *
+         * @param file   the file
+         * @param offset the first byte to send
+         * @param length how many bytes to send
+         */
+        record FileRegion(Path file, long offset, long length) implements Body {
+            public FileRegion {
+                Objects.requireNonNull(file, "file");
+                if (offset < 0 || length < 0) {
+                    throw new IllegalArgumentException("negative offset or length");
+                }
+            }
+        }
+
+        /**
+         * Content written by the handler's code while the response is sent, on the same thread.
+         *
+         * @param length the exact number of bytes the writer will write, or -1 when unknown
+         * @param writer writes the content; must not close the stream
+         */
+        record Streamed(long length, Writer writer) implements Body {
+            public Streamed {
+                Objects.requireNonNull(writer, "writer");
+                if (length < -1) {
+                    throw new IllegalArgumentException("length must be -1 or more");
+                }
+            }
+        }
+    }
+
+    /** Writes streamed content. An IOException aborts the response and closes the connection. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+}

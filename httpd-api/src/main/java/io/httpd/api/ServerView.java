@@ -1,0 +1,73 @@
+package io.httpd.api;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A read-only view of the running server, handed to every plugin factory. The lists are
+ * complete once start-up finished; {@link #counters()} is live.
+ */
+public interface ServerView {
+    /** The server's version, such as {@code 0.1.0}. */
+    String version();
+
+    /** When the server started. */
+    Instant startTime();
+
+    /** The bound addresses of the listeners (empty until they are bound). */
+    List<InetSocketAddress> listeners();
+
+    /** The mounted routes. */
+    List<RouteInfo> routes();
+
+    /** Every plugin provider found. */
+    List<PluginInfo> plugins();
+
+    /** A snapshot of the live counters. */
+    Counters counters();
+
+    /**
+     * A mounted route.
+     *
+     * @param path    the route's path
+     * @param handler the handler id
+     * @param methods the methods it answers
+     */
+    record RouteInfo(String path, String handler, Set<Method> methods) {
+        public RouteInfo {
+            methods = Set.copyOf(methods);
+        }
+    }
+
+    /**
+     * A provider found at start-up.
+     *
+     * @param kind    {@code route}, {@code validator}, {@code access_log} or {@code tls}
+     * @param id      the provider's id
+     * @param module  the module's name
+     * @param version the module's version, or {@code ""} when it has none
+     * @param source  the jar or folder it came from, or {@code "built-in"}
+     */
+    record PluginInfo(String kind, String id, String module, String version, String source) {
+    }
+
+    /**
+     * Counters since start.
+     *
+     * @param connectionsOpen  connections open now
+     * @param connectionsTotal connections accepted
+     * @param requests         request heads read (rejected ones included)
+     * @param responses1xx     interim and final responses by status class
+     * @param responses2xx     see above
+     * @param responses3xx     see above
+     * @param responses4xx     see above
+     * @param responses5xx     see above
+     * @param accessLogDrops   access records dropped because a sink's queue was full or failed
+     */
+    record Counters(long connectionsOpen, long connectionsTotal, long requests, long responses1xx,
+                    long responses2xx, long responses3xx, long responses4xx, long responses5xx,
+                    long accessLogDrops) {
+    }
+}

@@ -1,0 +1,2 @@
+/** The command line and start-up wiring. */
+package io.httpd.core;

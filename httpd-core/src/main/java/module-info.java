@@ -1,0 +1,23 @@
+/**
+ * The httpd engine. It owns the wire and wires plugins; it exports nothing a plugin needs.
+ *
+ * <ul>
+ *   <li>{@code io.httpd.core} — the command line ({@code Main}) and start-up wiring;</li>
+ *   <li>{@code io.httpd.core.config} — httpd.toml, bound strictly into records;</li>
+ *   <li>{@code io.httpd.core.http1} — the HTTP/1.1 connection loop, parser and writer;</li>
+ *   <li>{@code io.httpd.core.plugin} — provider discovery and the plugin registry;</li>
+ *   <li>{@code io.httpd.core.accesslog} — per-sink queues feeding access-log sinks.</li>
+ * </ul>
+ */
+module io.httpd.core {
+    requires io.httpd.api;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
+    requires tools.jackson.dataformat.toml;
+    requires org.slf4j;
+
+    uses io.httpd.api.RouteHandlerProvider;
+    uses io.httpd.api.RequestValidatorProvider;
+    uses io.httpd.api.AccessLogSinkProvider;
+    uses io.httpd.api.TlsProviderProvider;
+}
