@@ -1,0 +1,34 @@
+package io.httpd.core;
+
+/**
+ * The names of the server's structured log events, kept in one place so that operators can
+ * search for them and tests can assert on them. Each is logged as the message, with the
+ * details as slf4j key-values.
+ */
+public final class Events {
+    /** The server bound a listener: address. */
+    public static final String SERVER_LISTEN = "server.listen";
+    /** The server is ready: listeners, routes, plugins, start-up time. */
+    public static final String SERVER_START = "server.start";
+    /** Shutdown began: reason, grace. */
+    public static final String SERVER_STOP = "server.stop";
+    /** Shutdown done: cut connections. */
+    public static final String SERVER_STOPPED = "server.stopped";
+    /** A connection was accepted: conn, remote. */
+    public static final String CONN_ACCEPT = "conn.accept";
+    /** A connection closed: conn, remote, requests, reason. */
+    public static final String CONN_CLOSE = "conn.close";
+    /** The server refused a request with a 4xx/5xx of its own: status, reason. */
+    public static final String REQUEST_REJECT = "request.reject";
+    /** A handler or validator threw: route, handler; with the stack trace. */
+    public static final String HANDLER_ERROR = "handler.error";
+    /** A plugin provider was found: kind, id, module, version, source. */
+    public static final String PLUGIN_LOAD = "plugin.load";
+    /** A plugin instance failed to reload or close: id. */
+    public static final String PLUGIN_ERROR = "plugin.error";
+    /** SIGHUP: reloading every plugin instance. */
+    public static final String SERVER_RELOAD = "server.reload";
+
+    private Events() {
+    }
+}

@@ -1,0 +1,88 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.Status;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The request content a handler reads: decoded from its framing, bounded by the route's body
+ * limit, and answering {@code Expect: 100-continue} on the first read. Reading past the limit
+ * throws a 413 {@link HttpException}; a client that closes early an IOException.
+ */
+abstract sealed class BodyStream extends InputStream permits ContentLengthBody, ChunkedBody {
+    /** Sends the interim 100 response; null when none is owed. */
+    interface Continue {
+        void send() throws IOException;
+    }
+
+    protected final WireReader in;
+    private final long limit;
+    private Continue pendingContinue;
+    private long received;
+
+    BodyStream(WireReader in, long limit, Continue pendingContinue) {
+        this.in = in;
+        this.limit = limit;
+        this.pendingContinue = pendingContinue;
+    }
+
+    /** Reads decoded content into dst; -1 at its end. */
+    protected abstract int readContent(byte[] dst, int off, int len) throws IOException;
+
+    /** Whether the whole content, framing included, has been consumed. */
+    abstract boolean atEnd();
+
+    /** Whether the client is still waiting for a 100 before it sends the content. */
+    final boolean continuePending() {
+        return pendingContinue != null;
+    }
+
+    @Override
+    public final int read(byte[] dst, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, dst.length);
+        if (len == 0) {
+            return 0;
+        }
+        if (pendingContinue != null) {
+            Continue c = pendingContinue;
+            pendingContinue = null;
+            c.send();
+        }
+        int n = readContent(dst, off, len);
+        if (n > 0) {
+            received += n;
+            if (received > limit) {
+                throw HttpException.fatal(Status.CONTENT_TOO_LARGE, "request body too large");
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public final int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    /**
+     * Reads and discards what is left, up to {@code max} bytes of content, without sending a
+     * 100.
+     *
+     * @return whether the end was reached, so the connection can read the next request
+     */
+    final boolean drain(long max) throws IOException {
+        pendingContinue = null;
+        byte[] scratch = new byte[8192];
+        long left = max;
+        while (!atEnd() && left > 0) {
+            int n = readContent(scratch, 0, (int) Math.min(scratch.length, left));
+            if (n < 0) {
+                break;
+            }
+            left -= n;
+        }
+        return atEnd();
+    }
+}

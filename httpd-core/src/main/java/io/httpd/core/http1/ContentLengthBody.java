@@ -1,0 +1,42 @@
+package io.httpd.core.http1;
+
+import java.io.EOFException;
+import java.io.IOException;
+
+/** Content delimited by Content-Length (RFC 9112 §6.2); also the empty body. */
+final class ContentLengthBody extends BodyStream {
+    private long remaining;
+
+    ContentLengthBody(WireReader in, long length, long limit, Continue pendingContinue) {
+        super(in, limit, pendingContinue);
+        this.remaining = length;
+    }
+
+    /** A body with no content. */
+    static ContentLengthBody empty(WireReader in) {
+        return new ContentLengthBody(in, 0, 0, null);
+    }
+
+    @Override
+    protected int readContent(byte[] dst, int off, int len) throws IOException {
+        if (remaining == 0) {
+            return -1;
+        }
+        int n = in.read(dst, off, (int) Math.min(len, remaining));
+        if (n < 0) {
+            throw new EOFException("client closed the connection inside the request body");
+        }
+        remaining -= n;
+        return n;
+    }
+
+    @Override
+    boolean atEnd() {
+        return remaining == 0;
+    }
+
+    @Override
+    public int available() {
+        return (int) Math.min(remaining, in.buffered());
+    }
+}

@@ -1,0 +1,217 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.AccessRecord;
+import io.httpd.api.Headers;
+import io.httpd.api.Method;
+import io.httpd.api.Request;
+import io.httpd.api.RequestValidator.Verdict;
+import io.httpd.api.Response;
+import io.httpd.api.Status;
+import io.httpd.core.Events;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One request and its response on a connection: validators, routing, the handler, writing, the
+ * access record. Every failure becomes a response here or in {@link #reject}; nothing but a
+ * broken connection escapes.
+ */
+final class Exchange {
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+    /** Unread request content the server reads and discards to keep a connection open. */
+    static final long DRAIN_LIMIT = 64 * 1024;
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final String ID_PREFIX = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+
+    private final Http1Context ctx;
+    private final WireReader in;
+    private final ResponseWriter writer;
+    private final InetSocketAddress remote;
+    private BodyStream body;
+    private RouteTable.Route route;
+    private boolean close;
+
+    Exchange(Http1Context ctx, WireReader in, ResponseWriter writer, InetSocketAddress remote) {
+        this.ctx = ctx;
+        this.in = in;
+        this.writer = writer;
+        this.remote = remote;
+    }
+
+    /**
+     * Answers a request head.
+     *
+     * @param mayPersist false when the server is stopping
+     * @return whether the connection may read another request
+     */
+    boolean serve(RequestHead head, long startNanos, boolean mayPersist) throws IOException {
+        ZonedDateTime time = ZonedDateTime.now();
+        close = !head.keepAlive() || !mayPersist;
+        Response response = respond(head);
+        close |= cannotReuseAfter(head, response); // known before the head goes out
+        ResponseWriter.Sent sent = write(response, head.method().equals(Method.HEAD), head.minor());
+        if (sent != null && !close && head.framing().hasBody()) {
+            close = !finishBody(head);
+        }
+        log(time, head.method().name(), head.target(), head.version(), head.headers(),
+                response.status().code(), sent == null ? 0 : sent.bytes(), startNanos);
+        return sent != null && !close && !sent.mustClose();
+    }
+
+    /** Answers a head that could not be read or failed the core's checks, then closes. */
+    void reject(HttpException e, RequestParser.RawHead raw, long startNanos) {
+        logReject(e);
+        ZonedDateTime time = ZonedDateTime.now();
+        close = true;
+        boolean head = raw != null && raw.method().equals("HEAD");
+        ResponseWriter.Sent sent = write(errorResponse(e.status(), e.getMessage()), head, 1);
+        log(time, raw == null ? "-" : raw.method(), raw == null ? "-" : raw.target(),
+                raw == null || !raw.version().startsWith("HTTP/1.") ? "-" : raw.version(),
+                raw == null ? Headers.EMPTY : raw.headers(), e.status().code(),
+                sent == null ? 0 : sent.bytes(), startNanos);
+    }
+
+    private Response respond(RequestHead head) {
+        try {
+            Response rejected = validate(head);
+            return rejected != null ? rejected : route(head);
+        } catch (HttpException e) {
+            logReject(e);
+            close |= e.closeConnection();
+            return errorResponse(e.status(), e.getMessage());
+        } catch (Exception | LinkageError | AssertionError e) {
+            LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e)
+                    .addKeyValue("route", route == null ? null : route.path())
+                    .addKeyValue("handler", route == null ? null : route.handlerId())
+                    .addKeyValue("remote", remote).log();
+            close = true;
+            return errorResponse(Status.INTERNAL_SERVER_ERROR, "the handler failed");
+        }
+    }
+
+    private Response validate(RequestHead head) {
+        if (ctx.validators().isEmpty()) {
+            return null;
+        }
+        Request request = request(head, InputStream.nullInputStream(), "");
+        for (Http1Context.Validator v : ctx.validators()) {
+            if (v.instance().validate(request) instanceof Verdict.Reject(Status status, String why)) {
+                LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", status.code())
+                        .addKeyValue("reason", why).addKeyValue("validator", v.id())
+                        .addKeyValue("remote", remote).log();
+                return errorResponse(status, why);
+            }
+        }
+        return null;
+    }
+
+    private Response route(RequestHead head) throws IOException {
+        if (head.path().equals("*")) { // OPTIONS * (RFC 9110 §9.3.7)
+            return allow(Status.NO_CONTENT, RouteTable.allow(ctx.routes().allMethods()));
+        }
+        route = ctx.routes().match(head.path());
+        if (route == null) {
+            return errorResponse(Status.NOT_FOUND, "no route for this path");
+        }
+        if (!route.methods().contains(head.method())) {
+            return head.method().equals(Method.OPTIONS)
+                    ? allow(Status.NO_CONTENT, route.allow())
+                    : allow(Status.METHOD_NOT_ALLOWED, route.allow());
+        }
+        if (head.framing().length() > route.bodyLimit()) {
+            throw HttpException.fatal(Status.CONTENT_TOO_LARGE, "request body too large");
+        }
+        body = bodyStream(head, route.bodyLimit(), true);
+        return route.handler().handle(request(head, body, route.path()));
+    }
+
+    private BodyStream bodyStream(RequestHead head, long limit, boolean mayContinue) {
+        BodyStream.Continue hundred = mayContinue && head.expectContinue()
+                ? writer::writeContinue : null;
+        return switch (head.framing().kind()) {
+            case NONE -> ContentLengthBody.empty(in);
+            case LENGTH -> new ContentLengthBody(in, head.framing().length(), limit, hundred);
+            case CHUNKED -> new ChunkedBody(in, limit, hundred);
+        };
+    }
+
+    /**
+     * Whether request content the handler left unread rules out another request on this
+     * connection: a client still waiting for a 100 (RFC 9110 §10.1.1: we may close instead of
+     * reading), or more content than we would drain. A streamed response may still read the
+     * content while it is written, so it is judged afterwards.
+     */
+    private boolean cannotReuseAfter(RequestHead head, Response response) {
+        if (!head.framing().hasBody() || response.body() instanceof Response.Body.Streamed) {
+            return false;
+        }
+        if (body != null) {
+            return !body.atEnd() && body.continuePending();
+        }
+        return head.expectContinue() || head.framing().length() > DRAIN_LIMIT;
+    }
+
+    /** Reads and discards what is left of the content, bounded; true when it all arrived. */
+    private boolean finishBody(RequestHead head) {
+        if (body == null) {
+            body = bodyStream(head, ctx.limits().bodyBytes(), false);
+        }
+        if (body.atEnd()) {
+            return true;
+        }
+        if (body.continuePending()) {
+            return false;
+        }
+        try {
+            return body.drain(DRAIN_LIMIT);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private ResponseWriter.Sent write(Response response, boolean headOnly, int minor) {
+        try {
+            ctx.counters().response(response.status().code());
+            return writer.write(response, headOnly, minor, !close);
+        } catch (IOException e) {
+            close = true;
+            LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", remote)
+                    .addKeyValue("reason", "write failed: " + e.getMessage()).log();
+            return null;
+        }
+    }
+
+    private void log(ZonedDateTime time, String method, String target, String protocol,
+                     Headers headers, int status, long bytes, long startNanos) {
+        Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+        ctx.accessLog().accept(new AccessRecord(time, remote, method, target, protocol, status,
+                bytes, took, headers.first("Referer").orElse(null),
+                headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
+                ID_PREFIX + "-" + SEQUENCE.incrementAndGet()));
+    }
+
+    private Request request(RequestHead head, InputStream content, String routePath) {
+        return new Request(head.method(), head.target(), head.path(), head.query(),
+                head.version(), head.headers(), remote, routePath, content);
+    }
+
+    private void logReject(HttpException e) {
+        LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", e.status().code())
+                .addKeyValue("reason", e.getMessage()).addKeyValue("remote", remote).log();
+    }
+
+    private static Response allow(Status status, String allow) {
+        return new Response(status, Headers.of("Allow", allow), Response.Body.EMPTY);
+    }
+
+    static Response errorResponse(Status status, String reason) {
+        return Response.text(status, status.code() + " " + status.reason() + ": " + reason + "\n");
+    }
+}

@@ -1,0 +1,212 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.Headers;
+import io.httpd.api.Method;
+import io.httpd.api.Status;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The meaning checks on a parsed head, each citing its rule: version, method, request-target,
+ * Host, message framing, Expect and persistence. Every violation is an {@link HttpException}.
+ */
+final class HeadRules {
+    /** The methods the core knows (RFC 9110 §9.3, RFC 5789); others get 501. */
+    static final Set<Method> KNOWN_METHODS = Set.of(Method.GET, Method.HEAD, Method.POST,
+            Method.PUT, Method.DELETE, Method.OPTIONS, Method.TRACE, Method.PATCH);
+
+    private HeadRules() {
+    }
+
+    static RequestHead check(RequestParser.RawHead raw) throws HttpException {
+        int minor = version(raw.version());
+        Method method = Method.of(raw.method());
+        if (!KNOWN_METHODS.contains(method)) { // CONNECT included: we are not a proxy
+            throw HttpException.fatal(Status.NOT_IMPLEMENTED, "method not implemented");
+        }
+        Headers headers = raw.headers();
+        String target = raw.target();
+        String[] pathAndQuery = target(method, target);
+        host(headers, minor);
+        BodyFraming framing = framing(headers, minor);
+        boolean expectContinue = expect(headers, minor, framing);
+        return new RequestHead(method, target, pathAndQuery[0], pathAndQuery[1], minor, headers,
+                framing, expectContinue, keepAlive(headers, minor));
+    }
+
+    /**
+     * {@code HTTP-version = "HTTP/" DIGIT "." DIGIT} (RFC 9112 §2.3): 1.0 and 1.1; a higher 1.x
+     * is answered as 1.1 (RFC 9110 §6.2); another major version gets 505.
+     */
+    static int version(String v) throws HttpException {
+        if (v.length() != 8 || !v.startsWith("HTTP/") || v.charAt(6) != '.'
+                || !isDigit(v.charAt(5)) || !isDigit(v.charAt(7))) {
+            throw HttpException.badRequest("malformed HTTP version");
+        }
+        if (v.charAt(5) != '1') {
+            throw HttpException.fatal(Status.HTTP_VERSION_NOT_SUPPORTED,
+                    "HTTP version not supported");
+        }
+        return v.charAt(7) == '0' ? 0 : 1;
+    }
+
+    /**
+     * The request-target forms of RFC 9112 §3.2: origin-form, absolute-form (its path is used;
+     * its authority wins over Host), asterisk-form only with OPTIONS. Authority-form is only for
+     * CONNECT, refused above.
+     *
+     * @return the normalized path and the raw query
+     */
+    static String[] target(Method method, String target) throws HttpException {
+        if (target.equals("*")) {
+            if (!method.equals(Method.OPTIONS)) {
+                throw HttpException.badRequest("asterisk-form is only for OPTIONS");
+            }
+            return new String[] {"*", ""};
+        }
+        String rest = target;
+        if (target.charAt(0) != '/') {
+            rest = absoluteFormPath(target);
+        }
+        int q = rest.indexOf('?');
+        String rawPath = q < 0 ? rest : rest.substring(0, q);
+        String query = q < 0 ? "" : rest.substring(q + 1);
+        return new String[] {TargetPath.normalize(rawPath), query};
+    }
+
+    private static String absoluteFormPath(String target) throws HttpException {
+        String lower = target.toLowerCase(Locale.ROOT);
+        int schemeEnd = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
+        if (schemeEnd < 0) {
+            throw HttpException.badRequest("request-target is not origin-form or absolute-form");
+        }
+        int pathStart = schemeEnd;
+        while (pathStart < target.length() && target.charAt(pathStart) != '/'
+                && target.charAt(pathStart) != '?') {
+            pathStart++;
+        }
+        if (pathStart == schemeEnd || !Authority.isValid(target.substring(schemeEnd, pathStart))) {
+            throw HttpException.badRequest("invalid authority in request-target");
+        }
+        String rest = target.substring(pathStart);
+        return rest.isEmpty() || rest.charAt(0) == '?' ? "/" + rest : rest;
+    }
+
+    /**
+     * RFC 9112 §3.2: a server MUST respond 400 to an HTTP/1.1 request without Host, with more
+     * than one Host, or with an invalid Host value.
+     */
+    static void host(Headers headers, int minor) throws HttpException {
+        List<String> hosts = headers.all("Host");
+        if (hosts.isEmpty() && minor == 1) {
+            throw HttpException.badRequest("missing Host header");
+        }
+        if (hosts.size() > 1) {
+            throw HttpException.badRequest("more than one Host header");
+        }
+        if (hosts.size() == 1 && !hosts.getFirst().isEmpty()
+                && !Authority.isValid(hosts.getFirst())) {
+            throw HttpException.badRequest("invalid Host header");
+        }
+    }
+
+    /** RFC 9112 §6.1–§6.3: message body length, refusing every ambiguity. */
+    static BodyFraming framing(Headers headers, int minor) throws HttpException {
+        List<String> te = headers.all("Transfer-Encoding");
+        List<String> cl = headers.all("Content-Length");
+        if (!te.isEmpty()) {
+            if (!cl.isEmpty()) { // §6.3 item 3: a smuggling attempt
+                throw HttpException.badRequest("both Transfer-Encoding and Content-Length");
+            }
+            if (minor == 0) { // §6.1: framing from a 1.0 client can't be trusted
+                throw HttpException.badRequest("Transfer-Encoding in an HTTP/1.0 request");
+            }
+            return transferCoding(te);
+        }
+        return cl.isEmpty() ? BodyFraming.NONE : BodyFraming.length(contentLength(cl));
+    }
+
+    private static BodyFraming transferCoding(List<String> values) throws HttpException {
+        List<String> codings = Lists.elements(values);
+        if (codings.isEmpty()) {
+            throw HttpException.badRequest("empty Transfer-Encoding");
+        }
+        for (int i = 0; i < codings.size(); i++) {
+            boolean chunked = codings.get(i).equalsIgnoreCase("chunked");
+            boolean last = i == codings.size() - 1;
+            if (chunked && !last) { // §6.1: chunked MUST NOT be applied more than once
+                throw HttpException.badRequest("chunked is not the final transfer coding");
+            }
+            if (!chunked && last) { // §6.3 item 4
+                throw HttpException.badRequest("final transfer coding is not chunked");
+            }
+            if (!chunked) {
+                throw HttpException.fatal(Status.NOT_IMPLEMENTED, "transfer coding not supported");
+            }
+        }
+        return BodyFraming.CHUNKED;
+    }
+
+    /**
+     * {@code Content-Length = 1*DIGIT} (RFC 9110 §8.6). A list of identical values is accepted
+     * as one; differing values, signs, spaces inside or overflow are 400.
+     */
+    static long contentLength(List<String> values) throws HttpException {
+        long length = -1;
+        for (String element : Lists.elements(values)) {
+            if (element.isEmpty() || element.length() > 18) {
+                throw HttpException.badRequest("invalid Content-Length");
+            }
+            long n = 0;
+            for (int i = 0; i < element.length(); i++) {
+                char c = element.charAt(i);
+                if (!isDigit(c)) {
+                    throw HttpException.badRequest("invalid Content-Length");
+                }
+                n = n * 10 + (c - '0');
+            }
+            if (length >= 0 && n != length) {
+                throw HttpException.badRequest("differing Content-Length values");
+            }
+            length = n;
+        }
+        if (length < 0) {
+            throw HttpException.badRequest("invalid Content-Length");
+        }
+        return length;
+    }
+
+    /**
+     * RFC 9110 §10.1.1: 100-continue is the only expectation; another gets 417. A 1.0 client
+     * never gets a 100, so its expectation is ignored.
+     */
+    static boolean expect(Headers headers, int minor, BodyFraming framing) throws HttpException {
+        List<String> expect = headers.all("Expect");
+        if (expect.isEmpty()) {
+            return false;
+        }
+        for (String value : expect) {
+            if (!value.equalsIgnoreCase("100-continue")) {
+                throw HttpException.fatal(Status.EXPECTATION_FAILED, "unsupported expectation");
+            }
+        }
+        return minor == 1 && framing.hasBody();
+    }
+
+    /** RFC 9112 §9.3: 1.1 persists unless "close"; 1.0 only with "keep-alive". */
+    static boolean keepAlive(Headers headers, int minor) {
+        boolean close = false;
+        boolean keepAlive = false;
+        for (String token : Lists.elements(headers.all("Connection"))) {
+            close |= token.equalsIgnoreCase("close");
+            keepAlive |= token.equalsIgnoreCase("keep-alive");
+        }
+        return !close && (minor == 1 || keepAlive);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}

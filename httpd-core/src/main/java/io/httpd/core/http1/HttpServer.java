@@ -1,0 +1,163 @@
+package io.httpd.core.http1;
+
+import io.httpd.core.Events;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The listeners and their accept loops: one platform thread per listener accepts, one virtual
+ * thread per connection serves. A semaphore caps open connections; past the cap, accepting
+ * waits (the kernel's backlog holds new clients) rather than failing anyone.
+ */
+public final class HttpServer {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+
+    private final List<InetSocketAddress> addresses;
+    private final Http1Context ctx;
+    private final Semaphore permits;
+    private final List<ServerSocketChannel> channels = new ArrayList<>();
+    private final List<Thread> acceptors = new ArrayList<>();
+    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
+
+    public HttpServer(List<InetSocketAddress> addresses, Http1Context ctx) {
+        this.addresses = List.copyOf(addresses);
+        this.ctx = ctx;
+        this.permits = new Semaphore(ctx.limits().connections());
+    }
+
+    /**
+     * Binds every listener and starts accepting. When one cannot be bound, the ones already
+     * bound are closed and a BindException names the address.
+     */
+    public void start() throws IOException {
+        for (InetSocketAddress address : addresses) {
+            ServerSocketChannel channel = ServerSocketChannel.open();
+            try {
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                channel.bind(address, 1024);
+            } catch (IOException e) {
+                channel.close();
+                closeListeners();
+                BindException be = new BindException("cannot listen on " + address.getHostString()
+                        + ":" + address.getPort() + ": " + e.getMessage());
+                be.initCause(e);
+                throw be;
+            }
+            channels.add(channel);
+        }
+        for (ServerSocketChannel channel : channels) {
+            Thread t = Thread.ofPlatform().name("accept-" + localAddress(channel).getPort())
+                    .start(() -> acceptLoop(channel));
+            acceptors.add(t);
+            LOG.atInfo().setMessage(Events.SERVER_LISTEN)
+                    .addKeyValue("address", localAddress(channel)).log();
+        }
+    }
+
+    /** The addresses actually bound (a configured port 0 becomes the port the system chose). */
+    public List<InetSocketAddress> boundAddresses() {
+        List<InetSocketAddress> bound = new ArrayList<>();
+        for (ServerSocketChannel channel : channels) {
+            bound.add(localAddress(channel));
+        }
+        return bound;
+    }
+
+    private void acceptLoop(ServerSocketChannel channel) {
+        while (!stopping) {
+            try {
+                permits.acquire();
+                SocketChannel socket;
+                try {
+                    socket = channel.accept();
+                } catch (IOException e) {
+                    permits.release();
+                    throw e;
+                }
+                serve(socket);
+            } catch (ClosedChannelException | InterruptedException e) {
+                return;
+            } catch (IOException e) {
+                LOG.atWarn().setMessage("accept.fail").addKeyValue("reason", e.getMessage()).log();
+            }
+        }
+    }
+
+    private void serve(SocketChannel socket) {
+        Connection connection;
+        try {
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            connection = new Connection(new SocketTransport(socket), ctx, () -> stopping);
+        } catch (IOException e) {
+            permits.release();
+            closeQuietly(socket);
+            return;
+        }
+        open.add(connection);
+        Thread.ofVirtual().name("conn").start(() -> {
+            try {
+                connection.run();
+            } finally {
+                open.remove(connection);
+                permits.release();
+            }
+        });
+    }
+
+    /**
+     * Stops gracefully: no new connections, idle ones closed at once, busy ones finish their
+     * exchange within the grace period; past it they are cut.
+     *
+     * @return how many connections were cut
+     */
+    public int stop(Duration grace) throws InterruptedException {
+        stopping = true;
+        closeListeners();
+        for (Thread t : acceptors) {
+            t.join(1000);
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            open.forEach(Connection::closeIfIdle);
+            Thread.sleep(10);
+        }
+        int cut = open.size();
+        open.forEach(Connection::abort);
+        return cut;
+    }
+
+    private void closeListeners() {
+        channels.forEach(HttpServer::closeQuietly);
+    }
+
+    private static InetSocketAddress localAddress(ServerSocketChannel channel) {
+        try {
+            return (InetSocketAddress) channel.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeQuietly(java.nio.channels.Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing to do: it is being discarded
+        }
+    }
+}

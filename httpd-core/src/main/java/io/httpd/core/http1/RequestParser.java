@@ -1,0 +1,214 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.Headers;
+import io.httpd.api.Status;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one request head from a connection's {@link WireReader}: a bounded pull parser over
+ * bytes (RFC 9112 §2–§5). It checks syntax only; {@link HeadRules} checks meaning.
+ *
+ * <p>Line ends: CRLF, or a bare LF (RFC 9112 §2.2 lets a recipient accept it); a CR anywhere
+ * else is an error. Because the head ends at the first empty line either way, and bodies are
+ * framed only by Content-Length or chunked, the two spellings can't make two parties disagree
+ * on where a message ends.
+ */
+final class RequestParser {
+    /** A method longer than this is answered 501 without reading further. */
+    static final int MAX_METHOD_LENGTH = 32;
+
+    private final WireReader in;
+    private final int requestLineLimit;
+    private final int headerBytesLimit;
+    private final int headerCountLimit;
+    private int scanned; // bytes after position() already searched for LF
+
+    RequestParser(WireReader in, int requestLineLimit, int headerBytesLimit, int headerCountLimit) {
+        this.in = in;
+        this.requestLineLimit = requestLineLimit;
+        this.headerBytesLimit = headerBytesLimit;
+        this.headerCountLimit = headerCountLimit;
+    }
+
+    /**
+     * The raw parts of a head.
+     *
+     * @param method  the method token
+     * @param target  the request-target
+     * @param version the HTTP-version text, checked for form only
+     * @param headers the field lines
+     */
+    record RawHead(String method, String target, String version, Headers headers) {
+    }
+
+    /**
+     * Reads the next head. The caller sets the reader's deadline.
+     *
+     * @return null when the client closed the connection cleanly before sending a byte
+     */
+    RawHead read() throws IOException {
+        int lineEnd = nextLine(requestLineLimit, true, Status.URI_TOO_LONG, "request line");
+        int skipped = 0;
+        while (lineEnd >= 0 && contentEnd(lineEnd) == in.position()) {
+            // RFC 9112 §2.2: ignore at least one empty line before the request-line
+            skipped += lineEnd + 1 - in.position();
+            if (skipped > requestLineLimit) {
+                throw HttpException.badRequest("too many empty lines before the request line");
+            }
+            consumeLine(lineEnd);
+            lineEnd = nextLine(requestLineLimit, true, Status.URI_TOO_LONG, "request line");
+        }
+        if (lineEnd < 0) {
+            return null;
+        }
+        RawHead line = requestLine(in.position(), contentEnd(lineEnd));
+        consumeLine(lineEnd);
+        return new RawHead(line.method(), line.target(), line.version(), Headers.of(fields()));
+    }
+
+    private List<Headers.Field> fields() throws IOException {
+        List<Headers.Field> fields = new ArrayList<>(16);
+        int budget = headerBytesLimit;
+        while (true) {
+            int lineEnd = nextLine(budget, false, Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "header section");
+            int start = in.position();
+            int end = contentEnd(lineEnd);
+            budget -= lineEnd + 1 - start;
+            if (end == start) {
+                consumeLine(lineEnd);
+                return fields;
+            }
+            if (fields.size() == headerCountLimit) {
+                throw HttpException.fatal(Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                        "more than " + headerCountLimit + " header fields");
+            }
+            fields.add(field(start, end));
+            consumeLine(lineEnd);
+        }
+    }
+
+    /**
+     * Finds the LF ending the line at the reader's position, filling as needed.
+     *
+     * @return the LF's index in the buffer, or -1 on a clean end of stream before any byte
+     */
+    private int nextLine(int max, boolean first, Status tooLong, String what) throws IOException {
+        byte[] buf = in.buffer();
+        while (true) {
+            int start = in.position();
+            for (int i = start + scanned; i < in.limit(); i++) {
+                if (buf[i] == '\n') {
+                    scanned = 0;
+                    if (i - start > max) {
+                        throw HttpException.fatal(tooLong, what + " too long");
+                    }
+                    return i;
+                }
+            }
+            scanned = in.limit() - start;
+            if (scanned > max) {
+                throw HttpException.fatal(tooLong, what + " too long");
+            }
+            if (!in.fill()) {
+                if (first && scanned == 0) {
+                    return -1;
+                }
+                throw HttpException.badRequest("connection closed inside the request head");
+            }
+        }
+    }
+
+    /** The end of a line's content: before the LF, and before a CR right in front of it. */
+    private int contentEnd(int lineFeed) {
+        int start = in.position();
+        return lineFeed > start && in.buffer()[lineFeed - 1] == '\r' ? lineFeed - 1 : lineFeed;
+    }
+
+    private void consumeLine(int lineFeed) {
+        in.skip(lineFeed + 1 - in.position());
+        scanned = 0;
+    }
+
+    /** {@code request-line = method SP request-target SP HTTP-version} (RFC 9112 §3). */
+    private RawHead requestLine(int start, int end) throws HttpException {
+        byte[] buf = in.buffer();
+        int sp1 = indexOf(buf, start, end, (byte) ' ');
+        if (sp1 < 0) {
+            throw HttpException.badRequest("malformed request line");
+        }
+        if (sp1 - start > MAX_METHOD_LENGTH) {
+            throw HttpException.fatal(Status.NOT_IMPLEMENTED, "method too long");
+        }
+        for (int i = start; i < sp1; i++) {
+            if (!Grammar.isTchar(buf[i])) {
+                throw HttpException.badRequest("method is not a token");
+            }
+        }
+        int sp2 = indexOf(buf, sp1 + 1, end, (byte) ' ');
+        if (sp2 < 0 || sp1 + 1 == sp2) {
+            throw HttpException.badRequest("malformed request line");
+        }
+        for (int i = sp1 + 1; i < sp2; i++) {
+            if (!Grammar.isTargetChar(buf[i])) {
+                throw HttpException.badRequest("invalid character in request-target");
+            }
+        }
+        for (int i = sp2 + 1; i < end; i++) {
+            if (buf[i] == '\r' || buf[i] == ' ') {
+                throw HttpException.badRequest("malformed request line");
+            }
+        }
+        return new RawHead(ascii(buf, start, sp1), ascii(buf, sp1 + 1, sp2),
+                ascii(buf, sp2 + 1, end), Headers.EMPTY);
+    }
+
+    /** {@code field-line = field-name ":" OWS field-value OWS} (RFC 9112 §5). */
+    private Headers.Field field(int start, int end) throws HttpException {
+        byte[] buf = in.buffer();
+        if (buf[start] == ' ' || buf[start] == '\t') {
+            throw HttpException.badRequest("obsolete line folding or leading whitespace");
+        }
+        int colon = start;
+        while (colon < end && Grammar.isTchar(buf[colon])) {
+            colon++;
+        }
+        if (colon == end || buf[colon] != ':' || colon == start) {
+            throw HttpException.badRequest(colon < end && (buf[colon] == ' ' || buf[colon] == '\t')
+                    ? "whitespace between field name and colon"
+                    : "malformed header field");
+        }
+        int from = colon + 1;
+        int to = end;
+        while (from < to && (buf[from] == ' ' || buf[from] == '\t')) {
+            from++;
+        }
+        while (to > from && (buf[to - 1] == ' ' || buf[to - 1] == '\t')) {
+            to--;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Grammar.isFieldValueByte(buf[i])) {
+                throw HttpException.badRequest("control character in a field value");
+            }
+        }
+        return new Headers.Field(ascii(buf, start, colon),
+                new String(buf, from, to - from, StandardCharsets.ISO_8859_1));
+    }
+
+    private static int indexOf(byte[] buf, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String ascii(byte[] buf, int from, int to) {
+        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+}

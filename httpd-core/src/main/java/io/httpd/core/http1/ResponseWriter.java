@@ -1,0 +1,190 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.Headers;
+import io.httpd.api.Response;
+import io.httpd.api.Response.Body;
+import io.httpd.api.Status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes responses on one connection (RFC 9112 §4, §6): the status line, the handler's fields,
+ * then Date, Server, the framing (Content-Length when the length is known, else chunked, or
+ * for HTTP/1.0 a body delimited by closing), and Connection. HEAD, 1xx, 204 and 304 responses
+ * carry no content.
+ */
+final class ResponseWriter {
+    /** Fields the server owns; a handler's values for them are dropped. */
+    private static final String[] SERVER_FIELDS = {
+        "Content-Length", "Transfer-Encoding", "Connection", "Date", "Server", "Keep-Alive",
+    };
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes();
+
+    private final WireWriter out;
+    private final Transport transport;
+    private final String serverName;
+
+    /**
+     * What was sent.
+     *
+     * @param bytes      content bytes written
+     * @param mustClose  the framing requires closing the connection afterwards
+     */
+    record Sent(long bytes, boolean mustClose) {
+    }
+
+    ResponseWriter(WireWriter out, Transport transport, String serverName) {
+        this.out = out;
+        this.transport = transport;
+        this.serverName = serverName;
+    }
+
+    /** Sends the interim 100 (Continue) response at once (RFC 9110 §15.2.1). */
+    void writeContinue() throws IOException {
+        out.write(CONTINUE, 0, CONTINUE.length);
+        out.flush();
+    }
+
+    /**
+     * Writes a whole response. The caller flushes.
+     *
+     * @param headOnly  the request was HEAD: the head as for GET, no content
+     * @param minor     the request's HTTP minor version
+     * @param keepAlive whether the connection stays open after this response
+     */
+    Sent write(Response response, boolean headOnly, int minor, boolean keepAlive)
+            throws IOException {
+        Status status = response.status();
+        Body body = response.body();
+        boolean noContent = status.isBodyless();
+        long length = body.length();
+        boolean untilClose = length < 0 && minor == 0 && !noContent && !headOnly;
+        boolean close = !keepAlive || untilClose;
+        writeHead(status, response.headers(), minor, close);
+        if (!noContent) {
+            if (length >= 0) {
+                field("Content-Length", length);
+            } else if (minor == 1) {
+                field("Transfer-Encoding", "chunked");
+            }
+        }
+        out.writeCrlf();
+        if (noContent || headOnly) {
+            return new Sent(0, close);
+        }
+        return new Sent(writeBody(body, minor), close);
+    }
+
+    private void writeHead(Status status, Headers headers, int minor, boolean close)
+            throws IOException {
+        out.writeLatin1(minor == 0 ? "HTTP/1.0 " : "HTTP/1.1 ");
+        out.writeDecimal(status.code());
+        out.write(' ');
+        out.writeLatin1(status.reason());
+        out.writeCrlf();
+        for (Headers.Field f : headers) {
+            if (!isServerField(f.name())) {
+                field(f.name(), f.value());
+            }
+        }
+        field("Date", HttpDate.now());
+        if (!serverName.isEmpty()) {
+            field("Server", serverName);
+        }
+        if (close) {
+            field("Connection", "close");
+        } else if (minor == 0) {
+            field("Connection", "keep-alive");
+        }
+    }
+
+    private long writeBody(Body body, int minor) throws IOException {
+        return switch (body) {
+            case Body.Empty e -> 0;
+            case Body.Bytes b -> {
+                out.write(b.bytes(), 0, b.bytes().length);
+                yield b.bytes().length;
+            }
+            case Body.FileRegion f -> writeFile(f);
+            case Body.Streamed s -> writeStreamed(s, minor);
+        };
+    }
+
+    private long writeFile(Body.FileRegion region) throws IOException {
+        try (FileChannel file = FileChannel.open(region.file(), StandardOpenOption.READ)) {
+            out.flushBuffer();
+            if (!transport.transferFile(file, region.offset(), region.length())) {
+                file.position(region.offset());
+                InputStream in = Channels.newInputStream(file);
+                long copied = copy(in, region.length());
+                if (copied != region.length()) {
+                    throw new IOException("file shrank while being sent: " + region.file());
+                }
+            }
+            return region.length();
+        }
+    }
+
+    private long copy(InputStream in, long max) throws IOException {
+        byte[] chunk = new byte[16384];
+        long total = 0;
+        while (total < max) {
+            int n = in.read(chunk, 0, (int) Math.min(chunk.length, max - total));
+            if (n < 0) {
+                break;
+            }
+            out.write(chunk, 0, n);
+            total += n;
+        }
+        return total;
+    }
+
+    private long writeStreamed(Body.Streamed body, int minor) throws IOException {
+        if (body.length() >= 0 || minor == 0) {
+            long limit = body.length() >= 0 ? body.length() : Long.MAX_VALUE;
+            FixedLengthOutput fixed = new FixedLengthOutput(out, limit);
+            body.writer().writeTo(fixed);
+            if (body.length() >= 0) {
+                fixed.finish();
+            }
+            return fixed.written();
+        }
+        ChunkedOutput chunked = new ChunkedOutput(out);
+        body.writer().writeTo(chunked);
+        chunked.finish();
+        return chunked.written();
+    }
+
+    private void field(String name, String value) throws IOException {
+        out.writeLatin1(name);
+        out.write(':');
+        out.write(' ');
+        out.writeLatin1(value);
+        out.writeCrlf();
+    }
+
+    private void field(String name, long value) throws IOException {
+        out.writeLatin1(name);
+        out.write(':');
+        out.write(' ');
+        out.writeDecimal(value);
+        out.writeCrlf();
+    }
+
+    private static boolean isServerField(String name) {
+        for (String s : SERVER_FIELDS) {
+            if (s.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void flush() throws IOException {
+        out.flush();
+    }
+}

@@ -1,0 +1,36 @@
+package io.httpd.core.http1;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+
+/**
+ * The byte pipe under one connection: a socket channel with its streams in production, an
+ * in-memory pair in tests, so the whole connection loop runs either way.
+ */
+public interface Transport extends Closeable {
+    InputStream input() throws IOException;
+
+    OutputStream output() throws IOException;
+
+    /** The peer's address and port. */
+    InetSocketAddress remote();
+
+    /** How long the next read may block, in milliseconds; 0 waits forever. */
+    void readTimeout(int millis) throws IOException;
+
+    /**
+     * Sends a file region straight from the file to the peer (sendfile), when this transport
+     * can. The caller has flushed its own buffers first.
+     *
+     * @return false when the transport cannot; the caller then copies through {@link #output()}
+     */
+    boolean transferFile(FileChannel file, long position, long count) throws IOException;
+
+    /** Closes the connection; further reads and writes fail. Idempotent. */
+    @Override
+    void close() throws IOException;
+}

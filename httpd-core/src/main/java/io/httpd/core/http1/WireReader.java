@@ -1,0 +1,140 @@
+package io.httpd.core.http1;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+
+/**
+ * The buffered byte input of one connection, reused for every request on it. Heads are parsed
+ * straight from {@link #buffer()}; body readers pull through {@link #read}. Every fill honours
+ * a deadline, so a slow client can hold the connection's virtual thread only as long as the
+ * configured timeouts allow.
+ */
+final class WireReader {
+    private final InputStream in;
+    private final Transport transport;
+    private final byte[] buf;
+    private int pos;
+    private int limit;
+    private long deadlineNanos; // 0: none
+    private int gapMillis;      // 0: none
+    private java.io.Flushable beforeBlocking;
+
+    WireReader(Transport transport, int bufferSize) throws IOException {
+        this.transport = transport;
+        this.in = transport.input();
+        this.buf = new byte[bufferSize];
+    }
+
+    /**
+     * Output to flush before any read that may block: responses to pipelined requests leave
+     * together, yet no response waits on a read.
+     */
+    void flushBeforeBlocking(java.io.Flushable output) {
+        this.beforeBlocking = output;
+    }
+
+    private void aboutToBlock() throws IOException {
+        if (beforeBlocking != null) {
+            beforeBlocking.flush();
+        }
+        transport.readTimeout(remainingMillis());
+    }
+
+    /** Every later fill must complete within this time from now. */
+    void deadlineIn(java.time.Duration time) {
+        deadlineNanos = System.nanoTime() + time.toNanos();
+        gapMillis = 0;
+    }
+
+    /** Each later fill may wait this long for its first byte: a gap limit, not a deadline. */
+    void gapLimit(java.time.Duration time) {
+        deadlineNanos = 0;
+        gapMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, time.toMillis()));
+    }
+
+    /** Bytes received but not consumed yet (pipelined requests, body starts). */
+    int buffered() {
+        return limit - pos;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
+    int position() {
+        return pos;
+    }
+
+    int limit() {
+        return limit;
+    }
+
+    void skip(int count) {
+        pos += count;
+    }
+
+    /**
+     * Reads more bytes into the buffer, compacting it first.
+     *
+     * @return false at end of stream
+     * @throws SocketTimeoutException when the deadline passed
+     */
+    boolean fill() throws IOException {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            pos = 0;
+        }
+        if (limit == buf.length) {
+            throw new IllegalStateException("buffer full");
+        }
+        aboutToBlock();
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) {
+            return false;
+        }
+        limit += n;
+        return true;
+    }
+
+    private int remainingMillis() throws SocketTimeoutException {
+        if (deadlineNanos == 0) {
+            return gapMillis;
+        }
+        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new SocketTimeoutException("deadline passed");
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+
+    /** Reads up to len bytes, from the buffer first; -1 at end of stream. */
+    int read(byte[] dst, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
+        if (pos == limit) {
+            if (len >= buf.length) { // large reads bypass the buffer
+                aboutToBlock();
+                return in.read(dst, off, len);
+            }
+            pos = limit = 0;
+            if (!fill()) {
+                return -1;
+            }
+        }
+        int n = Math.min(len, limit - pos);
+        System.arraycopy(buf, pos, dst, off, n);
+        pos += n;
+        return n;
+    }
+
+    /** Reads one byte, or -1 at end of stream. */
+    int read() throws IOException {
+        if (pos == limit && !fill()) {
+            return -1;
+        }
+        return buf[pos++] & 0xff;
+    }
+}
