@@ -1,0 +1,17 @@
+/**
+ * Access-log dispatch: every {@link io.httpd.api.AccessLogSink} is fed from a bounded queue of
+ * its own on a thread of its own, so a slow or failing sink never stalls a response.
+ *
+ * <pre>
+ *  connection threads                       one thread per sink ("access-log-N")
+ *  ──────────────────                       ────────────────────────────────────
+ *  submit(record) ──┬─► RecordQueue 0 ──► SinkFeed 0 ──► sink.log ... sink.flush (when empty)
+ *   (never blocks)  └─► RecordQueue 1 ──► SinkFeed 1 ──► sink.log ... sink.flush
+ *        │ full or closed: counted as a drop          │ exception: counted as a drop,
+ *        ▼                                            ▼ logged once per run of failures
+ *     drops()  ◄──────────────────────────────────────┘
+ * </pre>
+ *
+ * {@link io.httpd.core.accesslog.AccessLogDispatcher} is the entry point.
+ */
+package io.httpd.core.accesslog;
