@@ -15,6 +15,7 @@ module io.httpd.core {
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.toml;
     requires org.slf4j;
+    requires jdk.unsupported; // sun.misc.Signal: SIGTERM drains, SIGHUP reloads
 
     uses io.httpd.api.RouteHandlerProvider;
     uses io.httpd.api.RequestValidatorProvider;

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A request as the server parsed it. Everything but the body is immutable; the body is the one
  * documented exception: a stream that the handler may read once, on the thread that called it,
- * before it returns its response.
+ * before it returns its response or from the {@link Response.Body.Streamed} writer of that
+ * response (which runs on the same thread after {@code handle} returns).
  *
  * <p>The body stream delivers the decoded content (Content-Length or chunked framing removed),
  * ends at the end of the content, and throws {@link java.io.IOException} when the client sends

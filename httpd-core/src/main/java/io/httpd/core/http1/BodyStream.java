@@ -38,17 +38,25 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
         return pendingContinue != null;
     }
 
+    /**
+     * Sends the 100 now if one is owed: before the head of a streamed response, whose writer
+     * reads the content only after the final status line is out.
+     */
+    final void sendPendingContinue() throws IOException {
+        if (pendingContinue != null) {
+            Continue c = pendingContinue;
+            pendingContinue = null;
+            c.send();
+        }
+    }
+
     @Override
     public final int read(byte[] dst, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, dst.length);
         if (len == 0) {
             return 0;
         }
-        if (pendingContinue != null) {
-            Continue c = pendingContinue;
-            pendingContinue = null;
-            c.send();
-        }
+        sendPendingContinue();
         int n = readContent(dst, off, len);
         if (n > 0) {
             received += n;

@@ -56,6 +56,9 @@ final class Exchange {
         close = !head.keepAlive() || !mayPersist;
         Response response = respond(head);
         close |= cannotReuseAfter(head, response); // known before the head goes out
+        if (response.body() instanceof Response.Body.Streamed && body != null) {
+            body.sendPendingContinue(); // its writer may read the content after the head
+        }
         ResponseWriter.Sent sent = write(response, head.method().equals(Method.HEAD), head.minor());
         if (sent != null && !close && head.framing().hasBody()) {
             close = !finishBody(head);

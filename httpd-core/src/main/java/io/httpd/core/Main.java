@@ -1,0 +1,142 @@
+package io.httpd.core;
+
+import io.httpd.api.ServerView.PluginInfo;
+import io.httpd.core.config.ConfigError;
+import io.httpd.core.config.ConfigErrors;
+import io.httpd.core.config.ConfigLoader;
+import io.httpd.core.config.HttpdConfig;
+import io.httpd.core.plugin.PluginException;
+import io.httpd.core.plugin.PluginRegistry;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The command line: {@code httpd -c FILE}, {@code -t}, {@code --list-plugins}, {@code -v}.
+ * Exit codes: 0 ok, 1 runtime failure (a port in use, ...), 2 bad config, plugin or usage.
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int RUNTIME_FAILURE = 1;
+    static final int BAD_CONFIG = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit code. {@code -c FILE} alone serves until a signal. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cmd;
+        try {
+            cmd = CommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("httpd: " + e.getMessage());
+            err.println(CommandLine.USAGE);
+            return BAD_CONFIG;
+        }
+        return switch (cmd.mode()) {
+            case HELP -> print(out, CommandLine.USAGE);
+            case VERSION -> print(out, "httpd " + Version.current() + "\nJava "
+                    + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+            case LIST_PLUGINS -> listPlugins(out, err);
+            case CHECK -> check(cmd.config(), out, err);
+            case RUN -> serve(cmd.config(), err);
+        };
+    }
+
+    private static int print(PrintStream out, String text) {
+        out.println(text);
+        return OK;
+    }
+
+    private static int listPlugins(PrintStream out, PrintStream err) {
+        try {
+            PluginRegistry registry = PluginRegistry.discover();
+            String format = "%-11s %-12s %-40s %s%n";
+            out.printf(format, "KIND", "ID", "MODULE", "SOURCE");
+            for (PluginRegistry.Found f : registry.all()) {
+                PluginInfo i = f.info();
+                String module = i.version().isEmpty() ? i.module() : i.module() + "@" + i.version();
+                out.printf(format, i.kind(), i.id(), module, i.source());
+            }
+            return OK;
+        } catch (PluginException e) {
+            e.problems().forEach(err::println);
+            return BAD_CONFIG;
+        }
+    }
+
+    private static int check(Path file, PrintStream out, PrintStream err) {
+        try {
+            Httpd httpd = load(file);
+            httpd.discard();
+            out.println(file + ": ok (" + httpd.view().routes().size() + " routes, "
+                    + httpd.instanceCount() + " plugin instances, "
+                    + httpd.view().plugins().size() + " plugins found)");
+            return OK;
+        } catch (ConfigErrors e) {
+            e.errors().stream().map(ConfigError::format).forEach(err::println);
+        } catch (PluginException e) {
+            e.problems().forEach(err::println);
+        }
+        return BAD_CONFIG;
+    }
+
+    private static int serve(Path file, PrintStream err) {
+        LoggingSetup.locate(file);
+        Httpd httpd;
+        try {
+            httpd = load(file);
+        } catch (ConfigErrors e) {
+            e.errors().stream().map(ConfigError::format).forEach(err::println);
+            return BAD_CONFIG;
+        } catch (PluginException e) {
+            e.problems().forEach(err::println);
+            return BAD_CONFIG;
+        }
+        try {
+            httpd.start();
+        } catch (BindException e) {
+            httpd.discard();
+            err.println("httpd: " + e.getMessage());
+            return RUNTIME_FAILURE;
+        } catch (IOException e) {
+            httpd.discard();
+            err.println("httpd: cannot start: " + e);
+            return RUNTIME_FAILURE;
+        }
+        return new Lifecycle(httpd).awaitStop();
+    }
+
+    private static Httpd load(Path file) throws ConfigErrors, PluginException {
+        HttpdConfig config = ConfigLoader.load(file);
+        return Httpd.create(config, PluginRegistry.discover());
+    }
+
+    /** Points logback at logback.xml beside httpd.toml, else in the image's conf/. */
+    static final class LoggingSetup {
+        private LoggingSetup() {
+        }
+
+        static void locate(Path configFile) {
+            if (System.getProperty("logback.configurationFile") != null) {
+                return;
+            }
+            Path folder = configFile.toAbsolutePath().getParent();
+            Path beside = folder == null ? null : folder.resolve("logback.xml");
+            Path image = Path.of(System.getProperty("java.home"), "conf", "logback.xml");
+            for (Path candidate : new Path[] {beside, image}) {
+                if (candidate != null && Files.isRegularFile(candidate)) {
+                    System.setProperty("logback.configurationFile", candidate.toString());
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.httpd.core;
+
+import io.httpd.api.ServerView;
+import io.httpd.core.http1.Counters;
+
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+
+/** The {@link ServerView} handed to plugin factories: filled in as start-up proceeds. */
+final class ServerInfo implements ServerView {
+    private final String version;
+    private final Instant startTime = Instant.now();
+    private final Counters counters;
+    private volatile List<InetSocketAddress> listeners = List.of();
+    private volatile List<RouteInfo> routes = List.of();
+    private final List<PluginInfo> plugins;
+
+    ServerInfo(String version, List<PluginInfo> plugins, Counters counters) {
+        this.version = version;
+        this.plugins = List.copyOf(plugins);
+        this.counters = counters;
+    }
+
+    Counters countersSource() {
+        return counters;
+    }
+
+    void listeners(List<InetSocketAddress> bound) {
+        this.listeners = List.copyOf(bound);
+    }
+
+    void routes(List<RouteInfo> mounted) {
+        this.routes = List.copyOf(mounted);
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public Instant startTime() {
+        return startTime;
+    }
+
+    @Override
+    public List<InetSocketAddress> listeners() {
+        return listeners;
+    }
+
+    @Override
+    public List<RouteInfo> routes() {
+        return routes;
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return plugins;
+    }
+
+    @Override
+    public ServerView.Counters counters() {
+        return counters.snapshot();
+    }
+}

@@ -1,0 +1,106 @@
+package io.httpd.core.plugin;
+
+import io.httpd.api.PluginProvider;
+import io.httpd.api.ServerView.PluginInfo;
+import io.httpd.core.Events;
+import org.slf4j.LoggerFactory;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Every plugin provider found, by kind and id. Built-in plugins come from the boot layer;
+ * a duplicate id within one kind is refused with both modules named.
+ */
+public final class PluginRegistry {
+    /**
+     * A provider and where it came from.
+     *
+     * @param kind     its service type
+     * @param provider the provider
+     * @param source   the jar or folder it came from, or {@code "built-in"}
+     */
+    public record Found(PluginKind kind, PluginProvider<?> provider, String source) {
+        /** The module and version, as listings show it. */
+        public PluginInfo info() {
+            Module module = provider.getClass().getModule();
+            String version = Optional.ofNullable(module.getDescriptor())
+                    .flatMap(ModuleDescriptor::rawVersion).orElse("");
+            return new PluginInfo(kind.key(), provider.id(),
+                    module.isNamed() ? module.getName() : "(unnamed)", version, source);
+        }
+    }
+
+    private final Map<PluginKind, Map<String, Found>> byKind = new LinkedHashMap<>();
+
+    private PluginRegistry() {
+        for (PluginKind kind : PluginKind.values()) {
+            byKind.put(kind, new LinkedHashMap<>());
+        }
+    }
+
+    /**
+     * Finds the providers of the boot layer.
+     *
+     * @throws PluginException listing every problem found
+     */
+    public static PluginRegistry discover() throws PluginException {
+        PluginRegistry registry = new PluginRegistry();
+        List<String> problems = new ArrayList<>();
+        for (PluginKind kind : PluginKind.values()) {
+            ServiceLoader<? extends PluginProvider<?>> loader =
+                    ServiceLoader.load(ModuleLayer.boot(), kind.service());
+            try {
+                loader.forEach(p -> registry.add(new Found(kind, p, "built-in"), problems));
+            } catch (java.util.ServiceConfigurationError e) {
+                problems.add("built-in: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PluginException(problems);
+        }
+        registry.all().forEach(f -> {
+            PluginInfo i = f.info();
+            LoggerFactory.getLogger(PluginRegistry.class).atDebug().setMessage(Events.PLUGIN_LOAD)
+                    .addKeyValue("kind", i.kind()).addKeyValue("id", i.id())
+                    .addKeyValue("module", i.module()).addKeyValue("version", i.version())
+                    .addKeyValue("source", i.source()).log();
+        });
+        return registry;
+    }
+
+    private void add(Found found, List<String> problems) {
+        Map<String, Found> ids = byKind.get(found.kind());
+        Found other = ids.putIfAbsent(found.provider().id(), found);
+        if (other != null && other.provider().getClass() != found.provider().getClass()) {
+            problems.add(found.source() + ": " + found.kind().noun() + " id '"
+                    + found.provider().id() + "' is provided by both " + other.info().module()
+                    + " and " + found.info().module());
+        }
+    }
+
+    /** The provider of a kind with this id. */
+    public Optional<Found> find(PluginKind kind, String id) {
+        return Optional.ofNullable(byKind.get(kind).get(id));
+    }
+
+    /** The ids available for a kind, sorted. */
+    public List<String> ids(PluginKind kind) {
+        return byKind.get(kind).keySet().stream().sorted().toList();
+    }
+
+    /** Every provider, by kind then id. */
+    public List<Found> all() {
+        List<Found> all = new ArrayList<>();
+        byKind.values().forEach(m -> all.addAll(m.values()));
+        all.sort(Comparator.comparing((Found f) -> f.kind().ordinal())
+                .thenComparing(f -> f.provider().id()));
+        return all;
+    }
+}
