@@ -1,13 +1,99 @@
 package io.httpd.core.config;
 
 import java.time.Duration;
+import java.util.Objects;
 
-/** STUB, replaced by the config package. */
+/**
+ * The {@code [limits]} table: every limit has a safe default ({@link #defaults()}).
+ *
+ * @param requestLineBytes longest request line; past it 414 (default 8192)
+ * @param headerBytes      largest header section; past it 431 (default 16384)
+ * @param headerCount      most header fields; past it 431 (default 100)
+ * @param bodyBytes        largest request body, {@code >= 0}; past it 413 (default 10 MiB)
+ * @param connections      most open connections; past it accept waits (default 10000)
+ * @param headerTimeout    time for the whole request head to arrive; then 408 (default 10s)
+ * @param idleTimeout      keep-alive idle time (default 60s)
+ * @param bodyTimeout      time between reads of a request body (default 30s)
+ */
 public record Limits(int requestLineBytes, int headerBytes, int headerCount, long bodyBytes,
                      int connections, Duration headerTimeout, Duration idleTimeout,
                      Duration bodyTimeout) {
+
+    private static final Limits DEFAULTS = new Limits(8192, 16384, 100, 10L << 20, 10_000,
+            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30));
+
+    public Limits {
+        positive("requestLineBytes", requestLineBytes);
+        positive("headerBytes", headerBytes);
+        positive("headerCount", headerCount);
+        positive("connections", connections);
+        if (bodyBytes < 0) {
+            throw new IllegalArgumentException("bodyBytes < 0: " + bodyBytes);
+        }
+        positive("headerTimeout", headerTimeout);
+        positive("idleTimeout", idleTimeout);
+        positive("bodyTimeout", bodyTimeout);
+    }
+
+    /** The limits when {@code [limits]} is absent. */
     public static Limits defaults() {
-        return new Limits(8192, 16384, 100, 10L << 20, 10000, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), Duration.ofSeconds(30));
+        return DEFAULTS;
+    }
+
+    static Limits read(TableConfig table, ErrorList errors) {
+        Limits d = DEFAULTS;
+        Limits limits = new Limits(
+                errors.read(() -> intSize(table, "request_line_bytes", d.requestLineBytes()),
+                        d.requestLineBytes()),
+                errors.read(() -> intSize(table, "header_bytes", d.headerBytes()), d.headerBytes()),
+                errors.read(() -> count(table, "header_count", d.headerCount()), d.headerCount()),
+                errors.read(() -> table.size("body_bytes", d.bodyBytes()), d.bodyBytes()),
+                errors.read(() -> count(table, "connections", d.connections()), d.connections()),
+                errors.read(() -> timeout(table, "header_timeout", d.headerTimeout()),
+                        d.headerTimeout()),
+                errors.read(() -> timeout(table, "idle_timeout", d.idleTimeout()), d.idleTimeout()),
+                errors.read(() -> timeout(table, "body_timeout", d.bodyTimeout()),
+                        d.bodyTimeout()));
+        errors.addUnknownKeys(table);
+        return limits;
+    }
+
+    private static int intSize(TableConfig table, String key, int defaultValue) {
+        return positiveInt(table, key, table.size(key, defaultValue));
+    }
+
+    private static int count(TableConfig table, String key, int defaultValue) {
+        return positiveInt(table, key, table.integer(key, defaultValue));
+    }
+
+    private static int positiveInt(TableConfig table, String key, long value) {
+        if (value <= 0) {
+            throw table.error(key, "must be greater than 0");
+        }
+        if (value > Integer.MAX_VALUE) {
+            throw table.error(key, "too large (at most " + Integer.MAX_VALUE + ")");
+        }
+        return (int) value;
+    }
+
+    private static Duration timeout(TableConfig table, String key, Duration defaultValue) {
+        Duration value = table.duration(key, defaultValue);
+        if (value.isZero()) {
+            throw table.error(key, "must be greater than 0");
+        }
+        return value;
+    }
+
+    private static void positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " <= 0: " + value);
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " <= 0: " + value);
+        }
     }
 }

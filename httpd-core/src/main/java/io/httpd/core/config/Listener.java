@@ -1,0 +1,142 @@
+package io.httpd.core.config;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code [[listen]]} table: a socket to accept connections on.
+ *
+ * @param host the host name or IP address to bind, IPv6 without brackets ({@code ::1});
+ *             {@code 0.0.0.0} or {@code ::} for every interface
+ * @param port the port, 0 for any free port
+ * @param tls  the name of the {@code [tls.NAME]} table that secures it, or null for plain HTTP
+ */
+public record Listener(String host, int port, String tls) {
+    private static final String EXPECTED = "expected host:port such as \"0.0.0.0:8080\" or "
+            + "\"[::1]:8080\"";
+    private static final Pattern HOST_LABEL =
+            Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
+
+    public Listener {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /** The address as httpd.toml writes it: {@code host:port}, IPv6 in brackets. */
+    public String address() {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /**
+     * Parses {@code host:port} or {@code [ipv6]:port}, without name resolution.
+     *
+     * @throws IllegalArgumentException with a reason for a person
+     */
+    static Listener parse(String address, String tls) {
+        String host;
+        String port;
+        if (address.startsWith("[")) {
+            int close = address.indexOf("]:");
+            if (close < 0) {
+                throw new IllegalArgumentException(EXPECTED + ", not \"" + address + "\"");
+            }
+            host = address.substring(1, close);
+            port = address.substring(close + 2);
+            checkIpv6(host);
+        } else {
+            int colon = address.lastIndexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException(EXPECTED + ", not \"" + address + "\"");
+            }
+            host = address.substring(0, colon);
+            port = address.substring(colon + 1);
+            checkHost(host);
+        }
+        return new Listener(host, parsePort(port), tls);
+    }
+
+    static List<Listener> readAll(List<TableConfig> tables, Set<String> tlsNames,
+                                  ErrorList errors) {
+        List<Listener> listeners = new ArrayList<>();
+        Map<String, String> seen = new HashMap<>();
+        for (TableConfig table : tables) {
+            String tls = errors.read(() -> tls(table, tlsNames), null);
+            Listener listener = errors.read(() -> address(table, tls), null);
+            if (listener != null) {
+                listeners.add(listener);
+                String first = listener.port() == 0 ? null
+                        : seen.putIfAbsent(listener.address(), table.path());
+                if (first != null) {
+                    errors.add(table.fullKey("address"), "duplicate address \""
+                            + listener.address() + "\" (also " + first + ")");
+                }
+            }
+            errors.addUnknownKeys(table);
+        }
+        return listeners;
+    }
+
+    private static String tls(TableConfig table, Set<String> tlsNames) {
+        String tls = table.string("tls").orElse(null);
+        if (tls != null && !tlsNames.contains(tls)) {
+            throw table.error("tls", "no [tls." + tls + "] table");
+        }
+        return tls;
+    }
+
+    private static Listener address(TableConfig table, String tls) {
+        String address = table.requireString("address");
+        try {
+            return parse(address.strip(), tls);
+        } catch (IllegalArgumentException e) {
+            throw table.error("address", e.getMessage());
+        }
+    }
+
+    private static void checkIpv6(String host) {
+        try {
+            Inet6Address.ofLiteral(host);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an IPv6 address: \"" + host + "\"");
+        }
+    }
+
+    private static void checkHost(String host) {
+        if (host.contains(":")) {
+            throw new IllegalArgumentException(
+                    "write an IPv6 address in brackets, such as \"[::1]:8080\"");
+        }
+        if (IPV4_LIKE.matcher(host).matches()) {
+            try {
+                Inet4Address.ofLiteral(host);
+                return;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not an IPv4 address: \"" + host + "\"");
+            }
+        }
+        boolean valid = host.length() <= 253 && !host.endsWith(".")
+                && List.of(host.split("\\.", -1)).stream()
+                        .allMatch(label -> HOST_LABEL.matcher(label).matches());
+        if (!valid) {
+            throw new IllegalArgumentException("not a host name: \"" + host + "\"");
+        }
+    }
+
+    private static int parsePort(String port) {
+        if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')
+                || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("port must be 0 to 65535, not \"" + port + "\"");
+        }
+        return Integer.parseInt(port);
+    }
+}
