@@ -83,8 +83,9 @@ public final class Httpd {
         LOG.atInfo().setMessage(Events.SERVER_START).addKeyValue("version", info.version())
                 .addKeyValue("listen", server.boundAddresses())
                 .addKeyValue("routes", info.routes().size())
-                .addKeyValue("startup_ms", Duration.between(info.startTime(),
-                        java.time.Instant.now()).toMillis()).log();
+                .addKeyValue("startup_ms", Duration.between(ProcessHandle.current().info()
+                        .startInstant().orElse(info.startTime()), java.time.Instant.now())
+                        .toMillis()).log();
     }
 
     /** The bound addresses. */

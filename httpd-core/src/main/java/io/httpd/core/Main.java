@@ -40,6 +40,7 @@ public final class Main {
             err.println(CommandLine.USAGE);
             return BAD_CONFIG;
         }
+        LoggingSetup.locate(cmd.config());
         return switch (cmd.mode()) {
             case HELP -> print(out, CommandLine.USAGE);
             case VERSION -> print(out, "httpd " + Version.current() + "\nJava "
@@ -89,7 +90,6 @@ public final class Main {
     }
 
     private static int serve(Path file, PrintStream err) {
-        LoggingSetup.locate(file);
         Httpd httpd;
         try {
             httpd = load(file);
@@ -128,7 +128,7 @@ public final class Main {
             if (System.getProperty("logback.configurationFile") != null) {
                 return;
             }
-            Path folder = configFile.toAbsolutePath().getParent();
+            Path folder = configFile == null ? null : configFile.toAbsolutePath().getParent();
             Path beside = folder == null ? null : folder.resolve("logback.xml");
             Path image = Path.of(System.getProperty("java.home"), "conf", "logback.xml");
             for (Path candidate : new Path[] {beside, image}) {

@@ -1,7 +1,6 @@
 package io.httpd.core;
 
 import io.httpd.api.ServerView;
-import io.httpd.core.http1.Counters;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -11,18 +10,18 @@ import java.util.List;
 final class ServerInfo implements ServerView {
     private final String version;
     private final Instant startTime = Instant.now();
-    private final Counters counters;
+    private final io.httpd.core.http1.Counters counters; // ServerView.Counters is the snapshot
     private volatile List<InetSocketAddress> listeners = List.of();
     private volatile List<RouteInfo> routes = List.of();
     private final List<PluginInfo> plugins;
 
-    ServerInfo(String version, List<PluginInfo> plugins, Counters counters) {
+    ServerInfo(String version, List<PluginInfo> plugins, io.httpd.core.http1.Counters counters) {
         this.version = version;
         this.plugins = List.copyOf(plugins);
         this.counters = counters;
     }
 
-    Counters countersSource() {
+    io.httpd.core.http1.Counters countersSource() {
         return counters;
     }
 
@@ -60,7 +59,7 @@ final class ServerInfo implements ServerView {
     }
 
     @Override
-    public ServerView.Counters counters() {
+    public Counters counters() {
         return counters.snapshot();
     }
 }
