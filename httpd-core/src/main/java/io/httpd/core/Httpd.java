@@ -81,7 +81,8 @@ public final class Httpd {
         server.start();
         info.listeners(server.boundAddresses());
         LOG.atInfo().setMessage(Events.SERVER_START).addKeyValue("version", info.version())
-                .addKeyValue("listen", server.boundAddresses())
+                .addKeyValue("listen", server.boundAddresses().stream().map(HttpServer::format)
+                        .toList())
                 .addKeyValue("routes", info.routes().size())
                 .addKeyValue("startup_ms", Duration.between(ProcessHandle.current().info()
                         .startInstant().orElse(info.startTime()), java.time.Instant.now())

@@ -65,7 +65,7 @@ public final class HttpServer {
                     .start(() -> acceptLoop(channel));
             acceptors.add(t);
             LOG.atInfo().setMessage(Events.SERVER_LISTEN)
-                    .addKeyValue("address", localAddress(channel)).log();
+                    .addKeyValue("address", format(localAddress(channel))).log();
         }
     }
 
@@ -143,6 +143,13 @@ public final class HttpServer {
 
     private void closeListeners() {
         channels.forEach(HttpServer::closeQuietly);
+    }
+
+    /** {@code 127.0.0.1:8080} or {@code [::]:8080}: how operators write addresses. */
+    public static String format(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString()
+                : address.getAddress().getHostAddress();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static InetSocketAddress localAddress(ServerSocketChannel channel) {

@@ -1,0 +1,122 @@
+package io.httpd.dist;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The built image's bin/httpd as a real process: started with a config, its output collected,
+ * its port read from the {@code server.listen} event, stopped by a signal.
+ */
+final class ImageProcess implements AutoCloseable {
+    static final Path IMAGE = Path.of(System.getProperty("httpd.image", "target/httpd"));
+    private static final Pattern LISTEN = Pattern.compile("server\\.listen address=\"[^\"]*:(\\d+)\"");
+
+    private final Process process;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Thread collector;
+    private volatile int port = -1;
+
+    private ImageProcess(Process process) {
+        this.process = process;
+        this.collector = Thread.ofPlatform().daemon().start(this::collect);
+    }
+
+    /** Runs bin/httpd with these arguments from this working directory. */
+    static ImageProcess start(Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(IMAGE.resolve("bin/httpd").toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true);
+        return new ImageProcess(pb.start());
+    }
+
+    /** Runs a command that ends by itself; returns its exit code and output. */
+    static Result run(Path workDir, String... args) throws Exception {
+        try (ImageProcess p = start(workDir, args)) {
+            if (!p.process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("bin/httpd did not exit: " + p.output());
+            }
+            p.awaitOutputEnd();
+            return new Result(p.process.exitValue(), p.output());
+        }
+    }
+
+    record Result(int exit, String output) {
+    }
+
+    private void collect() {
+        try (BufferedReader r = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                output.add(line);
+                Matcher m = LISTEN.matcher(line);
+                if (m.find() && port < 0) {
+                    port = Integer.parseInt(m.group(1));
+                }
+            }
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+
+    private void awaitOutputEnd() throws InterruptedException {
+        collector.join(5000); // the stream ends with the process
+    }
+
+    /** Waits for the server.listen event and returns the bound port. */
+    int awaitPort(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (port < 0 && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(20);
+        }
+        if (port < 0) {
+            throw new AssertionError("no server.listen event; output:\n" + output());
+        }
+        return port;
+    }
+
+    /** Sends a signal (TERM, HUP, INT) to the JVM: bin/httpd exec'd it, so the PID is the JVM. */
+    void signal(String name) throws Exception {
+        new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+    }
+
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("still running; output:\n" + output());
+        }
+        awaitOutputEnd();
+        return process.exitValue();
+    }
+
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    static Path writeConfig(Path dir, String toml) throws IOException {
+        Path file = dir.resolve("httpd.toml");
+        Files.writeString(file, toml);
+        return file;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}
