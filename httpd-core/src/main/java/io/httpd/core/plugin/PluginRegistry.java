@@ -51,17 +51,32 @@ public final class PluginRegistry {
      * @throws PluginException listing every problem found
      */
     public static PluginRegistry discover() throws PluginException {
-        PluginRegistry registry = new PluginRegistry();
+        List<Found> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (PluginKind kind : PluginKind.values()) {
             ServiceLoader<? extends PluginProvider<?>> loader =
                     ServiceLoader.load(ModuleLayer.boot(), kind.service());
             try {
-                loader.forEach(p -> registry.add(new Found(kind, p, "built-in"), problems));
+                loader.forEach(p -> found.add(new Found(kind, p, "built-in")));
             } catch (java.util.ServiceConfigurationError e) {
                 problems.add("built-in: " + e.getMessage());
             }
         }
+        if (!problems.isEmpty()) {
+            throw new PluginException(problems);
+        }
+        return of(found);
+    }
+
+    /**
+     * A registry of these providers.
+     *
+     * @throws PluginException when two providers of one kind share an id
+     */
+    public static PluginRegistry of(List<Found> providers) throws PluginException {
+        PluginRegistry registry = new PluginRegistry();
+        List<String> problems = new ArrayList<>();
+        providers.forEach(f -> registry.add(f, problems));
         if (!problems.isEmpty()) {
             throw new PluginException(problems);
         }

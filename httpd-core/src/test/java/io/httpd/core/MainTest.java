@@ -1,0 +1,83 @@
+package io.httpd.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command line's output and exit codes (DESIGN.md "Distribution and command line"). */
+class MainTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkPrintsOneLineOnSuccess() throws Exception {
+        Path file = dir.resolve("ok.toml");
+        Files.writeString(file, "[[listen]]\naddress = \"127.0.0.1:0\"\n");
+        assertEquals(0, run("-t", "-c", file.toString()));
+        assertEquals(file + ": ok (0 routes, 0 plugin instances, 0 plugins found)\n",
+                out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkPrintsTheProblemAndExitsTwo() throws Exception {
+        Path file = dir.resolve("bad.toml");
+        Files.writeString(file, """
+                [[listen]]
+                address = "127.0.0.1:99999"
+
+                [[route]]
+                path = "/x"
+                handler = "missing"
+                """);
+        assertEquals(2, run("-t", "-c", file.toString()));
+        assertEquals(file + ":2: listen[0].address: port must be 0 to 65535, not \"99999\"\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void checkNamesPluginIdsNoPluginProvides() throws Exception {
+        Path file = dir.resolve("bad.toml");
+        Files.writeString(file, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [[route]]
+                path = "/x"
+                handler = "missing"
+                """);
+        assertEquals(2, run("-t", "-c", file.toString()));
+        assertEquals(file + ":6: route[0].handler: no route handler 'missing'; available: (none)\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void versionNamesServerAndJava() {
+        assertEquals(0, run("-v"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("httpd "));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\nJava 25"));
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("-c"));
+        assertEquals(2, run("--frobnicate"));
+        assertEquals(2, run("-t"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("usage: httpd -c FILE"));
+    }
+}
