@@ -93,6 +93,14 @@ class ImageServesIT {
         }
     }
 
+    /** Started from a temporary folder with its config there: conf/logback.xml still applies. */
+    @Test
+    void theServerLogUsesTheImagesLogbackXml() {
+        assertTrue(server.output().lines().anyMatch(line -> line.matches(
+                "\\d{4}-\\d\\d-\\d\\dT\\S+ INFO  HttpServer server\\.listen "
+                        + "address=\"127\\.0\\.0\\.1:" + port + "\"")), server.output());
+    }
+
     @Test
     void hangupReloadsAndKeepsServing() throws Exception {
         server.signal("HUP");
