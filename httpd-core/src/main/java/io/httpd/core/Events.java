@@ -26,6 +26,12 @@ public final class Events {
     public static final String PLUGIN_LOAD = "plugin.load";
     /** A plugin instance failed to reload or close: id. */
     public static final String PLUGIN_ERROR = "plugin.error";
+    /** An access-log sink's log or flush threw; once per run of failures: sink, call. */
+    public static final String ACCESSLOG_FAIL = "accesslog.fail";
+    /** A failing access-log sink flushed successfully again: dropped meanwhile. */
+    public static final String ACCESSLOG_RECOVER = "accesslog.recover";
+    /** A sink did not drain its queue within the close timeout: dropped. */
+    public static final String ACCESSLOG_CLOSE_TIMEOUT = "accesslog.close_timeout";
     /** SIGHUP: reloading every plugin instance. */
     public static final String SERVER_RELOAD = "server.reload";
 

@@ -2,6 +2,7 @@ package io.httpd.core.accesslog;
 
 import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessRecord;
+import io.httpd.core.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  * lifecycle closes plugin instances.
  */
 final class SinkFeed {
-    /** A sink's log or flush threw; logged once per run of failures. */
-    static final String EVENT_FAIL = "accesslog.fail";
-    /** A failing sink flushed successfully again. */
-    static final String EVENT_RECOVER = "accesslog.recover";
-    /** A sink did not drain its queue within the close timeout; the rest was dropped. */
-    static final String EVENT_CLOSE_TIMEOUT = "accesslog.close_timeout";
+    static final String EVENT_FAIL = Events.ACCESSLOG_FAIL;
+    static final String EVENT_RECOVER = Events.ACCESSLOG_RECOVER;
+    static final String EVENT_CLOSE_TIMEOUT = Events.ACCESSLOG_CLOSE_TIMEOUT;
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkFeed.class);
 
@@ -83,9 +81,9 @@ final class SinkFeed {
         int left = queue.discard();
         if (left > 0) {
             drops.add(left);
-            LOG.atWarn().addKeyValue("event", EVENT_CLOSE_TIMEOUT)
+            LOG.atWarn().setMessage(EVENT_CLOSE_TIMEOUT)
                     .addKeyValue("thread", thread.getName()).addKeyValue("dropped", left)
-                    .log("access-log sink did not drain its queue in time");
+                    .log();
         }
         return true;
     }
@@ -134,20 +132,20 @@ final class SinkFeed {
         droppedWhileFailing++;
         if (!failing) {
             failing = true;
-            LOG.atWarn().addKeyValue("event", EVENT_FAIL).addKeyValue("thread", thread.getName())
+            LOG.atWarn().setMessage(EVENT_FAIL).addKeyValue("thread", thread.getName())
                     .addKeyValue("sink", sink.getClass().getName()).addKeyValue("call", call)
                     .setCause(cause)
-                    .log("access-log sink failed; its records are dropped until it recovers");
+                    .log();
         }
     }
 
     private void recover() {
         if (failing) {
-            LOG.atInfo().addKeyValue("event", EVENT_RECOVER)
+            LOG.atInfo().setMessage(EVENT_RECOVER)
                     .addKeyValue("thread", thread.getName())
                     .addKeyValue("sink", sink.getClass().getName())
                     .addKeyValue("dropped", droppedWhileFailing)
-                    .log("access-log sink recovered");
+                    .log();
             failing = false;
             droppedWhileFailing = 0;
         }
