@@ -40,12 +40,12 @@ public final class Main {
             err.println(CommandLine.USAGE);
             return BAD_CONFIG;
         }
-        LoggingSetup.locate(cmd.config());
+        LoggingSetup.locate(cmd.config(), cmd.mode() == CommandLine.Mode.RUN);
         return switch (cmd.mode()) {
             case HELP -> print(out, CommandLine.USAGE);
             case VERSION -> print(out, "httpd " + Version.current() + "\nJava "
                     + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
-            case LIST_PLUGINS -> listPlugins(out, err);
+            case LIST_PLUGINS -> listPlugins(cmd.config(), out, err);
             case CHECK -> check(cmd.config(), out, err);
             case RUN -> serve(cmd.config(), err);
         };
@@ -56,9 +56,12 @@ public final class Main {
         return OK;
     }
 
-    private static int listPlugins(PrintStream out, PrintStream err) {
+    /** With -c, the plugins folder of that config; without, the image's plugins/. */
+    private static int listPlugins(Path file, PrintStream out, PrintStream err) {
         try {
-            PluginRegistry registry = PluginRegistry.discover();
+            Path dir = file == null ? Path.of(System.getProperty("java.home"), "plugins")
+                    : ConfigLoader.load(file).server().pluginsDir();
+            PluginRegistry registry = PluginRegistry.discover(dir);
             String format = "%-11s %-12s %-40s %s%n";
             out.printf(format, "KIND", "ID", "MODULE", "SOURCE");
             for (PluginRegistry.Found f : registry.all()) {
@@ -67,10 +70,12 @@ public final class Main {
                 out.printf(format, i.kind(), i.id(), module, i.source());
             }
             return OK;
+        } catch (ConfigErrors e) {
+            e.errors().stream().map(ConfigError::format).forEach(err::println);
         } catch (PluginException e) {
             e.problems().forEach(err::println);
-            return BAD_CONFIG;
         }
+        return BAD_CONFIG;
     }
 
     private static int check(Path file, PrintStream out, PrintStream err) {
@@ -116,7 +121,7 @@ public final class Main {
 
     private static Httpd load(Path file) throws ConfigErrors, PluginException {
         HttpdConfig config = ConfigLoader.load(file);
-        return Httpd.create(config, PluginRegistry.discover());
+        return Httpd.create(config, PluginRegistry.discover(config.server().pluginsDir()));
     }
 
     /** Points logback at logback.xml beside httpd.toml, else in the image's conf/. */
@@ -124,7 +129,10 @@ public final class Main {
         private LoggingSetup() {
         }
 
-        static void locate(Path configFile) {
+        static void locate(Path configFile, boolean serving) {
+            if (!serving && System.getProperty("httpd.log.level") == null) {
+                System.setProperty("httpd.log.level", "WARN");
+            }
             if (System.getProperty("logback.configurationFile") != null) {
                 return;
             }

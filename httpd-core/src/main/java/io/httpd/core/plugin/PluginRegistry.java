@@ -5,7 +5,10 @@ import io.httpd.api.ServerView.PluginInfo;
 import io.httpd.core.Events;
 import org.slf4j.LoggerFactory;
 
+import org.slf4j.event.Level;
+
 import java.lang.module.ModuleDescriptor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,6 +40,9 @@ public final class PluginRegistry {
         }
     }
 
+    /** The source of the plugins linked into the image. */
+    public static final String BUILT_IN = "built-in";
+
     private final Map<PluginKind, Map<String, Found>> byKind = new LinkedHashMap<>();
 
     private PluginRegistry() {
@@ -46,26 +52,48 @@ public final class PluginRegistry {
     }
 
     /**
-     * Finds the providers of the boot layer.
+     * Finds the built-in providers (the boot layer) and the drop-ins of a plugins folder, each
+     * drop-in in a module layer of its own.
      *
+     * @param pluginsDir the folder; a missing one holds no plugins
      * @throws PluginException listing every problem found
      */
-    public static PluginRegistry discover() throws PluginException {
-        List<Found> found = new ArrayList<>();
+    public static PluginRegistry discover(Path pluginsDir) throws PluginException {
         List<String> problems = new ArrayList<>();
-        for (PluginKind kind : PluginKind.values()) {
-            ServiceLoader<? extends PluginProvider<?>> loader =
-                    ServiceLoader.load(ModuleLayer.boot(), kind.service());
-            try {
-                loader.forEach(p -> found.add(new Found(kind, p, "built-in")));
-            } catch (java.util.ServiceConfigurationError e) {
-                problems.add("built-in: " + e.getMessage());
-            }
-        }
+        List<Found> found = new ArrayList<>(builtIn(problems));
+        found.addAll(PluginLayers.load(pluginsDir, problems));
         if (!problems.isEmpty()) {
             throw new PluginException(problems);
         }
         return of(found);
+    }
+
+    /**
+     * Finds the providers of the boot layer only.
+     *
+     * @throws PluginException listing every problem found
+     */
+    public static PluginRegistry discover() throws PluginException {
+        List<String> problems = new ArrayList<>();
+        List<Found> found = builtIn(problems);
+        if (!problems.isEmpty()) {
+            throw new PluginException(problems);
+        }
+        return of(found);
+    }
+
+    private static List<Found> builtIn(List<String> problems) {
+        List<Found> found = new ArrayList<>();
+        for (PluginKind kind : PluginKind.values()) {
+            ServiceLoader<? extends PluginProvider<?>> loader =
+                    ServiceLoader.load(ModuleLayer.boot(), kind.service());
+            try {
+                loader.forEach(p -> found.add(new Found(kind, p, BUILT_IN)));
+            } catch (java.util.ServiceConfigurationError e) {
+                problems.add("built-in: " + e.getMessage());
+            }
+        }
+        return found;
     }
 
     /**
@@ -82,7 +110,9 @@ public final class PluginRegistry {
         }
         registry.all().forEach(f -> {
             PluginInfo i = f.info();
-            LoggerFactory.getLogger(PluginRegistry.class).atDebug().setMessage(Events.PLUGIN_LOAD)
+            LoggerFactory.getLogger(PluginRegistry.class)
+                    .atLevel(f.source().equals(BUILT_IN) ? Level.DEBUG : Level.INFO)
+                    .setMessage(Events.PLUGIN_LOAD)
                     .addKeyValue("kind", i.kind()).addKeyValue("id", i.id())
                     .addKeyValue("module", i.module()).addKeyValue("version", i.version())
                     .addKeyValue("source", i.source()).log();
@@ -96,7 +126,8 @@ public final class PluginRegistry {
         if (other != null && other.provider().getClass() != found.provider().getClass()) {
             problems.add(found.source() + ": " + found.kind().noun() + " id '"
                     + found.provider().id() + "' is provided by both " + other.info().module()
-                    + " and " + found.info().module());
+                    + " (" + other.source() + ") and " + found.info().module() + " ("
+                    + found.source() + ")");
         }
     }
 

@@ -1,0 +1,171 @@
+package io.httpd.core.plugin;
+
+import io.httpd.api.PluginProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.lang.module.Configuration;
+import java.lang.module.FindException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolutionException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Drop-in plugins: every {@code *.jar} directly in the plugins folder, and every sub-folder (a
+ * plugin with its private libraries), becomes a module layer of its own, a child of the boot
+ * layer, searched for the four provider types, keeping only that layer's own providers. One
+ * broken plugin cannot take the others down, but each is reported, and start-up then stops.
+ *
+ * <p>Refused, each with the jar or folder named: a corrupt jar; a module the image already has
+ * (a bundled copy of io.httpd.api, say) or that another plugin has; a package the image or
+ * another plugin already has; a required module that is missing.
+ */
+final class PluginLayers {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginLayers.class);
+
+    /** Where each module and package came from: the image, or a plugin's jar or folder. */
+    private final Map<String, String> moduleOwners = new HashMap<>();
+    private final Map<String, String> packageOwners = new HashMap<>();
+    private final List<String> problems;
+    private final Path dir;
+
+    private PluginLayers(Path dir, List<String> problems) {
+        this.dir = dir;
+        this.problems = problems;
+        for (Module m : ModuleLayer.boot().modules()) {
+            moduleOwners.put(m.getName(), "the image");
+            m.getPackages().forEach(p -> packageOwners.put(p, "module " + m.getName()
+                    + " of the image"));
+        }
+    }
+
+    /**
+     * Loads every plugin in a folder; a missing folder has none.
+     *
+     * @param problems receives one line per refusal: {@code plugins/NAME.jar: reason}
+     */
+    static List<PluginRegistry.Found> load(Path dir, List<String> problems) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        PluginLayers layers = new PluginLayers(dir, problems);
+        List<PluginRegistry.Found> found = new ArrayList<>();
+        for (Path entry : entries(dir, problems)) {
+            found.addAll(layers.loadUnit(entry));
+        }
+        return found;
+    }
+
+    private static List<Path> entries(Path dir, List<String> problems) {
+        try (Stream<Path> list = Files.list(dir)) {
+            List<Path> units = new ArrayList<>();
+            for (Path p : list.sorted().toList()) {
+                if (Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar")) {
+                    units.add(p);
+                } else {
+                    LOG.atWarn().setMessage("plugin.ignore").addKeyValue("file", p)
+                            .addKeyValue("reason", "not a jar or folder").log();
+                }
+            }
+            return units;
+        } catch (IOException e) {
+            problems.add(dir + ": cannot list plugins: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private List<PluginRegistry.Found> loadUnit(Path unit) {
+        String name = label(unit);
+        try {
+            ModuleFinder finder = ModuleFinder.of(unit);
+            Set<ModuleReference> refs = finder.findAll();
+            if (refs.isEmpty()) {
+                problems.add(name + ": no module in it");
+                return List.of();
+            }
+            if (!claim(name, refs)) {
+                return List.of();
+            }
+            Set<String> roots = new TreeSet<>();
+            refs.forEach(r -> roots.add(r.descriptor().name()));
+            Configuration cf = ModuleLayer.boot().configuration()
+                    .resolveAndBind(finder, ModuleFinder.of(), roots);
+            ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf,
+                    ClassLoader.getSystemClassLoader());
+            return providers(layer, name);
+        } catch (FindException e) {
+            problems.add(name + ": " + reason(e));
+        } catch (ResolutionException | LayerInstantiationException e) {
+            problems.add(name + ": " + e.getMessage());
+        } catch (java.util.ServiceConfigurationError | LinkageError e) {
+            problems.add(name + ": cannot load a provider: " + e.getMessage());
+        }
+        return List.of();
+    }
+
+    /** Records the unit's modules and packages, refusing any the image or a plugin has. */
+    private boolean claim(String name, Set<ModuleReference> refs) {
+        boolean ok = true;
+        for (ModuleReference ref : refs) {
+            ModuleDescriptor d = ref.descriptor();
+            String owner = moduleOwners.putIfAbsent(d.name(), name);
+            if (owner != null) {
+                problems.add(name + ": module " + d.name() + " is already in " + owner
+                        + (owner.equals("the image") ? " (a plugin must not bundle its own copy)"
+                        : ""));
+                ok = false;
+                continue;
+            }
+            for (String p : d.packages()) {
+                String has = packageOwners.putIfAbsent(p, name);
+                if (has != null) {
+                    problems.add(name + ": package " + p + " of module " + d.name()
+                            + " is already in " + has);
+                    ok = false;
+                }
+            }
+        }
+        return ok;
+    }
+
+    private List<PluginRegistry.Found> providers(ModuleLayer layer, String name) {
+        List<PluginRegistry.Found> found = new ArrayList<>();
+        for (PluginKind kind : PluginKind.values()) {
+            ServiceLoader.load(layer, kind.service()).stream()
+                    .filter(p -> p.type().getModule().getLayer() == layer)
+                    .forEach(p -> found.add(new PluginRegistry.Found(kind,
+                            (PluginProvider<?>) p.get(), name)));
+        }
+        if (found.isEmpty()) {
+            LOG.atWarn().setMessage("plugin.empty").addKeyValue("jar", name)
+                    .addKeyValue("reason", "provides none of the four plugin services").log();
+        }
+        return found;
+    }
+
+    /** {@code plugins/NAME.jar}: the folder's name and the entry, as operators see them. */
+    private String label(Path unit) {
+        return dir.getFileName() + "/" + unit.getFileName();
+    }
+
+    private static String reason(FindException e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = e.getMessage();
+        return root == e ? message : message + " (" + root.getMessage() + ")";
+    }
+}

@@ -1,0 +1,5 @@
+module example.greeting {
+    requires io.httpd.api;
+
+    provides io.httpd.api.RouteHandlerProvider with example.greeting.GreetingProvider;
+}
