@@ -3,6 +3,7 @@ package io.httpd.core.http1;
 import io.httpd.api.AccessRecord;
 import io.httpd.api.Method;
 import io.httpd.api.RouteHandler;
+import io.httpd.api.Status;
 import io.httpd.core.config.Limits;
 
 import java.time.Duration;
@@ -22,6 +23,7 @@ final class TestContext {
     /** The Date and Server lines of every response, after {@link #normalize}. */
     static final String DATE_SERVER = "Date: *\r\nServer: " + SERVER_NAME + "\r\n";
     static final String TEXT = "Content-Type: text/plain; charset=utf-8\r\n";
+    static final String CLOSE = "Connection: close\r\n";
     static final long BODY_LIMIT = 1024;
     private static final Pattern DATE = Pattern.compile("\r\nDate: [^\r\n]*\r\n");
 
@@ -59,6 +61,24 @@ final class TestContext {
         Limits d = Limits.defaults();
         return new Limits(d.requestLineBytes(), d.headerBytes(), d.headerCount(), d.bodyBytes(),
                 d.connections(), header, idle, body);
+    }
+
+    /**
+     * A text/plain response as the server writes it.
+     *
+     * @param statusLine such as {@code HTTP/1.1 200 OK}
+     * @param connection the Connection line, or ""
+     * @param body       ASCII content
+     */
+    static String text(String statusLine, String connection, String body) {
+        return statusLine + "\r\n" + TEXT + DATE_SERVER + connection + "Content-Length: "
+                + body.length() + "\r\n\r\n" + body;
+    }
+
+    /** The server's own HTTP/1.1 error response, as {@code Exchange.errorResponse} words it. */
+    static String error(int code, String why, String connection) {
+        Status status = Status.of(code);
+        return text("HTTP/1.1 " + status, connection, status + ": " + why + "\n");
     }
 
     /** Replaces the value of every Date field with "*", so responses compare exactly. */
