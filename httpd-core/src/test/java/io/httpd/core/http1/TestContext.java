@@ -46,7 +46,12 @@ final class TestContext {
     }
 
     static RouteTable.Route route(String path, RouteHandler handler, Set<Method> methods) {
-        return new RouteTable.Route(path, "test", handler, methods, BODY_LIMIT);
+        return route(path, handler, methods, BODY_LIMIT);
+    }
+
+    static RouteTable.Route route(String path, RouteHandler handler, Set<Method> methods,
+                                  long bodyLimit) {
+        return new RouteTable.Route(path, "test", handler, methods, bodyLimit);
     }
 
     /** Limits.defaults() with other head limits. */
