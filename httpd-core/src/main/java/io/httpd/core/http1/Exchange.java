@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -129,7 +130,8 @@ final class Exchange {
             throw HttpException.fatal(Status.CONTENT_TOO_LARGE, "request body too large");
         }
         body = bodyStream(head, route.bodyLimit(), true);
-        return route.handler().handle(request(head, body, route.path()));
+        Response response = route.handler().handle(request(head, body, route.path()));
+        return Objects.requireNonNull(response, "the handler returned null"); // a 500, below
     }
 
     private BodyStream bodyStream(RequestHead head, long limit, boolean mayContinue) {
@@ -184,6 +186,14 @@ final class Exchange {
             close = true;
             LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", remote)
                     .addKeyValue("reason", "write failed: " + e.getMessage()).log();
+            return null;
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // a streamed body's writer failed after the head went out: too late for a 500
+            close = true;
+            LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e)
+                    .addKeyValue("route", route == null ? null : route.path())
+                    .addKeyValue("handler", route == null ? null : route.handlerId())
+                    .addKeyValue("remote", remote).log();
             return null;
         }
     }
