@@ -8,7 +8,8 @@ import java.io.InputStream;
 /**
  * The request content a handler reads: decoded from its framing, bounded by the route's body
  * limit, and answering {@code Expect: 100-continue} on the first read. Reading past the limit
- * throws a 413 {@link HttpException}; a client that closes early an IOException.
+ * throws a 413 {@link HttpException}; a client that closes early a 400 one (RFC 9112 §8: an
+ * incomplete message), so a handler that lets it through is not blamed with a 500.
  */
 abstract sealed class BodyStream extends InputStream permits ContentLengthBody, ChunkedBody {
     /** Sends the interim 100 response; null when none is owed. */
