@@ -45,11 +45,7 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
         if (len == 0) {
             return 0;
         }
-        if (pendingContinue != null) {
-            Continue c = pendingContinue;
-            pendingContinue = null;
-            c.send();
-        }
+        sendContinue();
         int n = readContent(dst, off, len);
         if (n > 0) {
             received += n;
@@ -58,6 +54,15 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
             }
         }
         return n;
+    }
+
+    /** Sends the 100 now if one is owed: before a final response whose writer may read. */
+    final void sendContinue() throws IOException {
+        if (pendingContinue != null) {
+            Continue c = pendingContinue;
+            pendingContinue = null;
+            c.send();
+        }
     }
 
     @Override

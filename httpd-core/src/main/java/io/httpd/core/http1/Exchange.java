@@ -57,6 +57,9 @@ final class Exchange {
         close = !head.keepAlive() || !mayPersist;
         Response response = respond(head);
         close |= cannotReuseAfter(head, response); // known before the head goes out
+        if (body != null && response.body() instanceof Response.Body.Streamed) {
+            continueBeforeHead(); // its writer may read the content: a 100 can't follow the head
+        }
         ResponseWriter.Sent sent = write(response, head.method().equals(Method.HEAD), head.minor());
         if (sent != null && !close && head.framing().hasBody()) {
             close = !finishBody(head);
@@ -158,6 +161,14 @@ final class Exchange {
             return !body.atEnd() && body.continuePending();
         }
         return head.expectContinue() || head.framing().length() > DRAIN_LIMIT;
+    }
+
+    private void continueBeforeHead() {
+        try {
+            body.sendContinue();
+        } catch (IOException e) {
+            close = true; // the write of the response fails too, and is logged there
+        }
     }
 
     /** Reads and discards what is left of the content, bounded; true when it all arrived. */
