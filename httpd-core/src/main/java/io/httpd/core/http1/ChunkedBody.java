@@ -115,7 +115,8 @@ final class ChunkedBody extends BodyStream {
     private int next() throws IOException {
         int c = in.read();
         if (c < 0) {
-            throw HttpException.badRequest("client closed the connection inside the chunked framing");
+            throw HttpException.badRequest(
+                    "client closed the connection inside the chunked framing");
         }
         return c;
     }

@@ -77,9 +77,20 @@ final class Exchange {
         boolean head = raw != null && raw.method().equals("HEAD");
         ResponseWriter.Sent sent = write(errorResponse(e.status(), e.getMessage()), head, 1);
         log(time, raw == null ? "-" : raw.method(), raw == null ? "-" : raw.target(),
-                raw == null || !raw.version().startsWith("HTTP/1.") ? "-" : raw.version(),
-                raw == null ? Headers.EMPTY : raw.headers(), e.status().code(),
+                protocol(raw), raw == null ? Headers.EMPTY : raw.headers(), e.status().code(),
                 sent == null ? 0 : sent.bytes(), startNanos);
+    }
+
+    /** The protocol as AccessRecord defines it: never "HTTP/1.10" nor "HTTP/1.2". */
+    private static String protocol(RequestParser.RawHead raw) {
+        if (raw == null) {
+            return "-";
+        }
+        try {
+            return HeadRules.version(raw.version()) == 0 ? "HTTP/1.0" : "HTTP/1.1";
+        } catch (HttpException e) {
+            return "-";
+        }
     }
 
     private Response respond(RequestHead head) {
