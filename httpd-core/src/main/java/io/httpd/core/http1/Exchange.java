@@ -169,7 +169,8 @@ final class Exchange {
             return false;
         }
         if (body != null) {
-            return !body.atEnd() && body.continuePending();
+            return !body.atEnd()
+                    && (body.continuePending() || head.framing().length() > DRAIN_LIMIT);
         }
         return head.expectContinue() || head.framing().length() > DRAIN_LIMIT;
     }
