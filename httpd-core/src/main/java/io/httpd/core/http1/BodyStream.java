@@ -4,12 +4,14 @@ import io.httpd.api.Status;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 
 /**
  * The request content a handler reads: decoded from its framing, bounded by the route's body
  * limit, and answering {@code Expect: 100-continue} on the first read. Reading past the limit
  * throws a 413 {@link HttpException}; a client that closes early a 400 one (RFC 9112 §8: an
- * incomplete message), so a handler that lets it through is not blamed with a 500.
+ * incomplete message), one too slow a 408, so a handler that lets it through is not blamed
+ * with a 500.
  */
 abstract sealed class BodyStream extends InputStream permits ContentLengthBody, ChunkedBody {
     /** Sends the interim 100 response; null when none is owed. */
@@ -46,7 +48,12 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
             return 0;
         }
         sendContinue();
-        int n = readContent(dst, off, len);
+        int n;
+        try {
+            n = readContent(dst, off, len);
+        } catch (SocketTimeoutException e) { // the client's delay, not the handler's failure
+            throw HttpException.fatal(Status.REQUEST_TIMEOUT, "request body not received in time");
+        }
         if (n > 0) {
             received += n;
             if (received > limit) {
