@@ -4,11 +4,14 @@ import io.httpd.api.Status;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 
 /**
  * The request content a handler reads: decoded from its framing, bounded by the route's body
  * limit, and answering {@code Expect: 100-continue} on the first read. Reading past the limit
- * throws a 413 {@link HttpException}; a client that closes early an IOException.
+ * throws a 413 {@link HttpException}; a client that closes early a 400 one (RFC 9112 §8: an
+ * incomplete message), one too slow a 408, so a handler that lets it through is not blamed
+ * with a 500.
  */
 abstract sealed class BodyStream extends InputStream permits ContentLengthBody, ChunkedBody {
     /** Sends the interim 100 response; null when none is owed. */
@@ -38,26 +41,19 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
         return pendingContinue != null;
     }
 
-    /**
-     * Sends the 100 now if one is owed: before the head of a streamed response, whose writer
-     * reads the content only after the final status line is out.
-     */
-    final void sendPendingContinue() throws IOException {
-        if (pendingContinue != null) {
-            Continue c = pendingContinue;
-            pendingContinue = null;
-            c.send();
-        }
-    }
-
     @Override
     public final int read(byte[] dst, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, dst.length);
         if (len == 0) {
             return 0;
         }
-        sendPendingContinue();
-        int n = readContent(dst, off, len);
+        sendContinue();
+        int n;
+        try {
+            n = readContent(dst, off, len);
+        } catch (SocketTimeoutException e) { // the client's delay, not the handler's failure
+            throw HttpException.fatal(Status.REQUEST_TIMEOUT, "request body not received in time");
+        }
         if (n > 0) {
             received += n;
             if (received > limit) {
@@ -65,6 +61,15 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
             }
         }
         return n;
+    }
+
+    /** Sends the 100 now if one is owed: before a final response whose writer may read. */
+    final void sendContinue() throws IOException {
+        if (pendingContinue != null) {
+            Continue c = pendingContinue;
+            pendingContinue = null;
+            c.send();
+        }
     }
 
     @Override

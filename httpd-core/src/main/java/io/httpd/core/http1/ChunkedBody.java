@@ -1,6 +1,5 @@
 package io.httpd.core.http1;
 
-import java.io.EOFException;
 import java.io.IOException;
 
 /**
@@ -37,7 +36,7 @@ final class ChunkedBody extends BodyStream {
         }
         int n = in.read(dst, off, (int) Math.min(len, chunkLeft));
         if (n < 0) {
-            throw new EOFException("client closed the connection inside a chunk");
+            throw HttpException.badRequest("client closed the connection inside a chunk");
         }
         chunkLeft -= n;
         if (chunkLeft == 0) {
@@ -116,7 +115,8 @@ final class ChunkedBody extends BodyStream {
     private int next() throws IOException {
         int c = in.read();
         if (c < 0) {
-            throw new EOFException("client closed the connection inside the chunked framing");
+            throw HttpException.badRequest(
+                    "client closed the connection inside the chunked framing");
         }
         return c;
     }

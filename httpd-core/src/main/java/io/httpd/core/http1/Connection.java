@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -30,6 +31,8 @@ public final class Connection implements Runnable {
     private static final int IDLE = 0;
     private static final int BUSY = 1;
     private static final int CLOSED = 2;
+    /** How long a closing connection still reads what the client sends (RFC 9112 §9.6). */
+    private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final Transport transport;
     private final Http1Context ctx;
@@ -99,6 +102,8 @@ public final class Connection implements Runnable {
                     return stop;
                 }
                 if (!exchange(in, parser, writer)) {
+                    flushQuietly(out);
+                    linger(in);
                     return "closed after response";
                 }
                 requests++;
@@ -155,6 +160,25 @@ public final class Connection implements Runnable {
         }
         in.gapLimit(ctx.limits().bodyTimeout());
         return exchange.serve(head, start, !stopping.getAsBoolean());
+    }
+
+    /**
+     * Closes in stages (RFC 9112 §9.6): half-close, then read and discard what the client still
+     * sends until it closes too, for at most {@link #LINGER}. Closing at once with unread input
+     * makes the TCP stack send a reset, which can destroy the response before the client read
+     * it: a 413 or 400 answered while the client is still sending content.
+     */
+    private void linger(WireReader in) {
+        try {
+            transport.shutdownOutput();
+            in.deadlineIn(LINGER);
+            byte[] discard = new byte[8192];
+            while (in.read(discard, 0, discard.length) >= 0) {
+                // discarded: the request was answered already
+            }
+        } catch (IOException ignored) {
+            // deadline passed or the peer reset: close now either way
+        }
     }
 
     private void flushQuietly(WireWriter out) {

@@ -1,6 +1,5 @@
 package io.httpd.core.http1;
 
-import java.io.EOFException;
 import java.io.IOException;
 
 /** Content delimited by Content-Length (RFC 9112 §6.2); also the empty body. */
@@ -24,7 +23,7 @@ final class ContentLengthBody extends BodyStream {
         }
         int n = in.read(dst, off, (int) Math.min(len, remaining));
         if (n < 0) {
-            throw new EOFException("client closed the connection inside the request body");
+            throw HttpException.badRequest("client closed the connection inside the request body");
         }
         remaining -= n;
         return n;

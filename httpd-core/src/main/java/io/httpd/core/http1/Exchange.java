@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -56,8 +57,8 @@ final class Exchange {
         close = !head.keepAlive() || !mayPersist;
         Response response = respond(head);
         close |= cannotReuseAfter(head, response); // known before the head goes out
-        if (response.body() instanceof Response.Body.Streamed && body != null) {
-            body.sendPendingContinue(); // its writer may read the content after the head
+        if (body != null && response.body() instanceof Response.Body.Streamed) {
+            continueBeforeHead(); // its writer may read the content: a 100 can't follow the head
         }
         ResponseWriter.Sent sent = write(response, head.method().equals(Method.HEAD), head.minor());
         if (sent != null && !close && head.framing().hasBody()) {
@@ -76,9 +77,20 @@ final class Exchange {
         boolean head = raw != null && raw.method().equals("HEAD");
         ResponseWriter.Sent sent = write(errorResponse(e.status(), e.getMessage()), head, 1);
         log(time, raw == null ? "-" : raw.method(), raw == null ? "-" : raw.target(),
-                raw == null || !raw.version().startsWith("HTTP/1.") ? "-" : raw.version(),
-                raw == null ? Headers.EMPTY : raw.headers(), e.status().code(),
+                protocol(raw), raw == null ? Headers.EMPTY : raw.headers(), e.status().code(),
                 sent == null ? 0 : sent.bytes(), startNanos);
+    }
+
+    /** The protocol as AccessRecord defines it: never "HTTP/1.10" nor "HTTP/1.2". */
+    private static String protocol(RequestParser.RawHead raw) {
+        if (raw == null) {
+            return "-";
+        }
+        try {
+            return HeadRules.version(raw.version()) == 0 ? "HTTP/1.0" : "HTTP/1.1";
+        } catch (HttpException e) {
+            return "-";
+        }
     }
 
     private Response respond(RequestHead head) {
@@ -132,7 +144,8 @@ final class Exchange {
             throw HttpException.fatal(Status.CONTENT_TOO_LARGE, "request body too large");
         }
         body = bodyStream(head, route.bodyLimit(), true);
-        return route.handler().handle(request(head, body, route.path()));
+        Response response = route.handler().handle(request(head, body, route.path()));
+        return Objects.requireNonNull(response, "the handler returned null"); // a 500, below
     }
 
     private BodyStream bodyStream(RequestHead head, long limit, boolean mayContinue) {
@@ -156,9 +169,18 @@ final class Exchange {
             return false;
         }
         if (body != null) {
-            return !body.atEnd() && body.continuePending();
+            return !body.atEnd()
+                    && (body.continuePending() || head.framing().length() > DRAIN_LIMIT);
         }
         return head.expectContinue() || head.framing().length() > DRAIN_LIMIT;
+    }
+
+    private void continueBeforeHead() {
+        try {
+            body.sendContinue();
+        } catch (IOException e) {
+            close = true; // the write of the response fails too, and is logged there
+        }
     }
 
     /** Reads and discards what is left of the content, bounded; true when it all arrived. */
@@ -187,6 +209,14 @@ final class Exchange {
             close = true;
             LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", remote)
                     .addKeyValue("reason", "write failed: " + e.getMessage()).log();
+            return null;
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // a streamed body's writer failed after the head went out: too late for a 500
+            close = true;
+            LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e)
+                    .addKeyValue("route", route == null ? null : route.path())
+                    .addKeyValue("handler", route == null ? null : route.handlerId())
+                    .addKeyValue("remote", remote).log();
             return null;
         }
     }

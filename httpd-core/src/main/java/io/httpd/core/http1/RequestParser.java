@@ -104,14 +104,14 @@ final class RequestParser {
             for (int i = start + scanned; i < in.limit(); i++) {
                 if (buf[i] == '\n') {
                     scanned = 0;
-                    if (i - start > max) {
+                    if (contentEnd(i) - start > max) { // the limit is on content, CRLF or LF alike
                         throw HttpException.fatal(tooLong, what + " too long");
                     }
                     return i;
                 }
             }
             scanned = in.limit() - start;
-            if (scanned > max) {
+            if (scanned > max + 1) { // + 1: the CR of a CRLF may still follow the content
                 throw HttpException.fatal(tooLong, what + " too long");
             }
             if (!in.fill()) {
@@ -138,7 +138,7 @@ final class RequestParser {
     private RawHead requestLine(int start, int end) throws HttpException {
         byte[] buf = in.buffer();
         int sp1 = indexOf(buf, start, end, (byte) ' ');
-        if (sp1 < 0) {
+        if (sp1 <= start) { // none, or an empty method, which Method would refuse with an IAE
             throw HttpException.badRequest("malformed request line");
         }
         if (sp1 - start > MAX_METHOD_LENGTH) {

@@ -6,6 +6,7 @@ import io.httpd.api.RouteHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,11 @@ public final class RouteTable {
     public record Route(String path, String handlerId, RouteHandler handler, Set<Method> methods,
                         long bodyLimit) {
         public Route {
-            methods = Set.copyOf(methods);
+            Set<Method> answered = new HashSet<>(methods);
+            if (answered.contains(Method.GET)) {
+                answered.add(Method.HEAD); // GET implies HEAD, whoever built the set
+            }
+            methods = Set.copyOf(answered);
         }
 
         /** The Allow field value of this route. */

@@ -62,6 +62,11 @@ public final class SocketTransport implements Transport {
     }
 
     @Override
+    public void shutdownOutput() throws IOException {
+        channel.shutdownOutput();
+    }
+
+    @Override
     public void close() throws IOException {
         channel.close();
     }

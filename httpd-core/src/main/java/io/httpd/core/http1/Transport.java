@@ -30,6 +30,13 @@ public interface Transport extends Closeable {
      */
     boolean transferFile(FileChannel file, long position, long count) throws IOException;
 
+    /**
+     * Ends the output (a TCP half-close) while input can still be read. Does nothing where there
+     * is no such thing.
+     */
+    default void shutdownOutput() throws IOException {
+    }
+
     /** Closes the connection; further reads and writes fail. Idempotent. */
     @Override
     void close() throws IOException;

@@ -1,0 +1,120 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.Response;
+import io.httpd.api.Status;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.httpd.core.http1.TestContext.normalize;
+import static io.httpd.core.http1.TestContext.route;
+import static io.httpd.core.http1.TestContext.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * HttpServer.stop(grace): no new connections, idle ones closed at once, a busy exchange
+ * finished within the grace period and cut after it.
+ */
+class GracefulStopTest {
+    static final String GET = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch handling = new CountDownLatch(1);
+    private final TestContext t = new TestContext(
+            route("/", r -> Response.text(Status.OK, "hi")),
+            route("/wait", r -> {
+                handling.countDown();
+                await(release);
+                return Response.text(Status.OK, "waited");
+            }));
+
+    @Test
+    void idleConnectionsCloseAtOnceAndNewOnesAreRefused() throws Exception {
+        HttpServer server = start();
+        InetSocketAddress address = server.boundAddresses().getFirst();
+        try (RawClient idle = new RawClient(address)) {
+            assertEquals(text("HTTP/1.1 200 OK", "", "hi"), normalize(idle.send(GET).readResponse()));
+            assertEquals(0, server.stop(Duration.ofSeconds(5)));
+            assertTrue(idle.serverClosed());
+        }
+        assertThrows(ConnectException.class, () -> new Socket().connect(address, 5000));
+    }
+
+    @Test
+    void aBusyExchangeFinishesWithinTheGrace() throws Exception {
+        HttpServer server = start();
+        InetSocketAddress address = server.boundAddresses().getFirst();
+        try (RawClient busy = new RawClient(address)) {
+            busy.send("GET /wait HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertTrue(handling.await(5, TimeUnit.SECONDS));
+            CompletableFuture<Integer> cut = CompletableFuture.supplyAsync(() -> stop(server, Duration.ofSeconds(5)));
+            awaitRefused(address); // the stop has begun
+            release.countDown();
+            assertEquals(text("HTTP/1.1 200 OK", "", "waited"), normalize(busy.readResponse()));
+            assertTrue(busy.serverClosed());
+            assertEquals(0, cut.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aBusyExchangeIsCutWhenTheGraceEnds() throws Exception {
+        HttpServer server = start();
+        try (RawClient busy = new RawClient(server.boundAddresses().getFirst())) {
+            busy.send("GET /wait HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertTrue(handling.await(5, TimeUnit.SECONDS));
+            assertEquals(1, server.stop(Duration.ofMillis(100)));
+            assertEquals("", busy.readToEnd());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private HttpServer start() throws IOException {
+        HttpServer server = new HttpServer(
+                java.util.List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0)), t.ctx);
+        server.start();
+        return server;
+    }
+
+    private static int stop(HttpServer server, Duration grace) {
+        try {
+            return server.stop(grace);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits, at most 5 s, until the listener refuses connections. */
+    private static void awaitRefused(InetSocketAddress address) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (Socket s = new Socket()) {
+                s.connect(address, 5000);
+            } catch (ConnectException refused) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the listener still accepts after 5 s");
+    }
+
+    private static void await(CountDownLatch latch) throws IOException {
+        try {
+            if (!latch.await(5, TimeUnit.SECONDS)) {
+                throw new IOException("not released within 5 s");
+            }
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.AccessRecord;
+import io.httpd.api.Headers;
+import io.httpd.api.Response;
+import io.httpd.api.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.httpd.core.http1.TestContext.CLOSE;
+import static io.httpd.core.http1.TestContext.DATE_SERVER;
+import static io.httpd.core.http1.TestContext.error;
+import static io.httpd.core.http1.TestContext.normalize;
+import static io.httpd.core.http1.TestContext.route;
+import static io.httpd.core.http1.TestContext.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A failing handler (RouteHandler: "an exception becomes a 500 response for that request only,
+ * and the connection is closed"): other connections are not affected, and the exchange is
+ * still logged. Once a streamed body has started, the failure can only cut the connection.
+ */
+class HandlerFailureTest {
+    static final String NEXT = "GET /ok HTTP/1.1\r\nHost: a\r\n\r\n";
+    static final String FAILED = error(500, "the handler failed", CLOSE);
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final TestContext t = new TestContext(
+            route("/ok", r -> Response.text(Status.OK, "ok")),
+            route("/throws", r -> {
+                throw new IllegalStateException("boom");
+            }),
+            route("/io", r -> {
+                throw new IOException("backend gone");
+            }),
+            route("/null", r -> null),
+            route("/stream-fails", r -> new Response(Status.OK, Headers.of("Content-Type", "text/plain"),
+                    new Response.Body.Streamed(-1, out -> {
+                        out.write("first".getBytes(StandardCharsets.ISO_8859_1));
+                        throw new IllegalStateException("boom in the writer");
+                    }))),
+            route("/wait", r -> {
+                await(release);
+                return Response.text(Status.OK, "waited");
+            }));
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void aThrowingHandlerIs500AndCloses(Wire wire) throws Exception {
+        assertEquals(FAILED, wire.exchange(t.ctx, "GET /throws HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+        assertEquals(FAILED, wire.exchange(t.ctx, "GET /io HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+        assertEquals(500, t.nextRecord().status());
+        assertEquals(500, t.nextRecord().status());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void aHandlerReturningNullIs500(Wire wire) throws Exception {
+        assertEquals(FAILED, wire.exchange(t.ctx, "GET /null HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+        assertEquals(500, t.nextRecord().status());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void aStreamFailingMidwayCutsTheConnectionAndIsLogged(Wire wire) throws Exception {
+        assertEquals("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + DATE_SERVER
+                        + "Transfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\n",
+                wire.exchange(t.ctx, "GET /stream-fails HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+        AccessRecord r = t.nextRecord();
+        assertEquals("/stream-fails 200", r.target() + " " + r.status());
+    }
+
+    @Test
+    void anotherConnectionIsServedMeanwhile() throws Exception {
+        try (TestServer server = TestServer.start(t.ctx);
+             RawClient waiting = server.connect(); RawClient failing = server.connect()) {
+            waiting.send("GET /wait HTTP/1.1\r\nHost: a\r\n\r\n"); // its handler blocks
+            failing.send("GET /throws HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertEquals(FAILED, normalize(failing.readResponse()));
+            assertTrue(failing.serverClosed());
+            release.countDown();
+            assertEquals(text("HTTP/1.1 200 OK", "", "waited"), normalize(waiting.readResponse()));
+            assertEquals(text("HTTP/1.1 200 OK", "", "ok"), normalize(waiting.send(NEXT).readResponse()));
+        }
+    }
+
+    private static void await(CountDownLatch latch) throws IOException {
+        try {
+            if (!latch.await(5, TimeUnit.SECONDS)) {
+                throw new IOException("not released within 5 s");
+            }
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.Method;
+import io.httpd.api.Response;
+import io.httpd.api.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Set;
+
+import static io.httpd.core.http1.TestContext.BODY_LIMIT;
+import static io.httpd.core.http1.TestContext.CLOSE;
+import static io.httpd.core.http1.TestContext.error;
+import static io.httpd.core.http1.TestContext.normalize;
+import static io.httpd.core.http1.TestContext.route;
+import static io.httpd.core.http1.TestContext.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The size limits: request line (414), header section and field count (431), request content
+ * over the route's body limit (413, by Content-Length before reading, or while a handler reads
+ * chunked content). Each answer closes the connection.
+ */
+class LimitsTest {
+    static final String GET = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+
+    private final TestContext t = new TestContext(TestContext.headLimits(64, 128, 4),
+            route("/", r -> Response.text(Status.OK, "read " + r.body().readAllBytes().length),
+                    Set.of(Method.GET, Method.POST)));
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void requestLineOverTheLimitIs414(Wire wire) throws Exception {
+        assertEquals(error(414, "request line too long", CLOSE),
+                wire.exchange(t.ctx, "GET /" + "a".repeat(60) + " HTTP/1.1\r\nHost: a\r\n\r\n" + GET));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void requestLineAtTheLimitIsServed(Wire wire) throws Exception {
+        assertEquals(text("HTTP/1.1 200 OK", "", "read 0"),
+                wire.exchange(t.ctx, "GET /" + "a".repeat(50) + " HTTP/1.1\r\nHost: a\r\n\r\n"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void headerSectionOverTheLimitIs431(Wire wire) throws Exception {
+        assertEquals(error(431, "header section too long", CLOSE),
+                wire.exchange(t.ctx, "GET / HTTP/1.1\r\nHost: a\r\nX: " + "v".repeat(120) + "\r\n\r\n" + GET));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void tooManyFieldsIs431(Wire wire) throws Exception {
+        assertEquals(error(431, "more than 4 header fields", CLOSE),
+                wire.exchange(t.ctx, "GET / HTTP/1.1\r\nHost: a\r\n" + "X: 1\r\n".repeat(4) + "\r\n" + GET));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void contentLengthOverTheRouteLimitIs413BeforeReading(Wire wire) throws Exception {
+        assertEquals(error(413, "request body too large", CLOSE),
+                wire.exchange(t.ctx, "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + (BODY_LIMIT + 1)
+                        + "\r\n\r\n" + GET));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void contentAtTheRouteLimitIsRead(Wire wire) throws Exception {
+        assertEquals(text("HTTP/1.1 200 OK", "", "read " + BODY_LIMIT),
+                wire.exchange(t.ctx, "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + BODY_LIMIT
+                        + "\r\n\r\n" + "x".repeat((int) BODY_LIMIT)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void chunkedContentOverTheRouteLimitIs413(Wire wire) throws Exception {
+        String chunk = "200\r\n" + "x".repeat(0x200) + "\r\n";
+        assertEquals(error(413, "request body too large", CLOSE),
+                wire.exchange(t.ctx, "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + chunk + chunk + "1\r\nx\r\n0\r\n\r\n" + GET));
+    }
+
+    /** RFC 9112 §9.6: closing with unread input would reset the connection under the 413. */
+    @Test
+    void aClientStillUploadingReceivesThe413() throws Exception {
+        int length = 300_000;
+        try (TestServer server = TestServer.start(t.ctx); RawClient client = server.connect()) {
+            client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + length + "\r\n\r\n"
+                    + "x".repeat(length));
+            assertEquals(error(413, "request body too large", CLOSE), normalize(client.readResponse()));
+            assertTrue(client.serverClosed());
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.httpd.core.http1;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The three ways the behaviour tests replay a client's bytes: through the connection loop in
+ * memory (all bytes available at once, or one byte per read), and through a real server on a
+ * socket. Each sends every byte, then ends its input, and returns everything the server sent
+ * until it closed the connection, with Date values normalized.
+ */
+enum Wire {
+    MEMORY {
+        @Override
+        String exchange(Http1Context ctx, String request) {
+            return TestContext.normalize(MemoryTransport.serve(ctx, request, false));
+        }
+    },
+    ONE_BYTE_READS {
+        @Override
+        String exchange(Http1Context ctx, String request) {
+            return TestContext.normalize(MemoryTransport.serve(ctx, request, true));
+        }
+    },
+    SOCKET {
+        @Override
+        String exchange(Http1Context ctx, String request) throws InterruptedException {
+            try (TestServer server = TestServer.start(ctx); RawClient client = server.connect()) {
+                client.send(request).shutdownOutput();
+                return TestContext.normalize(client.readToEnd());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    };
+
+    abstract String exchange(Http1Context ctx, String request) throws InterruptedException;
+}
