@@ -69,10 +69,9 @@ class DropInPluginIT {
     @Test
     void checkValidatesThePluginsOwnKeys() throws Exception {
         Path config = config();
-        Files.writeString(config, Files.readString(config).replace("repeat = 2", "repeat = 20")
-                + "colour = \"blue\"\n");
+        Files.writeString(config, Files.readString(config).replace("repeat = 2", "repeat = 20"));
         ImageProcess.Result r = ImageProcess.run(dir, "-t", "-c", config.toString());
         assertEquals(2, r.exit(), r.output());
-        assertEquals(config + ":13: route[0].repeat: must be 1 to 10", r.output());
+        assertEquals(config + ":11: route[0].repeat: must be 1 to 10", r.output());
     }
 }
