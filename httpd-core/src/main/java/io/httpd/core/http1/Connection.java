@@ -151,11 +151,14 @@ public final class Connection implements Runnable {
             ctx.counters().request();
             head = HeadRules.check(raw);
         } catch (HttpException e) {
-            exchange.reject(e, raw, start);
+            exchange.reject(e, raw != null ? raw : parser.requestLine(), start);
             return false;
         } catch (SocketTimeoutException e) {
             exchange.reject(HttpException.fatal(Status.REQUEST_TIMEOUT,
-                    "request head not received in time"), raw, start);
+                    "request head not received in time"), parser.requestLine(), start);
+            return false;
+        } catch (java.io.EOFException e) {
+            // the client left before its head was complete: a server event, not an exchange
             return false;
         }
         in.gapLimit(ctx.limits().bodyTimeout());

@@ -26,6 +26,7 @@ final class RequestParser {
     private final int headerBytesLimit;
     private final int headerCountLimit;
     private int scanned; // bytes after position() already searched for LF
+    private RawHead requestLine; // of the head being read, for rejecting it
 
     RequestParser(WireReader in, int requestLineLimit, int headerBytesLimit, int headerCountLimit) {
         this.in = in;
@@ -51,6 +52,7 @@ final class RequestParser {
      * @return null when the client closed the connection cleanly before sending a byte
      */
     RawHead read() throws IOException {
+        requestLine = null;
         int lineEnd = nextLine(requestLineLimit, true, Status.URI_TOO_LONG, "request line");
         int skipped = 0;
         while (lineEnd >= 0 && contentEnd(lineEnd) == in.position()) {
@@ -66,6 +68,7 @@ final class RequestParser {
             return null;
         }
         RawHead line = requestLine(in.position(), contentEnd(lineEnd));
+        requestLine = line;
         consumeLine(lineEnd);
         return new RawHead(line.method(), line.target(), line.version(), Headers.of(fields()));
     }
@@ -118,7 +121,7 @@ final class RequestParser {
                 if (first && scanned == 0) {
                     return -1;
                 }
-                throw HttpException.badRequest("connection closed inside the request head");
+                throw new java.io.EOFException("connection closed inside the request head");
             }
         }
     }
@@ -132,6 +135,14 @@ final class RequestParser {
     private void consumeLine(int lineFeed) {
         in.skip(lineFeed + 1 - in.position());
         scanned = 0;
+    }
+
+    /**
+     * The request line of the head being read (fields empty), once it was read: what a
+     * rejection of the header section can still log. Null before.
+     */
+    RawHead requestLine() {
+        return requestLine;
     }
 
     /** {@code request-line = method SP request-target SP HTTP-version} (RFC 9112 §3). */

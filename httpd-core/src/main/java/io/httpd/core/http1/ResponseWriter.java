@@ -81,7 +81,7 @@ final class ResponseWriter {
 
     private void writeHead(Status status, Headers headers, int minor, boolean close)
             throws IOException {
-        out.writeLatin1(minor == 0 ? "HTTP/1.0 " : "HTTP/1.1 ");
+        out.writeLatin1("HTTP/1.1 "); // our version, whatever the client's (RFC 9110 §2.5)
         out.writeDecimal(status.code());
         out.write(' ');
         out.writeLatin1(status.reason());

@@ -59,7 +59,7 @@ class ChunkedResponseTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void http10GetsContentDelimitedByClose(Wire wire) throws Exception {
-        assertEquals("HTTP/1.0 200 OK\r\n" + PLAIN + CLOSE + "\r\nhello world!",
+        assertEquals("HTTP/1.1 200 OK\r\n" + PLAIN + CLOSE + "\r\nhello world!",
                 wire.exchange(t.ctx, "GET /s HTTP/1.0\r\nConnection: keep-alive\r\n\r\n" + GET));
     }
 

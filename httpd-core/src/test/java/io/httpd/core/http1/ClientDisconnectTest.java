@@ -68,6 +68,15 @@ class ClientDisconnectTest {
         assertTrue(t.records().isEmpty());
     }
 
+    /** DESIGN.md: a client gone before its head arrived is a server event, not an exchange. */
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void aClientGoneInsideItsHeadGetsNothingAndNoRecord(Wire wire) throws Exception {
+        assertEquals("", wire.exchange(t.ctx, "GET / HTTP/1.1\r\nHost: a\r\nAcc"));
+        assertEquals("", wire.exchange(t.ctx, "GET / HT"));
+        assertTrue(t.records().isEmpty());
+    }
+
     @Test
     void theServerGoesOnAfterAClientVanished() throws Exception {
         try (TestServer server = TestServer.start(t.ctx)) {

@@ -75,7 +75,7 @@ class ExpectContinueTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void http10NeverGetsA100(Wire wire) throws Exception {
-        assertEquals(text("HTTP/1.0 200 OK", CLOSE, "read 5"),
+        assertEquals(text("HTTP/1.1 200 OK", CLOSE, "read 5"),
                 wire.exchange(t.ctx, "POST /read HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\nhello"));
     }
 

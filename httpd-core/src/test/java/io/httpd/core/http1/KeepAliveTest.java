@@ -41,7 +41,7 @@ class KeepAliveTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void http10ClosesByDefault(Wire wire) throws Exception {
-        assertEquals("HTTP/1.0 200 OK\r\n" + HI + "Connection: close\r\nContent-Length: 2\r\n\r\nhi",
+        assertEquals("HTTP/1.1 200 OK\r\n" + HI + "Connection: close\r\nContent-Length: 2\r\n\r\nhi",
                 wire.exchange(t.ctx, "GET / HTTP/1.0\r\n\r\n" + GET));
     }
 
@@ -49,7 +49,7 @@ class KeepAliveTest {
     @EnumSource(Wire.class)
     void http10KeepAliveIsAnsweredWithKeepAlive(Wire wire) throws Exception {
         String keepAlive = "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n";
-        assertEquals(("HTTP/1.0 200 OK\r\n" + HI + "Connection: keep-alive\r\nContent-Length: 2\r\n\r\nhi").repeat(2),
+        assertEquals(("HTTP/1.1 200 OK\r\n" + HI + "Connection: keep-alive\r\nContent-Length: 2\r\n\r\nhi").repeat(2),
                 wire.exchange(t.ctx, keepAlive + keepAlive));
     }
 

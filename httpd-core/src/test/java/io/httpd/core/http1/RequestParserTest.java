@@ -5,6 +5,7 @@ import io.httpd.api.Method;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -196,8 +197,15 @@ class RequestParserTest {
             bad("RFC 9110 §9.1 methods are case-sensitive", "get / HTTP/1.1\r\nHost: a\r\n\r\n", 501),
             bad("RFC 9110 §9.3.6 CONNECT: not a proxy", "CONNECT a:443 HTTP/1.1\r\nHost: a:443\r\n\r\n", 501),
             bad("method over 32 bytes", "A".repeat(33) + " / HTTP/1.1\r\nHost: a\r\n\r\n", 501),
-            bad("RFC 9110 §10.1.1 unknown expectation", "GET / HTTP/1.1\r\nHost: a\r\nExpect: 200-ok\r\n\r\n", 417),
-            bad("§8 head cut short", "GET / HTTP/1.1\r\nHost: a\r\n", 400));
+            bad("RFC 9110 §10.1.1 unknown expectation", "GET / HTTP/1.1\r\nHost: a\r\nExpect: 200-ok\r\n\r\n", 417));
+    }
+
+    /** §8: a head cut short by the client closing is not an exchange: nothing to answer. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aHeadCutShortIsAnEndOfStream(boolean oneByte) {
+        assertThrows(java.io.EOFException.class,
+                () -> parser(reader("GET / HTTP/1.1\r\nHost: a\r\n", oneByte)).read());
     }
 
     @ParameterizedTest
