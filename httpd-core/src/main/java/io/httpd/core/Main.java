@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The command line: {@code httpd -c FILE}, {@code -t}, {@code --list-plugins}, {@code -v}.
@@ -70,12 +71,9 @@ public final class Main {
                 out.printf(format, i.kind(), i.id(), module, i.source());
             }
             return OK;
-        } catch (ConfigErrors e) {
-            e.errors().stream().map(ConfigError::format).forEach(err::println);
-        } catch (PluginException e) {
-            e.problems().forEach(err::println);
+        } catch (ConfigErrors | PluginException e) {
+            return refuse(e, err);
         }
-        return BAD_CONFIG;
     }
 
     private static int check(Path file, PrintStream out, PrintStream err) {
@@ -86,24 +84,17 @@ public final class Main {
                     + httpd.instanceCount() + " plugin instances, "
                     + httpd.view().plugins().size() + " plugins found)");
             return OK;
-        } catch (ConfigErrors e) {
-            e.errors().stream().map(ConfigError::format).forEach(err::println);
-        } catch (PluginException e) {
-            e.problems().forEach(err::println);
+        } catch (ConfigErrors | PluginException e) {
+            return refuse(e, err);
         }
-        return BAD_CONFIG;
     }
 
     private static int serve(Path file, PrintStream err) {
         Httpd httpd;
         try {
             httpd = load(file);
-        } catch (ConfigErrors e) {
-            e.errors().stream().map(ConfigError::format).forEach(err::println);
-            return BAD_CONFIG;
-        } catch (PluginException e) {
-            e.problems().forEach(err::println);
-            return BAD_CONFIG;
+        } catch (ConfigErrors | PluginException e) {
+            return refuse(e, err);
         }
         try {
             httpd.start();
@@ -117,6 +108,15 @@ public final class Main {
             return RUNTIME_FAILURE;
         }
         return new Lifecycle(httpd).awaitStop();
+    }
+
+    /** Prints every problem of a bad config or plugin, one a line; the exit code is 2. */
+    private static int refuse(Exception e, PrintStream err) {
+        List<String> lines = e instanceof ConfigErrors c
+                ? c.errors().stream().map(ConfigError::format).toList()
+                : ((PluginException) e).problems();
+        lines.forEach(err::println);
+        return BAD_CONFIG;
     }
 
     private static Httpd load(Path file) throws ConfigErrors, PluginException {
