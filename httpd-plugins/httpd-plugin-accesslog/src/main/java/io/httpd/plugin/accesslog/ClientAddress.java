@@ -41,23 +41,28 @@ final class ClientAddress {
         int[] run = longestZeroRun(groups);
         StringBuilder text = new StringBuilder(40);
         if (run[0] == 0 && (run[1] == 6 || run[1] == 5 && groups[5] == 0xffff)) {
-            text.append(run[1] == 6 ? "::" : "::ffff:")
-                    .append(b[12] & 0xff).append('.').append(b[13] & 0xff).append('.')
-                    .append(b[14] & 0xff).append('.').append(b[15] & 0xff);
+            text.append(run[1] == 6 ? "::" : "::ffff:").append(b[12] & 0xff).append('.')
+                    .append(b[13] & 0xff).append('.').append(b[14] & 0xff).append('.')
+                    .append(b[15] & 0xff);
         } else {
-            for (int i = 0; i < 8; i++) {
-                if (i == run[0]) {
-                    text.append("::");
-                    i += run[1] - 1;
-                } else {
-                    if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
-                        text.append(':');
-                    }
-                    text.append(Integer.toHexString(groups[i]));
-                }
-            }
+            appendGroups(groups, run, text);
         }
         return text.append(zone(address)).toString();
+    }
+
+    /** Hex groups joined by {@code :}, with the zero run {@code {start, length}} as {@code ::}. */
+    private static void appendGroups(int[] groups, int[] run, StringBuilder text) {
+        for (int i = 0; i < groups.length; i++) {
+            if (i == run[0]) {
+                text.append("::");
+                i += run[1] - 1;
+                continue;
+            }
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
     }
 
     /** Start and length of the first longest run of two or more zero groups; start -1 if none. */

@@ -41,7 +41,11 @@ final class LogFile {
 
     static final String EVENT_REOPEN = "accesslog.reopen";
     static final String EVENT_ROTATE = "accesslog.rotate";
+    static final String EVENT_ROTATE_FAILED = "accesslog.rotate_failed";
     static final String EVENT_CUT_LINE = "accesslog.cut_line";
+
+    /** After a rotation failed, lines go on to the live file and rotation waits this long. */
+    static final long ROTATION_RETRY_MILLIS = 60_000;
 
     private static final System.Logger LOG = System.getLogger(LogFile.class.getName());
 
@@ -56,6 +60,7 @@ final class LogFile {
     private long size;              // the file's length as far as this process knows
     private long rotateAt;          // epoch ms of the next rotation by day
     private long bufferedSince;     // epoch ms the oldest buffered line was appended
+    private long rotationHeldUntil; // epoch ms; no rotation before, after a failed one
     private IOException failure;    // the last failure, until a write succeeds again
     private boolean closed;
 
@@ -89,8 +94,8 @@ final class LogFile {
                 openChannel();
             }
             long now = clock.millis();
-            if (dueByDay(now) || dueBySize(length)) {
-                rotate();
+            if (now >= rotationHeldUntil && (dueByDay(now) || dueBySize(length))) {
+                rotate(now);
             }
             buffer(line, length, now);
             if (buffer.position() > 0 && now - bufferedSince >= flushIntervalMillis) {
@@ -223,12 +228,23 @@ final class LogFile {
         return rotation.bySize(size + buffer.position(), incoming);
     }
 
-    private void rotate() throws IOException {
+    /**
+     * Renames the live file away and opens a new one. When renaming fails (a directory where a
+     * rotated file should go, say), lines go on to the live file and rotation is tried again
+     * after {@value #ROTATION_RETRY_MILLIS} ms: a rotation problem never costs a line.
+     */
+    private void rotate(long now) throws IOException {
         writeBuffer();
         closeChannel();
-        rotation.shift(path);
+        try {
+            rotation.shift(path);
+            LOG.log(System.Logger.Level.INFO, EVENT_ROTATE + " path={0}", path);
+        } catch (IOException e) {
+            rotationHeldUntil = now + ROTATION_RETRY_MILLIS;
+            LOG.log(System.Logger.Level.WARNING, EVENT_ROTATE_FAILED + " path={0} reason={1}",
+                    path, e.toString());
+        }
         openChannel();
-        LOG.log(System.Logger.Level.INFO, EVENT_ROTATE + " path={0}", path);
     }
 
     private void buffer(byte[] line, int length, long now) throws IOException {

@@ -79,6 +79,19 @@ class RotationTest {
     }
 
     @Test
+    void failedRotationCostsNoLine() throws Exception {
+        Path log = folder.resolve("access.log");
+        Path blocked = Files.createDirectory(rotated(log, 1));
+        Files.createFile(blocked.resolve("in-the-way"));
+        try (AccessLogSink sink = combined(log, "rotate_size", 1000L, "keep", 1L)) {
+            for (long n = 1; n <= 20; n++) {
+                sink.log(numbered(n));
+            }
+        }
+        assertEquals(range(1, 20), numbers(log), "rotation waits; lines go on");
+    }
+
+    @Test
     void dailyAtTheFirstLineAfterLocalMidnight() throws Exception {
         Path log = folder.resolve("access.log");
         SettableClock clock = new SettableClock(at("2025-03-01T23:59:59"), ZONE);
