@@ -17,25 +17,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * One JSON object per line, written with Jackson's streaming generator (UTF-8), which escapes
- * quotes, backslashes and every control character, so no value can end a line. The keys, in
- * this order:
- * <pre>
- * ts           string  "2000-10-10T13:55:36.000-07:00": ms and numeric offset, always
- * client       string  "192.0.2.7:51234", or "[2001:db8::7]:51234"
- * method       string  "GET", or "-" when the request line could not be read
- * target       string  the request-target as received, or "-"
- * protocol     string  "HTTP/1.1", "HTTP/1.0", or "-"
- * status       number  200
- * bytes        number  content bytes sent, 0 for none
- * duration_ms  number  milliseconds with exactly three decimals (microseconds): 12.345
- * referer      string  or null when absent
- * user_agent   string  or null when absent
- * route        string  the path of the route that answered, or null for none
- * request_id   string  or null when absent
- * </pre>
- * Text from the request arrives one char per byte as received (ISO-8859-1). Target, Referer and
- * User-Agent are written as the characters their bytes encode when the bytes are valid UTF-8,
- * else as those chars (U+0000 to U+00FF), so the line is valid UTF-8 either way.
+ * quotes, backslashes and every control character, so no value can end a line. The keys, their
+ * order and forms are documented on {@link JsonSinkProvider}.
  */
 final class JsonLineFormat implements RecordFormat {
     static final DateTimeFormatter TIME =
