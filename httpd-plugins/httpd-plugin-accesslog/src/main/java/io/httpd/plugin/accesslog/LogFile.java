@@ -98,7 +98,7 @@ final class LogFile {
                 rotate(now);
             }
             buffer(line, length, now);
-            if (buffer.position() > 0 && now - bufferedSince >= flushIntervalMillis) {
+            if (buffer.position() > 0 && waitedLongEnough(now)) {
                 writeBuffer();
             }
         } catch (IOException e) {
@@ -205,6 +205,11 @@ final class LogFile {
             opened.close();
             throw e;
         }
+    }
+
+    /** The oldest buffered line has waited the flush interval (or the clock went back). */
+    private boolean waitedLongEnough(long now) {
+        return now - bufferedSince >= flushIntervalMillis || now < bufferedSince;
     }
 
     /** Rotation by day is due, unless the file is still empty: then it waits a day more. */

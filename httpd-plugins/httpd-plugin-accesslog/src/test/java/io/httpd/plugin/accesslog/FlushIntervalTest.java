@@ -50,6 +50,19 @@ class FlushIntervalTest {
     }
 
     @Test
+    void clockGoingBackWritesAtOnce() throws Exception {
+        Path log = folder.resolve("access.log");
+        SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"),
+                ZoneOffset.UTC);
+        try (LogFileSink sink = combined(settings(log, Duration.ofSeconds(1)), clock)) {
+            sink.log(numbered(1));
+            clock.advance(Duration.ofHours(-1));
+            sink.log(numbered(2));
+            assertEquals(range(1, 2), numbers(log));
+        }
+    }
+
+    @Test
     void zeroIntervalWritesEachLineAtOnce() throws Exception {
         Path log = folder.resolve("access.log");
         try (AccessLogSink sink = combined(log, "flush_interval", "0s")) {
