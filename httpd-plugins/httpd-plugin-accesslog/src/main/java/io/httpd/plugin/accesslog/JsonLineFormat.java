@@ -1,0 +1,80 @@
+package io.httpd.plugin.accesslog;
+
+import io.httpd.api.AccessRecord;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * One JSON object per line, written with Jackson's streaming generator (UTF-8), which escapes
+ * quotes, backslashes and every control character, so no value can end a line. The keys, their
+ * order and forms are documented on {@link JsonSinkProvider}.
+ */
+final class JsonLineFormat implements RecordFormat {
+    static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
+
+    private final JsonFactory json = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    @Override
+    public void write(AccessRecord record, LineBuffer line) {
+        try (JsonGenerator out = json.createGenerator(ObjectWriteContext.empty(), line)) {
+            out.writeStartObject();
+            out.writeStringProperty("ts", TIME.format(record.timestamp()));
+            out.writeStringProperty("client", ClientAddress.hostAndPort(record.client()));
+            out.writeStringProperty("method", record.method());
+            out.writeStringProperty("target", fromWire(record.target()));
+            out.writeStringProperty("protocol", record.protocol());
+            out.writeNumberProperty("status", record.status());
+            out.writeNumberProperty("bytes", record.bytes());
+            out.writeName("duration_ms");
+            out.writeNumber(milliseconds(record.duration()));
+            out.writeStringProperty("referer", fromWire(record.referer()));
+            out.writeStringProperty("user_agent", fromWire(record.userAgent()));
+            out.writeStringProperty("route", record.route());
+            out.writeStringProperty("request_id", record.requestId());
+            out.writeEndObject();
+        }
+        line.write('\n');
+    }
+
+    /** {@code 12.345}: whole milliseconds, a point, and three digits of microseconds. */
+    static String milliseconds(Duration duration) {
+        long micros = Math.max(0, duration.toNanos() / 1_000);
+        long fraction = micros % 1_000;
+        return (micros / 1_000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
+    }
+
+    /**
+     * The text that request bytes (one char each) stand for: decoded as UTF-8 when they are
+     * valid UTF-8 and not plain ASCII, else unchanged. Null stays null.
+     */
+    String fromWire(String value) {
+        if (value == null || value.chars().allMatch(c -> c < 0x80)
+                || value.chars().anyMatch(c -> c > 0xff)) {
+            return value;
+        }
+        try {
+            ByteBuffer bytes = StandardCharsets.ISO_8859_1.encode(value);
+            CharBuffer text = utf8.reset().decode(bytes);
+            return text.toString();
+        } catch (CharacterCodingException notUtf8) {
+            return value;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.httpd.plugin.accesslog;
+
+import io.httpd.api.AccessLogSink;
+import io.httpd.api.AccessLogSinkProvider;
+import io.httpd.api.PluginConfig;
+import io.httpd.api.ServerView;
+
+/**
+ * Finds the {@code json} access-log sink: one JSON object per line (UTF-8), written with
+ * Jackson, so that no value from a request can end a line. The keys, always all present, in
+ * this order:
+ * <pre>
+ * ts           string  "2000-10-10T13:55:36.123-07:00": ISO-8601, ms, numeric offset always
+ * client       string  "192.0.2.7:51234", or "[2001:db8::7]:51234" for IPv6
+ * method       string  "GET", or "-" when the request line could not be read
+ * target       string  the request-target as received, or "-"
+ * protocol     string  "HTTP/1.1", "HTTP/1.0", or "-"
+ * status       number  200
+ * bytes        number  content bytes sent (head not counted), 0 for none
+ * duration_ms  number  from the complete head to the last byte, ms with exactly three
+ *                      decimals (microseconds): 12.345
+ * referer      string  or null when absent
+ * user_agent   string  or null when absent
+ * route        string  the path of the route that answered, or null for none
+ * request_id   string  or null when absent
+ * </pre>
+ * For example (one line in the file):
+ * <pre>
+ * {"ts":"2000-10-10T13:55:36.123-07:00","client":"192.0.2.7:51234","method":"GET",
+ *  "target":"/x","protocol":"HTTP/1.1","status":200,"bytes":2326,"duration_ms":1.204,
+ *  "referer":null,"user_agent":"curl/8.5.0","route":"/","request_id":"1a2b-17"}
+ * </pre>
+ * Request bytes reach the sink one char per byte (ISO-8859-1). Target, Referer and User-Agent
+ * are written as the characters their bytes encode when those bytes are valid UTF-8 (what
+ * browsers send), else one char per byte (U+0080 to U+00FF), so the line is valid UTF-8 either
+ * way.
+ *
+ * <p>Keys of {@code [[access_log]]}: the same file keys as {@link FileSinkProvider}
+ * ({@code path}, {@code rotate_size}, {@code rotate_daily}, {@code keep},
+ * {@code flush_interval}), with the same defaults and behaviour, and no {@code format}.
+ */
+public final class JsonSinkProvider implements AccessLogSinkProvider {
+    /** The id httpd.toml uses. */
+    public static final String ID = "json";
+
+    /** Creates the provider; no side effects. */
+    public JsonSinkProvider() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /**
+     * Reads the file keys and opens the file.
+     *
+     * @throws io.httpd.api.ConfigException naming the key: a bad size or duration, or
+     *                                      {@code path} when the file cannot be opened
+     */
+    @Override
+    public AccessLogSink create(PluginConfig config, ServerView server) {
+        return LogFileSink.open(config, new JsonLineFormat());
+    }
+}

@@ -1,0 +1,320 @@
+package io.httpd.plugin.accesslog;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One log file, opened to append (created when missing), with a buffer of
+ * {@value #BUFFER_BYTES} bytes in front of it.
+ *
+ * <p><b>Buffering.</b> Lines wait in the buffer until {@link #flush()}, until the buffer is
+ * full, or until the oldest of them has waited the flush interval when the next line comes.
+ * Flushing hands the bytes to the operating system; it does not force them to the disk.
+ *
+ * <p><b>Reopening.</b> {@link #reopen()} writes what is buffered to the file it has open, then
+ * opens the path again. Always opened with APPEND, so both of logrotate's ways work:
+ * {@code create} (the file was renamed: later lines go to a new file at the path) and
+ * {@code copytruncate} (the file was truncated in place: later lines go to its new end, with no
+ * hole before them).
+ *
+ * <p><b>Failures.</b> A failed write or open throws, discards what was buffered (the lines
+ * since the last successful write), and closes the file; the next {@link #append} opens the
+ * path again, so the file recovers as soon as it is writable. Until a write succeeds again,
+ * {@link #flush()} with nothing to write throws too. When the file does not end in a newline
+ * on opening (a line cut short by a full disk or a crash), a newline is written first so that
+ * the cut line cannot swallow the next one.
+ *
+ * <p><b>Threads.</b> One lock guards everything: the sink's thread appends and flushes, the
+ * signal thread reopens, the main thread closes.
+ */
+final class LogFile {
+    static final int BUFFER_BYTES = 64 * 1024;
+
+    static final String EVENT_REOPEN = "accesslog.reopen";
+    static final String EVENT_ROTATE = "accesslog.rotate";
+    static final String EVENT_ROTATE_FAILED = "accesslog.rotate_failed";
+    static final String EVENT_CUT_LINE = "accesslog.cut_line";
+
+    /** After a rotation failed, lines go on to the live file and rotation waits this long. */
+    static final long ROTATION_RETRY_MILLIS = 60_000;
+
+    private static final System.Logger LOG = System.getLogger(LogFile.class.getName());
+
+    private final Path path;
+    private final Rotation rotation;
+    private final long flushIntervalMillis;
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+
+    private FileChannel channel;    // null after a failure, until the next append reopens
+    private long size;              // the file's length as far as this process knows
+    private long rotateAt;          // epoch ms of the next rotation by day
+    private long bufferedSince;     // epoch ms the oldest buffered line was appended
+    private long rotationHeldUntil; // epoch ms; no rotation before, after a failed one
+    private IOException failure;    // the last failure, until a write succeeds again
+    private boolean closed;
+
+    private LogFile(LogFileSettings settings, Clock clock) {
+        this.path = settings.path();
+        this.rotation = new Rotation(settings.rotateSize(), settings.rotateDaily(),
+                settings.keep(), clock.getZone());
+        this.flushIntervalMillis = settings.flushInterval().toMillis();
+        this.clock = clock;
+    }
+
+    /** Opens the file, creating it when missing. */
+    static LogFile open(LogFileSettings settings, Clock clock) throws IOException {
+        LogFile file = new LogFile(settings, clock);
+        file.openChannel();
+        return file;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Appends one line, rotating first when due; reopens the path after a failure. */
+    void append(byte[] line, int length) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IOException("access log " + path + " is closed");
+            }
+            if (channel == null) {
+                openChannel();
+            }
+            long now = clock.millis();
+            if (now >= rotationHeldUntil && (dueByDay(now) || dueBySize(length))) {
+                rotate(now);
+            }
+            buffer(line, length, now);
+            if (buffer.position() > 0 && waitedLongEnough(now)) {
+                writeBuffer();
+            }
+        } catch (IOException e) {
+            throw failed(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes what is buffered to the file. */
+    void flush() throws IOException {
+        lock.lock();
+        try {
+            if (buffer.position() == 0) {
+                if (failure != null && !closed) {
+                    throw new IOException("cannot write " + path + ": " + reason(failure),
+                            failure);
+                }
+                return;
+            }
+            try {
+                writeBuffer();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes what is buffered to the open file, then opens the path again (SIGHUP). */
+    void reopen() throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            IOException unwritten = null;
+            if (channel != null) {
+                try {
+                    writeBuffer();
+                } catch (IOException e) {
+                    unwritten = failed(e);
+                }
+                closeChannel();
+            }
+            try {
+                openChannel();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+            LOG.log(System.Logger.Level.INFO, EVENT_REOPEN + " path={0}", path);
+            if (unwritten != null) {
+                throw unwritten;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes what is buffered and closes the file; later calls do nothing or throw. */
+    void close() throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (channel != null) {
+                try {
+                    writeBuffer();
+                } finally {
+                    closeChannel();
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A failure's reason for a person: {@code Is a directory}, {@code No space left on device}. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException _ -> "no such file or directory";
+            case AccessDeniedException _ -> "permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        };
+    }
+
+    private void openChannel() throws IOException {
+        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        try {
+            size = opened.size();
+            long lastWrite = size > 0
+                    ? Files.getLastModifiedTime(path).toMillis()
+                    : clock.millis();
+            rotateAt = rotation.dueAfter(lastWrite);
+            channel = opened;
+            endCutLine();
+        } catch (IOException e) {
+            channel = null;
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** The oldest buffered line has waited the flush interval (or the clock went back). */
+    private boolean waitedLongEnough(long now) {
+        return now - bufferedSince >= flushIntervalMillis || now < bufferedSince;
+    }
+
+    /** Rotation by day is due, unless the file is still empty: then it waits a day more. */
+    private boolean dueByDay(long now) {
+        if (now < rotateAt) {
+            return false;
+        }
+        if (size + buffer.position() > 0) {
+            return true;
+        }
+        rotateAt = rotation.dueAfter(now);
+        return false;
+    }
+
+    /** Rotation by size is due: checks the real length first, which copytruncate may reset. */
+    private boolean dueBySize(int incoming) throws IOException {
+        if (!rotation.bySize(size + buffer.position(), incoming)) {
+            return false;
+        }
+        size = channel.size();
+        return rotation.bySize(size + buffer.position(), incoming);
+    }
+
+    /**
+     * Renames the live file away and opens a new one. When renaming fails (a directory where a
+     * rotated file should go, say), lines go on to the live file and rotation is tried again
+     * after {@value #ROTATION_RETRY_MILLIS} ms: a rotation problem never costs a line.
+     */
+    private void rotate(long now) throws IOException {
+        writeBuffer();
+        closeChannel();
+        try {
+            rotation.shift(path);
+            LOG.log(System.Logger.Level.INFO, EVENT_ROTATE + " path={0}", path);
+        } catch (IOException e) {
+            rotationHeldUntil = now + ROTATION_RETRY_MILLIS;
+            LOG.log(System.Logger.Level.WARNING, EVENT_ROTATE_FAILED + " path={0} reason={1}",
+                    path, e.toString());
+        }
+        openChannel();
+    }
+
+    private void buffer(byte[] line, int length, long now) throws IOException {
+        if (length > buffer.remaining()) {
+            writeBuffer();
+        }
+        if (length > buffer.capacity()) {
+            writeFully(ByteBuffer.wrap(line, 0, length));
+            return;
+        }
+        if (buffer.position() == 0) {
+            bufferedSince = now;
+        }
+        buffer.put(line, 0, length);
+    }
+
+    private void writeBuffer() throws IOException {
+        if (buffer.position() == 0) {
+            return;
+        }
+        buffer.flip();
+        writeFully(buffer);
+        buffer.clear();
+    }
+
+    private void writeFully(ByteBuffer bytes) throws IOException {
+        while (bytes.hasRemaining()) {
+            size += channel.write(bytes);
+        }
+        failure = null;
+    }
+
+    /** A file that does not end in a newline gets one, so a cut line stays one line. */
+    private void endCutLine() throws IOException {
+        if (size == 0) {
+            return;
+        }
+        ByteBuffer last = ByteBuffer.allocate(1);
+        try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (reader.read(last, size - 1) != 1 || last.get(0) == '\n') {
+                return;
+            }
+        }
+        writeFully(ByteBuffer.wrap(new byte[] {'\n'}));
+        LOG.log(System.Logger.Level.WARNING, EVENT_CUT_LINE + " path={0}", path);
+    }
+
+    /** Remembers a failure: what was buffered is lost and the file closed until reopened. */
+    private IOException failed(IOException e) {
+        failure = e;
+        buffer.clear();
+        closeChannel();
+        return e;
+    }
+
+    private void closeChannel() {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing more can be lost: the next open starts afresh.
+        } finally {
+            channel = null;
+        }
+    }
+}

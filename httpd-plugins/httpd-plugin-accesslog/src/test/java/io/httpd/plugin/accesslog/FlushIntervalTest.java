@@ -1,0 +1,132 @@
+package io.httpd.plugin.accesslog;
+
+import io.httpd.api.AccessLogSink;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.httpd.plugin.accesslog.LogFiles.combined;
+import static io.httpd.plugin.accesslog.LogFiles.numbers;
+import static io.httpd.plugin.accesslog.LogFiles.range;
+import static io.httpd.plugin.accesslog.Records.numbered;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * How long a line may wait in the buffer: until flush() (the server calls it whenever its queue
+ * runs empty), a full buffer, or flush_interval since the oldest buffered line when the next
+ * line comes.
+ */
+class FlushIntervalTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void lineWaitsAtMostTheIntervalWhileLinesKeepComing() throws Exception {
+        Path log = folder.resolve("access.log");
+        SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"),
+                ZoneOffset.UTC);
+        try (LogFileSink sink = combined(settings(log, Duration.ofSeconds(1)), clock)) {
+            sink.log(numbered(1));
+            clock.advance(Duration.ofMillis(999));
+            sink.log(numbered(2));
+            assertEquals(List.of(), numbers(log), "buffered");
+            clock.advance(Duration.ofMillis(1));
+            sink.log(numbered(3));
+            assertEquals(range(1, 3), numbers(log), "the oldest waited 1s");
+            sink.log(numbered(4));
+            assertEquals(range(1, 3), numbers(log));
+            sink.flush();
+            assertEquals(range(1, 4), numbers(log));
+        }
+    }
+
+    @Test
+    void clockGoingBackWritesAtOnce() throws Exception {
+        Path log = folder.resolve("access.log");
+        SettableClock clock = new SettableClock(Instant.parse("2025-01-01T00:00:00Z"),
+                ZoneOffset.UTC);
+        try (LogFileSink sink = combined(settings(log, Duration.ofSeconds(1)), clock)) {
+            sink.log(numbered(1));
+            clock.advance(Duration.ofHours(-1));
+            sink.log(numbered(2));
+            assertEquals(range(1, 2), numbers(log));
+        }
+    }
+
+    @Test
+    void zeroIntervalWritesEachLineAtOnce() throws Exception {
+        Path log = folder.resolve("access.log");
+        try (AccessLogSink sink = combined(log, "flush_interval", "0s")) {
+            for (long n = 1; n <= 3; n++) {
+                sink.log(numbered(n));
+                assertEquals(range(1, n), numbers(log));
+            }
+        }
+    }
+
+    @Test
+    void fullBufferIsWrittenWithoutWaiting() throws Exception {
+        Path log = folder.resolve("access.log");
+        try (AccessLogSink sink = combined(log, "flush_interval", "1h")) {
+            long n = 0;
+            while (Files.size(log) == 0) {
+                sink.log(numbered(++n));
+            }
+            assertTrue(n * 130 > LogFile.BUFFER_BYTES, "after " + n + " lines");
+            assertTrue(Files.size(log) <= LogFile.BUFFER_BYTES);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void steadyLoadWithoutFlushReachesTheFileWithinTheInterval() throws Exception {
+        Path log = folder.resolve("access.log");
+        AccessLogSink sink = combined(log, "flush_interval", "100ms");
+        AtomicLong logged = new AtomicLong();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try {
+                for (long n = 1; n <= 2_000; n++) {
+                    sink.log(numbered(n));     // one line a millisecond, never flush()
+                    logged.set(n);
+                    Thread.sleep(1);
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        Thread.sleep(500);
+        long seenAt = logged.get();
+        Thread.sleep(300);
+        long lastWritten = lastWholeLine(log);
+        assertTrue(lastWritten >= seenAt,
+                "lines logged 300ms ago are in the file: " + seenAt + " vs " + lastWritten);
+        writer.join();
+        sink.close();
+        assertEquals(range(1, 2_000), numbers(log), "close writes the rest");
+    }
+
+    /** The number of the last whole line, read while the writer may be writing; 0 if none. */
+    private static long lastWholeLine(Path log) throws Exception {
+        String text = Files.readString(log);
+        List<String> lines = text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
+        if (lines.isEmpty()) {
+            return 0;
+        }
+        String last = lines.getLast();
+        int start = last.indexOf("/n/") + 3;
+        return Long.parseLong(last.substring(start, last.indexOf(' ', start)));
+    }
+
+    private static LogFileSettings settings(Path log, Duration flushInterval) {
+        return new LogFileSettings(log, 0, false, 7, flushInterval);
+    }
+}
