@@ -6,4 +6,6 @@
  */
 module io.httpd.plugin.staticfiles {
     requires io.httpd.api;
+
+    provides io.httpd.api.RouteHandlerProvider with io.httpd.plugin.staticfiles.StaticProvider;
 }

@@ -71,7 +71,8 @@ final class AcceptEncoding {
 
     /** {@code qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )} (§12.4.2), or -1. */
     static int qvalue(String text) {
-        if (text.isEmpty() || text.length() > 5 || (text.charAt(0) != '0' && text.charAt(0) != '1')) {
+        if (text.isEmpty() || text.length() > 5
+                || (text.charAt(0) != '0' && text.charAt(0) != '1')) {
             return -1;
         }
         int value = (text.charAt(0) - '0') * 1000;

@@ -26,7 +26,8 @@ final class HttpDate {
      */
     private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
             .appendPattern("EEEE, dd-MMM-")
-            .appendValueReduced(ChronoField.YEAR, 2, 2, LocalDate.now(ZoneOffset.UTC).minusYears(49))
+            .appendValueReduced(ChronoField.YEAR, 2, 2,
+                    LocalDate.now(ZoneOffset.UTC).minusYears(49))
             .appendPattern(" HH:mm:ss 'GMT'")
             .toFormatter(Locale.US).withZone(ZoneOffset.UTC);
 
