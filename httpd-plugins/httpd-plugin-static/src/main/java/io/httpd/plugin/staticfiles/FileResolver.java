@@ -1,5 +1,6 @@
 package io.httpd.plugin.staticfiles;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -88,7 +89,10 @@ final class FileResolver {
             if (isHidden(segment)) {
                 return MISSING;
             }
-            path = path.resolve(segment);
+            path = resolve(path, segment);
+            if (path == null) {
+                return MISSING;
+            }
         }
         return found(path);
     }
@@ -102,7 +106,23 @@ final class FileResolver {
         if (reason != null) {
             return new Refused(reason);
         }
-        return isHidden(name) ? MISSING : found(directory.resolve(name));
+        if (isHidden(name)) {
+            return MISSING;
+        }
+        Path path = resolve(directory, name);
+        return path == null ? MISSING : found(path);
+    }
+
+    /**
+     * A name inside a directory, or null when the platform cannot represent it (a non-ASCII
+     * name when the JVM runs in the C/POSIX locale): no file can have that name here.
+     */
+    private static Path resolve(Path directory, String name) {
+        try {
+            return directory.resolve(name);
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private Lookup found(Path path) {
