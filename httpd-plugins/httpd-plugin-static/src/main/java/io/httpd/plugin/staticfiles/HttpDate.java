@@ -1,0 +1,61 @@
+package io.httpd.plugin.staticfiles;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * HTTP-date (RFC 9110 §5.6.7): IMF-fixdate is generated; IMF-fixdate, the obsolete RFC 850
+ * form and asctime form are accepted, case-sensitively, all in GMT.
+ */
+final class HttpDate {
+    /** {@code Sun, 06 Nov 1994 08:49:37 GMT}: two-digit day, unlike RFC_1123_DATE_TIME. */
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    /**
+     * {@code Sunday, 06-Nov-94 08:49:37 GMT}. A two-digit year that would lie more than 50
+     * years in the future means the most recent past year with those digits (§5.6.7).
+     */
+    private static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder()
+            .appendPattern("EEEE, dd-MMM-")
+            .appendValueReduced(ChronoField.YEAR, 2, 2,
+                    LocalDate.now(ZoneOffset.UTC).minusYears(49))
+            .appendPattern(" HH:mm:ss 'GMT'")
+            .toFormatter(Locale.US).withZone(ZoneOffset.UTC);
+
+    /** {@code Sun Nov  6 08:49:37 1994}: the day padded with a space. */
+    private static final DateTimeFormatter ASCTIME = new DateTimeFormatterBuilder()
+            .appendPattern("EEE MMM ")
+            .padNext(2, ' ')
+            .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE)
+            .appendPattern(" HH:mm:ss yyyy")
+            .toFormatter(Locale.US).withZone(ZoneOffset.UTC);
+
+    private HttpDate() {
+    }
+
+    /** The IMF-fixdate of an instant, to the second. */
+    static String format(Instant time) {
+        return IMF_FIXDATE.format(time);
+    }
+
+    /** The instant of an HTTP-date in any of its three forms, or empty when it is none. */
+    static Optional<Instant> parse(String value) {
+        for (DateTimeFormatter form : new DateTimeFormatter[] {IMF_FIXDATE, RFC_850, ASCTIME}) {
+            try {
+                return Optional.of(form.parse(value, Instant::from));
+            } catch (DateTimeParseException e) {
+                // not this form; try the next
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,92 @@
+package io.httpd.plugin.staticfiles;
+
+import io.httpd.api.Headers;
+import io.httpd.plugin.staticfiles.FileResolver.Found;
+
+import java.nio.file.Path;
+
+/**
+ * Precompressed sidecars: {@code file.br} and {@code file.gz} beside {@code file}, sent with
+ * Content-Encoding to clients whose Accept-Encoding allows it (RFC 9110 §8.4, §12.5.3). A
+ * sidecar counts only when it is a regular file inside the root, visible under the dotfile
+ * rule, and not older than the file it stands for, so a stale one is never sent.
+ *
+ * <p>The choice goes by weight: the best-weighted coding that has a sidecar, or identity;
+ * on a tie br before gzip before identity. When any usable sidecar exists the answer depends
+ * on Accept-Encoding, so every response for that file says {@code Vary: Accept-Encoding}.
+ */
+final class Precompressed {
+    /** A content coding that a sidecar can carry, in order of preference. */
+    enum Coding {
+        BR("br", ".br"),
+        GZIP("gzip", ".gz");
+
+        final String token;
+        final String suffix;
+
+        Coding(String token, String suffix) {
+            this.token = token;
+            this.suffix = suffix;
+        }
+    }
+
+    /**
+     * The representation to send.
+     *
+     * @param path   the file to send: the sidecar or the file itself
+     * @param stat   its metadata
+     * @param coding the content coding, {@code ""} for identity
+     * @param varies whether some usable sidecar exists, so the choice varies by Accept-Encoding
+     */
+    record Choice(Path path, FileStat stat, String coding, boolean varies) {
+    }
+
+    private final boolean enabled;
+    private final FileResolver resolver;
+
+    /**
+     * @param enabled  whether sidecars are looked for at all ({@code precompressed})
+     * @param resolver where sidecars are looked up, under the same rules as any file
+     */
+    Precompressed(boolean enabled, FileResolver resolver) {
+        this.enabled = enabled;
+        this.resolver = resolver;
+    }
+
+    /** Picks the representation of {@code file} to send for a request's header fields. */
+    Choice choose(Headers headers, Path file, FileStat identity) {
+        Choice best = new Choice(file, identity, "", false);
+        if (!enabled) {
+            return best;
+        }
+        AcceptEncoding accepted = AcceptEncoding.of(headers);
+        int bestWeight = accepted.weight("identity");
+        boolean varies = false;
+        for (Coding coding : Coding.values()) {
+            Found sidecar = sidecar(file, identity, coding);
+            if (sidecar == null) {
+                continue;
+            }
+            varies = true;
+            int weight = accepted.weight(coding.token);
+            boolean better = weight > bestWeight
+                    || (weight == bestWeight && best.coding().isEmpty()); // ties favour a coding
+            if (weight > 0 && better) {
+                best = new Choice(sidecar.path(), sidecar.stat(), coding.token, true);
+                bestWeight = weight;
+            }
+        }
+        return varies ? new Choice(best.path(), best.stat(), best.coding(), true) : best;
+    }
+
+    /** The usable sidecar of {@code file} for one coding, or null. */
+    private Found sidecar(Path file, FileStat identity, Coding coding) {
+        String name = file.getFileName() + coding.suffix;
+        if (resolver.child(file.getParent(), name) instanceof Found found
+                && found.stat().isFile()
+                && found.stat().mtimeNanos() >= identity.mtimeNanos()) {
+            return found;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,41 @@
+package io.httpd.plugin.staticfiles;
+
+import io.httpd.api.PluginConfig;
+import io.httpd.api.RouteHandler;
+import io.httpd.api.RouteHandlerProvider;
+import io.httpd.api.ServerView;
+
+/**
+ * Finds the {@code static} route handler: {@code handler = "static"} in a {@code [[route]]}
+ * table. Its keys, all read so that a misspelt one is reported as unknown:
+ *
+ * <pre>
+ * root          = "../www"          # required: an existing directory, relative to httpd.toml
+ * index         = ["index.html"]    # index files of a directory, tried in order
+ * listing       = false             # an HTML listing when a directory has no index file
+ * dotfiles      = false             # false: names starting with "." are 404
+ * precompressed = true              # serve file.br / file.gz sidecars when accepted
+ * cache_control = "max-age=3600"    # Cache-Control of every answer; absent: none
+ * metadata_ttl  = "1s"              # how stale file metadata may be; "0s": never cached
+ * [route.mime_types]                # extension = media type, over the built-in table
+ * </pre>
+ */
+public final class StaticProvider implements RouteHandlerProvider {
+    /** The id httpd.toml uses. */
+    public static final String ID = "static";
+
+    /** Creates the provider; no side effects. */
+    public StaticProvider() {
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** Checks the route's keys, resolves the root once, and returns the handler. */
+    @Override
+    public RouteHandler create(PluginConfig config, ServerView server) {
+        return new StaticHandler(StaticConfig.read(config));
+    }
+}
