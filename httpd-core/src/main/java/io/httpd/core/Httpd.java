@@ -46,7 +46,8 @@ public final class Httpd {
         info.routes(routes.routes().stream()
                 .map(r -> new ServerView.RouteInfo(r.path(), r.handlerId(), r.methods())).toList());
         Http1Context ctx = new Http1Context(config.limits(), config.server().name(), routes,
-                plugins.validators, accessLog::submit, counters);
+                plugins.validators, accessLog::submit, counters,
+                config.server().requestIdHeader());
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (Listener l : config.listeners()) {
             addresses.add(new InetSocketAddress(l.host(), l.port()));

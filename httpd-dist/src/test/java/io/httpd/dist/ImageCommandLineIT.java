@@ -25,7 +25,7 @@ class ImageCommandLineIT {
         Path conf = ImageProcess.IMAGE.resolve("conf/httpd.toml").toAbsolutePath();
         ImageProcess.Result r = ImageProcess.run(dir, "-t", "-c", conf.toString());
         assertEquals(0, r.exit(), r.output());
-        assertEquals(conf + ": ok (1 routes, 1 plugin instances, 1 plugins found)", r.output());
+        assertEquals(conf + ": ok (2 routes, 3 plugin instances, 4 plugins found)", r.output());
     }
 
     @Test
@@ -43,11 +43,15 @@ class ImageCommandLineIT {
     }
 
     @Test
-    void listPluginsShowsTheBuiltInEcho() throws Exception {
+    void listPluginsShowsTheBuiltInPlugins() throws Exception {
         ImageProcess.Result r = ImageProcess.run(dir, "--list-plugins");
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().matches("(?s)KIND +ID +MODULE +SOURCE\\n"
-                + "route +echo +io\\.httpd\\.plugin\\.echo@\\S+ +built-in"), r.output());
+                + "route +echo +io\\.httpd\\.plugin\\.echo@\\S+ +built-in\\n"
+                + "route +static +io\\.httpd\\.plugin\\.staticfiles@\\S+ +built-in\\n"
+                + "access_log +file +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in\\n"
+                + "access_log +json +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in"),
+                r.output());
     }
 
     @Test

@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param pluginsDir    the folder of drop-in plugins, absolute (default {@code plugins} beside
  *                      httpd.toml)
  * @param shutdownGrace how long in-flight exchanges may take on shutdown (default 10s)
+ * @param requestIdHeader a response header carrying each exchange's request id (the one the
+ *                      access log records), such as {@code X-Request-Id}; empty for none
  */
-public record ServerSettings(String name, Path pluginsDir, Duration shutdownGrace) {
+public record ServerSettings(String name, Path pluginsDir, Duration shutdownGrace,
+                             String requestIdHeader) {
     /** The default Server header value. */
     public static final String DEFAULT_NAME = "httpd";
     /** The default drain time on shutdown. */
@@ -22,6 +25,7 @@ public record ServerSettings(String name, Path pluginsDir, Duration shutdownGrac
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(pluginsDir, "pluginsDir");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
+        Objects.requireNonNull(requestIdHeader, "requestIdHeader");
         if (!isHeaderText(name)) {
             throw new IllegalArgumentException("name is not printable ASCII: " + name);
         }
@@ -33,7 +37,7 @@ public record ServerSettings(String name, Path pluginsDir, Duration shutdownGrac
     /** The settings when {@code [server]} is absent, for a config file in {@code folder}. */
     public static ServerSettings defaults(Path folder) {
         return new ServerSettings(DEFAULT_NAME, folder.toAbsolutePath().resolve("plugins"),
-                DEFAULT_SHUTDOWN_GRACE);
+                DEFAULT_SHUTDOWN_GRACE, "");
     }
 
     static ServerSettings read(TableConfig table, ErrorList errors) {
@@ -45,8 +49,9 @@ public record ServerSettings(String name, Path pluginsDir, Duration shutdownGrac
         Duration grace = errors.read(
                 () -> table.duration("shutdown_grace", defaults.shutdownGrace()),
                 defaults.shutdownGrace());
+        String requestId = errors.read(() -> requestIdHeader(table), "");
         errors.addUnknownKeys(table);
-        return new ServerSettings(name, pluginsDir, grace);
+        return new ServerSettings(name, pluginsDir, grace, requestId);
     }
 
     private static String name(TableConfig table) {
@@ -55,6 +60,15 @@ public record ServerSettings(String name, Path pluginsDir, Duration shutdownGrac
             throw table.error("name", "must be printable ASCII (it is sent as the Server header)");
         }
         return name;
+    }
+
+    private static String requestIdHeader(TableConfig table) {
+        String header = table.string("request_id_header", "");
+        if (!header.isEmpty() && !header.chars().allMatch(
+                c -> c < 0x7f && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))) {
+            throw table.error("request_id_header", "must be a header field name (a token)");
+        }
+        return header;
     }
 
     /** Visible ASCII and spaces: safe in a header field value (RFC 9110 §5.5). */

@@ -35,6 +35,7 @@ final class Exchange {
     private final WireReader in;
     private final ResponseWriter writer;
     private final InetSocketAddress remote;
+    private final String requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
     private BodyStream body;
     private RouteTable.Route route;
     private boolean close;
@@ -204,6 +205,11 @@ final class Exchange {
     private ResponseWriter.Sent write(Response response, boolean headOnly, int minor) {
         try {
             ctx.counters().response(response.status().code());
+            if (!ctx.requestIdHeader().isEmpty()) {
+                response = new Response(response.status(),
+                        response.headers().replace(ctx.requestIdHeader(), requestId),
+                        response.body());
+            }
             return writer.write(response, headOnly, minor, !close);
         } catch (IOException e) {
             close = true;
@@ -227,7 +233,7 @@ final class Exchange {
         ctx.accessLog().accept(new AccessRecord(time, remote, method, target, protocol, status,
                 bytes, took, headers.first("Referer").orElse(null),
                 headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
-                ID_PREFIX + "-" + SEQUENCE.incrementAndGet()));
+                requestId));
     }
 
     private Request request(RequestHead head, InputStream content, String routePath) {

@@ -17,12 +17,20 @@ import java.util.function.Consumer;
  * @param validators the validator chain, in httpd.toml order
  * @param accessLog  receives one record per exchange; must not block
  * @param counters   the live counters
+ * @param requestIdHeader the response header that carries the request id, or empty for none
  */
 public record Http1Context(Limits limits, String serverName, RouteTable routes,
                            List<Validator> validators, Consumer<AccessRecord> accessLog,
-                           Counters counters) {
+                           Counters counters, String requestIdHeader) {
     public Http1Context {
         validators = List.copyOf(validators);
+    }
+
+    /** A context that sends no request-id header. */
+    public Http1Context(Limits limits, String serverName, RouteTable routes,
+                        List<Validator> validators, Consumer<AccessRecord> accessLog,
+                        Counters counters) {
+        this(limits, serverName, routes, validators, accessLog, counters, "");
     }
 
     /**

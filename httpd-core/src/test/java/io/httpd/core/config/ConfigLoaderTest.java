@@ -84,7 +84,7 @@ class ConfigLoaderTest {
         Path conf = dir.resolve("conf");
 
         assertEquals(file, config.file());
-        assertEquals(new ServerSettings("httpd-test", dir.resolve("plugins"), Duration.ofSeconds(5)),
+        assertEquals(new ServerSettings("httpd-test", dir.resolve("plugins"), Duration.ofSeconds(5), ""),
                 config.server());
         assertEquals(List.of(new Listener("0.0.0.0", 8080, null), new Listener("::1", 8443, "main")),
                 config.listeners());
@@ -134,7 +134,7 @@ class ConfigLoaderTest {
         HttpdConfig config = ConfigLoader.load(file, Map.of());
 
         assertEquals(ServerSettings.defaults(dir), config.server());
-        assertEquals(new ServerSettings("httpd", dir.resolve("plugins"), Duration.ofSeconds(10)),
+        assertEquals(new ServerSettings("httpd", dir.resolve("plugins"), Duration.ofSeconds(10), ""),
                 config.server());
         assertEquals(Limits.defaults(), config.limits());
         assertEquals(new Limits(8192, 16384, 100, 10L * 1024 * 1024, 10_000,
