@@ -18,6 +18,7 @@ final class RecordQueue {
     private final ArrayDeque<AccessRecord> records;
     private final int capacity;
     private boolean closed;
+    private boolean consumerWaiting;
 
     RecordQueue(int capacity) {
         if (capacity < 1) {
@@ -35,7 +36,10 @@ final class RecordQueue {
                 return false;
             }
             records.addLast(record);
-            notEmpty.signal();
+            if (consumerWaiting) { // a signal per record would wake the consumer per record
+                consumerWaiting = false;
+                notEmpty.signal();
+            }
             return true;
         } finally {
             lock.unlock();
@@ -57,8 +61,27 @@ final class RecordQueue {
         lock.lock();
         try {
             while (records.isEmpty() && !closed) {
+                consumerWaiting = true;
                 notEmpty.awaitUninterruptibly();
             }
+            return records.pollFirst();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The oldest record, waiting at most this long for one; null when none came. */
+    AccessRecord poll(java.time.Duration wait) {
+        lock.lock();
+        try {
+            long nanos = wait.toNanos();
+            while (records.isEmpty() && !closed && nanos > 0) {
+                consumerWaiting = true;
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            return records.pollFirst();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return records.pollFirst();
         } finally {
             lock.unlock();

@@ -27,6 +27,8 @@ final class SinkFeed {
     static final String EVENT_CLOSE_TIMEOUT = Events.ACCESSLOG_CLOSE_TIMEOUT;
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkFeed.class);
+    /** How long the queue must stay empty before the sink is flushed. */
+    static final java.time.Duration QUIET_BEFORE_FLUSH = java.time.Duration.ofMillis(20);
 
     private final AccessLogSink sink;
     private final RecordQueue queue;
@@ -94,9 +96,16 @@ final class SinkFeed {
         }
     }
 
-    /** The next record; flushes first whenever the queue has run empty. */
+    /**
+     * The next record; flushes first whenever the queue has stayed empty for
+     * {@link #QUIET_BEFORE_FLUSH}. The short wait keeps a busy server from paying a flush (a
+     * write to the file) for every record or two; an idle one still flushes at once.
+     */
     private AccessRecord next() {
         AccessRecord record = queue.poll();
+        if (record == null) {
+            record = queue.poll(QUIET_BEFORE_FLUSH);
+        }
         if (record == null) {
             flushIfWritten();
             record = queue.take();

@@ -1,0 +1,46 @@
+# Shared by the bench scripts: sourced, not run. Servers run pinned to CPU 0, wrk to CPU 1,
+# so req/s is per server core; every run is bounded by its duration.
+image="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../target/httpd"
+[ -x "$image/bin/httpd" ] || { echo "bench: build the image first: mvn install -DskipTests" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "bench: wrk not installed (apt-get install -y wrk)" >&2; exit 1; }
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+# wait_port PORT: until something accepts on 127.0.0.1:PORT (10 s at most)
+wait_port() {
+  for _ in $(seq 100); do
+    (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  echo "bench: nothing listens on $1" >&2; exit 1
+}
+
+# cpu_ticks PID...: user+system clock ticks used so far by these processes
+cpu_ticks() {
+  local total=0 p
+  for p in "$@"; do
+    total=$(( total + $(awk '{print $14 + $15}' "/proc/$p/stat") ))
+  done
+  echo "$total"
+}
+
+# measure NAME URL DURATION CONNECTIONS PID...: prints "req/s cpu%" (cpu% of one core)
+measure() {
+  local name=$1 url=$2 duration=$3 connections=$4; shift 4
+  local before after hz
+  hz=$(getconf CLK_TCK)
+  before=$(cpu_ticks "$@")
+  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" "$url" > "$work/$name.wrk" 2>&1
+  after=$(cpu_ticks "$@")
+  awk -v t=$(( after - before )) -v hz="$hz" -v d="$duration" \
+      '/Requests\/sec/ {printf "%s %.0f\n", $2, 100 * t / hz / d}' "$work/$name.wrk"
+}
+
+# start_httpd CONFIG: the image on CPU 0; sets httpd_pid
+start_httpd() {
+  taskset -c 0 "$image/bin/httpd" -c "$1" > "$1.log" 2>&1 &
+  httpd_pid=$!
+  pids+=("$httpd_pid")
+}
