@@ -101,6 +101,20 @@ class GracefulStopIT {
         }
     }
 
+    @Test
+    void aSecondInterruptExitsAtOnce() throws Exception {
+        int port = start("60s");
+        try (Socket s = connect(port)) {
+            s.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n"
+                    + "hel").getBytes(StandardCharsets.US_ASCII));
+            awaitBusy();
+            server.signal("INT");
+            awaitLog("server.stop"); // draining, and the request holds it for up to 60 s
+            server.signal("INT");
+            assertEquals(130, server.awaitExit(Duration.ofSeconds(10)), server.output());
+        }
+    }
+
     /** The head was read and the handler is waiting for the rest of the body. */
     private void awaitBusy() throws InterruptedException {
         Thread.sleep(300); // no observable event for "head parsed"; the assertion does not rely on it
