@@ -74,7 +74,7 @@ class SlowClientsTest {
                 exchanges++;
                 Thread.sleep(50); // pacing, not an assertion
             }
-            assertTrue(exchanges >= 5, "only " + exchanges + " normal exchanges while trickling");
+            assertTrue(exchanges >= 3, "only " + exchanges + " normal exchanges while trickling");
         } finally {
             trickles.forEach(Trickle::closeAll);
         }
