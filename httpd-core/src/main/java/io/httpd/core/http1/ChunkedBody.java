@@ -6,7 +6,7 @@ import java.io.IOException;
  * Content in the chunked transfer coding (RFC 9112 §7.1), decoded. Strict framing: the size is
  * hex digits only (no sign, no whitespace, at most 15 digits so it cannot overflow); every line
  * ends in CRLF; extensions are bounded and free of control characters; trailer fields are
- * bounded, checked and discarded, so they can never override a header field.
+ * bounded, checked to be field lines and discarded, so they can never override a header field.
  */
 final class ChunkedBody extends BodyStream {
     /** Bytes allowed on one chunk-size line, extensions included. */
@@ -87,24 +87,37 @@ final class ChunkedBody extends BodyStream {
         }
     }
 
-    /** {@code trailer-section = *( field-line CRLF )} then CRLF: read, bounded, discarded. */
+    /**
+     * {@code trailer-section = *( field-line CRLF )} then CRLF: read, bounded, discarded. Each
+     * line must at least be {@code field-name ":" ...}: a line that is not a field line (a
+     * request line, a folded line) would be read as the next request by a front end that ends
+     * the content at the last chunk, while we read it as a trailer.
+     */
     private void trailers() throws IOException {
         int bytes = 0;
-        boolean lineStart = true;
+        int lineBytes = 0;
+        boolean inName = true; // before the line's colon
         while (true) {
             int c = next();
             if (c == '\r') {
                 if (next() != '\n') {
                     throw HttpException.badRequest("bare CR in trailer section");
                 }
-                if (lineStart) {
+                if (lineBytes == 0) {
                     return;
                 }
-                lineStart = true;
+                if (inName) {
+                    throw HttpException.badRequest("malformed trailer field");
+                }
+                lineBytes = 0;
+                inName = true;
             } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 throw HttpException.badRequest("control character in trailer section");
+            } else if (inName && !(c == ':' && lineBytes > 0) && !Grammar.isTchar((byte) c)) {
+                throw HttpException.badRequest("malformed trailer field");
             } else {
-                lineStart = false;
+                inName &= c != ':';
+                lineBytes++;
             }
             if (++bytes > MAX_TRAILER) {
                 throw HttpException.badRequest("trailer section too large");

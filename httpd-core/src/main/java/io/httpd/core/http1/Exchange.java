@@ -10,6 +10,7 @@ import io.httpd.api.Status;
 import io.httpd.core.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ final class Exchange {
     private final String requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
     private BodyStream body;
     private RouteTable.Route route;
+    private String validatorId; // while a validator runs: whom to blame if it throws
     private boolean close;
 
     Exchange(Http1Context ctx, WireReader in, ResponseWriter writer, InetSocketAddress remote) {
@@ -103,10 +105,14 @@ final class Exchange {
             close |= e.closeConnection();
             return errorResponse(e.status(), e.getMessage());
         } catch (Exception | LinkageError | AssertionError e) {
-            LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e)
-                    .addKeyValue("route", route == null ? null : route.path())
-                    .addKeyValue("handler", route == null ? null : route.handlerId())
-                    .addKeyValue("remote", remote).log();
+            LoggingEventBuilder event = LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e);
+            if (validatorId != null) {
+                event.addKeyValue("validator", validatorId);
+            } else {
+                event.addKeyValue("route", route == null ? null : route.path())
+                        .addKeyValue("handler", route == null ? null : route.handlerId());
+            }
+            event.addKeyValue("remote", remote).log();
             close = true;
             return errorResponse(Status.INTERNAL_SERVER_ERROR, "the handler failed");
         }
@@ -118,7 +124,12 @@ final class Exchange {
         }
         Request request = request(head, InputStream.nullInputStream(), "");
         for (Http1Context.Validator v : ctx.validators()) {
-            if (v.instance().validate(request) instanceof Verdict.Reject(Status status, String why)) {
+            validatorId = v.id();
+            // null is a bug, like a handler's null response: a 500, never a silent accept
+            Verdict verdict = Objects.requireNonNull(v.instance().validate(request),
+                    "the validator returned null");
+            validatorId = null;
+            if (verdict instanceof Verdict.Reject(Status status, String why)) {
                 LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", status.code())
                         .addKeyValue("reason", why).addKeyValue("validator", v.id())
                         .addKeyValue("remote", remote).log();

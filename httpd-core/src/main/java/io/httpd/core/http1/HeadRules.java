@@ -151,31 +151,37 @@ final class HeadRules {
 
     /**
      * {@code Content-Length = 1*DIGIT} (RFC 9110 §8.6). A list of identical values is accepted
-     * as one; differing values, signs, spaces inside or overflow are 400.
+     * as one; differing values, signs, spaces inside, overflow and empty elements are 400. An
+     * empty element is not skipped as in other lists: a proxy that reads it as 0, or that drops
+     * the field, would frame the message differently (CVE-2022-31081).
      */
     static long contentLength(List<String> values) throws HttpException {
         long length = -1;
-        for (String element : Lists.elements(values)) {
-            if (element.isEmpty() || element.length() > 18) {
-                throw HttpException.badRequest("invalid Content-Length");
-            }
-            long n = 0;
-            for (int i = 0; i < element.length(); i++) {
-                char c = element.charAt(i);
-                if (!isDigit(c)) {
-                    throw HttpException.badRequest("invalid Content-Length");
+        for (String value : values) {
+            for (String element : value.split(",", -1)) {
+                long n = decimal(element.strip());
+                if (length >= 0 && n != length) {
+                    throw HttpException.badRequest("differing Content-Length values");
                 }
-                n = n * 10 + (c - '0');
+                length = n;
             }
-            if (length >= 0 && n != length) {
-                throw HttpException.badRequest("differing Content-Length values");
-            }
-            length = n;
-        }
-        if (length < 0) {
-            throw HttpException.badRequest("invalid Content-Length");
         }
         return length;
+    }
+
+    private static long decimal(String element) throws HttpException {
+        if (element.isEmpty() || element.length() > 18) {
+            throw HttpException.badRequest("invalid Content-Length");
+        }
+        long n = 0;
+        for (int i = 0; i < element.length(); i++) {
+            char c = element.charAt(i);
+            if (!isDigit(c)) {
+                throw HttpException.badRequest("invalid Content-Length");
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /**

@@ -22,8 +22,8 @@ import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * Chunked request content (RFC 9112 §7.1): decoded for the handler, extensions ignored, trailer
- * fields read and discarded, framing consumed exactly so the next request follows; malformed
- * framing is 400 and closes the connection.
+ * fields read, checked to be field lines and discarded, framing consumed exactly so the next
+ * request follows; malformed framing is 400 and closes the connection.
  */
 class ChunkedRequestBodyTest {
     static final String HEAD = "POST /echo HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n";
@@ -93,7 +93,12 @@ class ChunkedRequestBodyTest {
             bad("§7.1 bare LF after data", "5\r\nhello\n0\r\n\r\n", "chunk data not followed by CRLF"),
             bad("§7.1.2 bare CR in the trailer", "0\r\nX: a\rb\r\n\r\n", "bare CR in trailer section"),
             bad("§7.1.2 NUL in the trailer", "0\r\nX: a\u0000\r\n\r\n", "control character in trailer section"),
-            bad("§7.1.2 trailer ended by bare LF", "0\r\nX: a\n\r\n", "control character in trailer section"));
+            bad("§7.1.2 trailer ended by bare LF", "0\r\nX: a\n\r\n", "control character in trailer section"),
+            bad("§7.1.2 a request line as trailer (smuggling)", "0\r\nGET /x HTTP/1.1\r\n\r\n", "malformed trailer field"),
+            bad("§7.1.2 trailer line without colon", "0\r\nX-Trailer\r\n\r\n", "malformed trailer field"),
+            bad("§7.1.2 trailer with an empty name", "0\r\n: a\r\n\r\n", "malformed trailer field"),
+            bad("§5.1 whitespace before a trailer's colon", "0\r\nX : a\r\n\r\n", "malformed trailer field"),
+            bad("§5.2 obs-fold in the trailer", "0\r\nX: a\r\n b\r\n\r\n", "malformed trailer field"));
     }
 
     @ParameterizedTest

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -91,6 +93,22 @@ final class RawClient implements AutoCloseable {
     /** Reads until the server closes the connection. */
     String readToEnd() throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Whether nothing at all, not even an end of stream, arrives within this time: a bounded
+     * wait for something that must not happen. A byte that does arrive is consumed.
+     */
+    boolean silentFor(Duration time) throws IOException {
+        socket.setSoTimeout((int) time.toMillis());
+        try {
+            in.read();
+            return false;
+        } catch (SocketTimeoutException e) {
+            return true;
+        } finally {
+            socket.setSoTimeout(5000);
+        }
     }
 
     /** Whether the server has closed the connection: end of stream with no byte before it. */

@@ -1,5 +1,6 @@
 package io.httpd.core.http1;
 
+import io.httpd.api.AccessRecord;
 import io.httpd.api.RequestValidator;
 import io.httpd.api.RequestValidator.Verdict;
 import io.httpd.api.Response;
@@ -8,8 +9,10 @@ import io.httpd.core.config.Limits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static io.httpd.core.http1.TestContext.CLOSE;
 import static io.httpd.core.http1.TestContext.error;
@@ -20,13 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Request validators: run in order after the core's checks and before routing; the first
  * rejection answers with its status and reason and keeps the connection; a throwing validator
- * is a 500 that closes it.
+ * (or one returning null) is a 500 that closes it, logged once with the validator's id. Either
+ * way each exchange is one access record with the status sent.
  */
 class ValidatorTest {
     static final String NEXT = "GET /ok HTTP/1.1\r\nHost: a\r\n\r\n";
     static final String OK = text("HTTP/1.1 200 OK", "", "ok");
 
     private final LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<AccessRecord> records = new LinkedBlockingQueue<>();
     private final Http1Context ctx = new Http1Context(Limits.defaults(), TestContext.SERVER_NAME,
             new RouteTable(List.of(route("/ok", r -> Response.text(Status.OK, "ok")))),
             List.of(validator("first", r -> r.path().startsWith("/private")
@@ -35,10 +40,13 @@ class ValidatorTest {
                         if (r.path().equals("/explode")) {
                             throw new IllegalStateException("validator bug");
                         }
+                        if (r.path().equals("/null")) {
+                            return null;
+                        }
                         return r.path().startsWith("/priv") ? Verdict.reject(Status.NOT_FOUND, "second")
                                 : Verdict.ACCEPT;
                     })),
-            r -> { }, new Counters());
+            records::add, new Counters());
 
     private Http1Context.Validator validator(String id, RequestValidator v) {
         return new Http1Context.Validator(id, r -> {
@@ -59,9 +67,34 @@ class ValidatorTest {
 
     @ParameterizedTest
     @EnumSource(Wire.class)
-    void aThrowingValidatorIs500AndCloses(Wire wire) throws Exception {
-        assertEquals(error(500, "the handler failed", CLOSE),
-                wire.exchange(ctx, "GET /explode HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+    void eachRejectionIsOneAccessRecordWithItsStatus(Wire wire) throws Exception {
+        wire.exchange(ctx, "GET /private/x HTTP/1.1\r\nHost: a\r\n\r\n"
+                + "GET /privy?q HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT);
+        assertEquals(List.of("GET /private/x 403", "GET /privy?q 404", "GET /ok 200"), records(3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void aThrowingValidatorIs500AndClosesAndIsLoggedOnce(Wire wire) throws Exception {
+        try (LogCapture log = LogCapture.of(Exchange.class)) {
+            assertEquals(error(500, "the handler failed", CLOSE),
+                    wire.exchange(ctx, "GET /explode HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+            assertEquals(List.of("GET /explode 500"), records(1));
+            assertEquals(List.of("ERROR handler.error validator=second remote="), log.events().stream()
+                    .map(e -> e.substring(0, e.indexOf("remote=") + 7)).toList());
+        }
+    }
+
+    /** A null verdict is a validator bug, as a null response is a handler's: never an accept. */
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void aValidatorReturningNullIs500(Wire wire) throws Exception {
+        try (LogCapture log = LogCapture.of(Exchange.class)) {
+            assertEquals(error(500, "the handler failed", CLOSE),
+                    wire.exchange(ctx, "GET /null HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+            assertEquals(List.of("GET /null 500"), records(1));
+            assertEquals(1, log.events().size(), log.events().toString());
+        }
     }
 
     @ParameterizedTest
@@ -69,5 +102,19 @@ class ValidatorTest {
     void aHeadRefusedByTheCoreNeverReachesAValidator(Wire wire) throws Exception {
         assertEquals(error(400, "missing Host header", CLOSE), wire.exchange(ctx, "GET /ok HTTP/1.1\r\n\r\n"));
         assertEquals(List.of(), List.copyOf(seen));
+    }
+
+    /** The next count records as "method target status", then checks no other one follows. */
+    private List<String> records(int count) throws InterruptedException {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            AccessRecord r = records.poll(5, TimeUnit.SECONDS);
+            if (r == null) {
+                throw new AssertionError("only " + out + " within 5 s");
+            }
+            out.add(r.method() + " " + r.target() + " " + r.status());
+        }
+        assertEquals(List.of(), List.copyOf(records), "records after " + out);
+        return out;
     }
 }
