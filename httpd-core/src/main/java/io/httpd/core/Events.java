@@ -20,7 +20,7 @@ public final class Events {
     public static final String CONN_CLOSE = "conn.close";
     /** The server refused a request with a 4xx/5xx of its own: status, reason. */
     public static final String REQUEST_REJECT = "request.reject";
-    /** A handler or validator threw: route, handler; with the stack trace. */
+    /** A handler or validator threw: route and handler, or validator; with the stack trace. */
     public static final String HANDLER_ERROR = "handler.error";
     /** A plugin provider was found: kind, id, module, version, source. */
     public static final String PLUGIN_LOAD = "plugin.load";
