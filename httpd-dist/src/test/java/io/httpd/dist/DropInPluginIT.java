@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +56,34 @@ class DropInPluginIT {
                     "\\d{4}-.* INFO  greeting greeting ready on httpd .*")),
                     server.output());
             assertTrue(server.output().contains("plugin.load"), server.output());
+        }
+    }
+
+    /** A plain jar with META-INF/services works too, as an automatic module. */
+    @Test
+    void aPlainJarWithAServicesFileIsAnAutomaticModule() throws Exception {
+        Path config = config();
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Path jar = PluginJars.plainJar(work, "plain-hello.jar", "io.httpd.api.RouteHandlerProvider",
+                "plain.hello.P", Map.of("plain/hello/P.java", """
+                        package plain.hello;
+                        import io.httpd.api.*;
+                        public final class P implements RouteHandlerProvider {
+                            public String id() { return "plain"; }
+                            public RouteHandler create(PluginConfig c, ServerView s) {
+                                return r -> Response.text(Status.OK, "plain jar\\n");
+                            }
+                        }
+                        """));
+        Files.copy(jar, dir.resolve("plugins/plain-hello.jar"));
+        Files.writeString(config, Files.readString(config)
+                + "\n[[route]]\npath = \"/plain\"\nhandler = \"plain\"\n");
+        ImageProcess.Result list = ImageProcess.run(dir, "--list-plugins", "-c", config.toString());
+        assertTrue(list.output().lines().anyMatch(l -> l.matches(
+                "route +plain +plain\\.hello +plugins/plain-hello\\.jar")), list.output());
+        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
+            int port = server.awaitPort(Duration.ofSeconds(20));
+            assertEquals("plain jar\n", RawHttp.get(port, "/plain").text());
         }
     }
 

@@ -55,6 +55,31 @@ final class PluginJars {
         return jar(classes, work.resolve(jarName));
     }
 
+    /**
+     * A plain jar: classes compiled on the class path (no module-info.java) plus a
+     * META-INF/services entry, so it loads as an automatic module.
+     */
+    static Path plainJar(Path work, String jarName, String service, String provider,
+                         Map<String, String> sources) throws IOException {
+        Path src = Files.createDirectories(work.resolve("src-" + jarName));
+        Path classes = Files.createDirectories(work.resolve("classes-" + jarName));
+        List<String> args = new ArrayList<>(List.of("--release", "25", "-d", classes.toString(),
+                "-cp", api().toString()));
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path file = src.resolve(source.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, source.getValue());
+            args.add(file.toString());
+        }
+        if (ToolProvider.getSystemJavaCompiler().run(null, null, System.err,
+                args.toArray(String[]::new)) != 0) {
+            throw new AssertionError("test classes did not compile: " + jarName);
+        }
+        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.writeString(services.resolve(service), provider + "\n");
+        return jar(classes, work.resolve(jarName));
+    }
+
     static Path jar(Path classes, Path jarFile) throws IOException {
         try (OutputStream out = Files.newOutputStream(jarFile);
              JarOutputStream jar = new JarOutputStream(out);
