@@ -1,6 +1,7 @@
 package io.httpd.plugin.staticfiles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -8,14 +9,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the file system said about one path under the root, at one moment: where it really
- * is (symbolic links followed) and what it is.
+ * is (symbolic links followed) and what it is; for a small file, possibly its bytes as well,
+ * read right after and checked against it ({@link #withContent}). Immutable.
  *
  * @param real       the real path, no symbolic links left; null unless FILE or DIRECTORY
  * @param kind       what the path names
  * @param size       the size in bytes (files)
  * @param mtimeNanos the last-modified time in nanoseconds since the epoch
+ * @param content    the file's {@code size} bytes as they were at this moment, or null when
+ *                   they are not held in memory; never modified
  */
-record FileStat(Path real, Kind kind, long size, long mtimeNanos) {
+record FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content) {
     /** What a path under the root names. */
     enum Kind {
         /** A regular file inside the root. */
@@ -28,13 +32,13 @@ record FileStat(Path real, Kind kind, long size, long mtimeNanos) {
         OUTSIDE,
     }
 
-    private static final FileStat MISSING = new FileStat(null, Kind.MISSING, 0, 0);
-    private static final FileStat OUTSIDE = new FileStat(null, Kind.OUTSIDE, 0, 0);
+    private static final FileStat MISSING = new FileStat(null, Kind.MISSING, 0, 0, null);
+    private static final FileStat OUTSIDE = new FileStat(null, Kind.OUTSIDE, 0, 0, null);
 
     /**
      * Asks the file system about {@code path}, following symbolic links, and checks that the
      * real path lies inside {@code realRoot} (compared by name elements, so {@code /www2} is
-     * not inside {@code /www}).
+     * not inside {@code /www}). The content is not read.
      */
     static FileStat of(Path realRoot, Path path) {
         Path real;
@@ -54,7 +58,36 @@ record FileStat(Path real, Kind kind, long size, long mtimeNanos) {
             return MISSING;
         }
         return new FileStat(real, kind, attributes.size(),
-                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), null);
+    }
+
+    /**
+     * This stat with the file's bytes, when they can be read and still match it: exactly
+     * {@link #size} bytes, and the same size and modification time asked again after reading.
+     * Otherwise (a file being written, an I/O error) this stat as it is, without content, so
+     * that bytes and validators never disagree.
+     */
+    FileStat withContent() {
+        if (kind != Kind.FILE || content != null || size > Integer.MAX_VALUE - 1) {
+            return this;
+        }
+        try {
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(real)) {
+                bytes = in.readNBytes((int) size + 1); // one more: a file that grew is no match
+            }
+            BasicFileAttributes after = Files.readAttributes(real, BasicFileAttributes.class);
+            boolean same = bytes.length == size && after.isRegularFile() && after.size() == size
+                    && after.lastModifiedTime().to(TimeUnit.NANOSECONDS) == mtimeNanos;
+            return same ? new FileStat(real, kind, size, mtimeNanos, bytes) : this;
+        } catch (IOException | SecurityException e) {
+            return this;
+        }
+    }
+
+    /** How many content bytes this stat holds in memory. */
+    int heldBytes() {
+        return content == null ? 0 : content.length;
     }
 
     boolean isFile() {

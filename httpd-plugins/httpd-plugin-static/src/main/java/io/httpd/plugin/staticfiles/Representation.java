@@ -1,11 +1,13 @@
 package io.httpd.plugin.staticfiles;
 
 import io.httpd.api.Headers;
+import io.httpd.api.Response.Body;
 
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +15,8 @@ import java.util.List;
  * coding, with which validators, and the header fields that describe it.
  *
  * @param file         the file holding the bytes (the file itself or a sidecar)
+ * @param content      its bytes when held in memory (of the same moment as the validators),
+ *                     else null: read from {@code file} when sent
  * @param length       its length in bytes
  * @param contentType  the media type of the file the client asked for
  * @param coding       the content coding, {@code ""} for identity
@@ -20,7 +24,7 @@ import java.util.List;
  * @param etag         its strong entity tag
  * @param lastModified its Last-Modified time, whole seconds, never after the response's Date
  */
-record Representation(Path file, long length, String contentType, String coding,
+record Representation(Path file, byte[] content, long length, String contentType, String coding,
                       boolean varies, EntityTag etag, Instant lastModified) {
 
     /** The representation a choice of sidecar stands for, as at {@code now}. */
@@ -30,9 +34,23 @@ record Representation(Path file, long length, String contentType, String coding,
         // §8.8.2.1: an origin server MUST NOT send a Last-Modified date later than its Date
         Instant lastModified = (modified.isAfter(now) ? now : modified)
                 .truncatedTo(ChronoUnit.SECONDS);
-        return new Representation(stat.real(), stat.size(), contentType, choice.coding(),
-                choice.varies(), EntityTag.of(stat.size(), stat.mtimeNanos(), choice.coding()),
-                lastModified);
+        return new Representation(stat.real(), stat.content(), stat.size(), contentType,
+                choice.coding(), choice.varies(),
+                EntityTag.of(stat.size(), stat.mtimeNanos(), choice.coding()), lastModified);
+    }
+
+    /**
+     * {@code length} bytes from {@code offset}: from memory when the content is held (the
+     * server then writes them with the head), else a region of the file (sendfile).
+     */
+    Body body(long offset, long length) {
+        if (content == null) {
+            return new Body.FileRegion(file, offset, length);
+        }
+        if (offset == 0 && length == content.length) {
+            return new Body.Bytes(content);
+        }
+        return new Body.Bytes(Arrays.copyOfRange(content, (int) offset, (int) (offset + length)));
     }
 
     /**

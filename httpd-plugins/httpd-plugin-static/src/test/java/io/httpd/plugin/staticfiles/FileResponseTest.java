@@ -33,6 +33,7 @@ class FileResponseTest {
 
     @Test
     void getSendsTheFileAsARegionWithValidators() throws IOException {
+        site.with("memory_file_bytes", 0); // small files would be sent from memory
         Response response = site.get("/docs/page.html");
 
         assertEquals(Status.OK, response.status());
