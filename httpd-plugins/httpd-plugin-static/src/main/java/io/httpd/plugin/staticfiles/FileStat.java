@@ -10,16 +10,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the file system said about one path under the root, at one moment: where it really
  * is (symbolic links followed) and what it is; for a small file, possibly its bytes as well,
- * read right after and checked against it ({@link #withContent}). Immutable.
- *
- * @param real       the real path, no symbolic links left; null unless FILE or DIRECTORY
- * @param kind       what the path names
- * @param size       the size in bytes (files)
- * @param mtimeNanos the last-modified time in nanoseconds since the epoch
- * @param content    the file's {@code size} bytes as they were at this moment, or null when
- *                   they are not held in memory; never modified
+ * read right after and checked against it ({@link #withContent}). Immutable but for the
+ * validators it formats on first use ({@link #validators}), so that a cached stat formats
+ * them once.
  */
-record FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content) {
+final class FileStat {
     /** What a path under the root names. */
     enum Kind {
         /** A regular file inside the root. */
@@ -34,6 +29,31 @@ record FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content
 
     private static final FileStat MISSING = new FileStat(null, Kind.MISSING, 0, 0, null);
     private static final FileStat OUTSIDE = new FileStat(null, Kind.OUTSIDE, 0, 0, null);
+
+    private final Path real;
+    private final Kind kind;
+    private final long size;
+    private final long mtimeNanos;
+    private final byte[] content;
+    // Made on first use. A race only makes them twice: records publish safely (final fields).
+    private Validators identity;
+    private Validators coded;
+
+    /**
+     * @param real       the real path, no symbolic links left; null unless FILE or DIRECTORY
+     * @param kind       what the path names
+     * @param size       the size in bytes (files)
+     * @param mtimeNanos the last-modified time in nanoseconds since the epoch
+     * @param content    the file's {@code size} bytes as they were at this moment, or null
+     *                   when they are not held in memory; never modified
+     */
+    FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content) {
+        this.real = real;
+        this.kind = kind;
+        this.size = size;
+        this.mtimeNanos = mtimeNanos;
+        this.content = content;
+    }
 
     /**
      * Asks the file system about {@code path}, following symbolic links, and checks that the
@@ -83,6 +103,40 @@ record FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content
         } catch (IOException | SecurityException e) {
             return this;
         }
+    }
+
+    /** The validators of this file sent with {@code coding} ({@code ""} for identity). */
+    Validators validators(String coding) {
+        Validators made = coding.isEmpty() ? identity : coded;
+        if (made == null || !made.coding().equals(coding)) {
+            made = Validators.of(size, mtimeNanos, coding);
+            if (coding.isEmpty()) {
+                identity = made;
+            } else {
+                coded = made; // a sidecar is only ever sent with its one coding
+            }
+        }
+        return made;
+    }
+
+    Path real() {
+        return real;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    long size() {
+        return size;
+    }
+
+    long mtimeNanos() {
+        return mtimeNanos;
+    }
+
+    byte[] content() {
+        return content;
     }
 
     /** How many content bytes this stat holds in memory. */

@@ -50,6 +50,7 @@ public final class StaticHandler implements RouteHandler {
     private final FileResolver resolver;
     private final Precompressed precompressed;
     private final MediaTypes mediaTypes;
+    private final Headers.Field cacheControl; // null for none
     private final InstantSource clock;
     private final System.Logger log;
 
@@ -72,6 +73,8 @@ public final class StaticHandler implements RouteHandler {
         this.resolver = new FileResolver(config.root(), config.dotfiles(), cache);
         this.precompressed = new Precompressed(config.precompressed(), resolver);
         this.mediaTypes = new MediaTypes(config.mimeTypes());
+        this.cacheControl = config.cacheControl().isEmpty() ? null
+                : new Headers.Field("Cache-Control", config.cacheControl());
         this.clock = clock;
         this.log = log;
     }
@@ -140,11 +143,11 @@ public final class StaticHandler implements RouteHandler {
         Precompressed.Choice choice = precompressed.choose(request.headers(), file.path(),
                 file.stat());
         Representation representation = Representation.of(choice,
-                mediaTypes.of(file.path().getFileName().toString()), now);
+                mediaTypes.field(file.path().getFileName().toString()), now);
         return switch (Conditionals.evaluate(request.method(), request.headers(),
                 representation.etag(), representation.lastModified())) {
             case NOT_MODIFIED -> new Response(Status.NOT_MODIFIED,
-                    representation.notModifiedFields(config.cacheControl()), Body.EMPTY);
+                    representation.notModifiedFields(cacheControl), Body.EMPTY);
             case PRECONDITION_FAILED -> error(Status.PRECONDITION_FAILED);
             case PROCEED -> ranges(request, representation, now);
         };
@@ -182,13 +185,13 @@ public final class StaticHandler implements RouteHandler {
 
     private Response whole(Representation representation) {
         return new Response(Status.OK,
-                representation.fields(representation.contentType(), config.cacheControl()),
+                representation.fields(representation.contentType(), cacheControl),
                 representation.body(0, representation.length()));
     }
 
     private Response single(Representation representation, ByteRange range) {
         Headers fields = representation
-                .fields(representation.contentType(), config.cacheControl())
+                .fields(representation.contentType(), cacheControl)
                 .with("Content-Range", range.contentRange(representation.length()));
         return new Response(Status.PARTIAL_CONTENT, fields,
                 representation.body(range.first(), range.length()));
@@ -196,10 +199,11 @@ public final class StaticHandler implements RouteHandler {
 
     private Response multipart(Representation representation, List<ByteRange> ranges) {
         MultipartByteRanges body = new MultipartByteRanges(representation.file(),
-                representation.content(), representation.length(), representation.contentType(),
-                ranges);
+                representation.content(), representation.length(),
+                representation.contentType().value(), ranges);
         return new Response(Status.PARTIAL_CONTENT,
-                representation.fields(body.contentType(), config.cacheControl()),
+                representation.fields(new Headers.Field("Content-Type", body.contentType()),
+                        cacheControl),
                 new Body.Streamed(body.length(), body::writeTo));
     }
 
