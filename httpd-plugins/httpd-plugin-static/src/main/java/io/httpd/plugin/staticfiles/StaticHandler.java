@@ -140,10 +140,9 @@ public final class StaticHandler implements RouteHandler {
 
     private Response file(Request request, Found file) {
         Instant now = clock.instant();
-        Precompressed.Choice choice = precompressed.choose(request.headers(), file.path(),
-                file.stat());
-        Representation representation = Representation.of(choice,
-                mediaTypes.field(file.path().getFileName().toString()), now);
+        Precompressed.Choice choice = precompressed.choose(request.headers(), file);
+        Representation representation = Representation.of(choice, mediaTypes.field(file.name()),
+                now);
         return switch (Conditionals.evaluate(request.method(), request.headers(),
                 representation.etag(), representation.lastModified())) {
             case NOT_MODIFIED -> new Response(Status.NOT_MODIFIED,
