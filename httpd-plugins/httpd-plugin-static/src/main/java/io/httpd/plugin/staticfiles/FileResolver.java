@@ -2,6 +2,7 @@ package io.httpd.plugin.staticfiles;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Maps a request path onto the root, segment by segment: the plugin's second wall behind the
@@ -27,9 +28,11 @@ final class FileResolver {
      * A file or directory inside the root.
      *
      * @param path the path as mapped onto the root (before following links)
+     * @param name its last name as asked, the one its media type comes from; {@code ""} for
+     *             the root
      * @param stat its metadata; {@code FILE} or {@code DIRECTORY}
      */
-    record Found(Path path, FileStat stat) implements Lookup {
+    record Found(Path path, String name, FileStat stat) implements Lookup {
     }
 
     /** Nothing to serve: absent, hidden, or neither a file nor a directory. Not logged. */
@@ -45,11 +48,33 @@ final class FileResolver {
     record Refused(String reason) implements Lookup {
     }
 
+    /** The most names {@link #mapped} keeps before it starts over. */
+    static final int MAX_MAPPED = 4096;
+
     private static final Missing MISSING = new Missing();
+
+    /** A path mapped onto the root, and its last name. */
+    private record Mapped(Path path, String name) {
+    }
+
+    /** A key of {@link #mapped}: a name inside a directory. */
+    private record Child(Path directory, String name) {
+    }
+
+    /** A key of {@link #mapped}: a file's name plus a suffix, beside the file. */
+    private record Sibling(Path file, String suffix) {
+    }
 
     private final Path realRoot;
     private final boolean dotfiles;
     private final MetadataCache cache;
+    /**
+     * Names already mapped, so that a hot path costs no Path arithmetic: a relative path
+     * ({@code String}) that named something, a {@link Child} or a {@link Sibling}. Mapping is
+     * a pure function of the names (the file system is asked by {@link #found}), so entries
+     * never go stale; refused and hidden names are never kept.
+     */
+    private final ConcurrentHashMap<Object, Mapped> mapped = new ConcurrentHashMap<>();
 
     /**
      * @param realRoot the root's real path, resolved once at start-up
@@ -77,7 +102,12 @@ final class FileResolver {
      * so {@code ""} and {@code "a//b/"} name the root and {@code a/b}.
      */
     Lookup lookup(String relative) {
+        Mapped known = mapped.get(relative);
+        if (known != null) {
+            return found(known);
+        }
         Path path = realRoot;
+        String name = "";
         for (String segment : relative.split("/")) {
             if (segment.isEmpty()) {
                 continue;
@@ -93,15 +123,39 @@ final class FileResolver {
             if (path == null) {
                 return MISSING;
             }
+            name = segment;
         }
-        return found(path);
+        Mapped fresh = new Mapped(path, name);
+        Lookup lookup = found(fresh);
+        if (lookup instanceof Found) {
+            remember(relative, fresh); // only what exists: unknown paths cannot fill it
+        }
+        return lookup;
     }
 
     /**
-     * One name inside a directory already found (an index file, a sidecar), under the same
-     * rules as a segment of a request path.
+     * One name inside a directory already found (an index file), under the same rules as a
+     * segment of a request path.
      */
     Lookup child(Path directory, String name) {
+        Child key = new Child(directory, name);
+        Mapped known = mapped.get(key);
+        return known != null ? found(known) : map(key, directory, name);
+    }
+
+    /**
+     * The file named as {@code file} plus {@code suffix}, beside it (a sidecar), under the
+     * same rules as {@link #child}.
+     */
+    Lookup sibling(Found file, String suffix) {
+        Sibling key = new Sibling(file.path(), suffix);
+        Mapped known = mapped.get(key);
+        return known != null ? found(known)
+                : map(key, file.path().getParent(), file.path().getFileName() + suffix);
+    }
+
+    /** Maps a name inside a directory, remembers it under {@code key}, and asks for it. */
+    private Lookup map(Object key, Path directory, String name) {
         String reason = refusal(name);
         if (reason != null) {
             return new Refused(reason);
@@ -110,7 +164,19 @@ final class FileResolver {
             return MISSING;
         }
         Path path = resolve(directory, name);
-        return path == null ? MISSING : found(path);
+        if (path == null) {
+            return MISSING;
+        }
+        Mapped fresh = new Mapped(path, name);
+        remember(key, fresh);
+        return found(fresh);
+    }
+
+    private void remember(Object key, Mapped value) {
+        if (mapped.size() >= MAX_MAPPED) {
+            mapped.clear();
+        }
+        mapped.put(key, value);
     }
 
     /**
@@ -125,10 +191,10 @@ final class FileResolver {
         }
     }
 
-    private Lookup found(Path path) {
-        FileStat stat = cache.stat(path);
+    private Lookup found(Mapped target) {
+        FileStat stat = cache.stat(target.path());
         return switch (stat.kind()) {
-            case FILE, DIRECTORY -> new Found(path, stat);
+            case FILE, DIRECTORY -> new Found(target.path(), target.name(), stat);
             case OUTSIDE -> new Refused("outside-root");
             case MISSING -> MISSING;
         };

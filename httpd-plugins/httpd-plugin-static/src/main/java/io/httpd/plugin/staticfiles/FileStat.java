@@ -1,6 +1,7 @@
 package io.httpd.plugin.staticfiles;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -8,14 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What the file system said about one path under the root, at one moment: where it really
- * is (symbolic links followed) and what it is.
- *
- * @param real       the real path, no symbolic links left; null unless FILE or DIRECTORY
- * @param kind       what the path names
- * @param size       the size in bytes (files)
- * @param mtimeNanos the last-modified time in nanoseconds since the epoch
+ * is (symbolic links followed) and what it is; for a small file, possibly its bytes as well,
+ * read right after and checked against it ({@link #withContent}). Immutable but for the
+ * validators it formats on first use ({@link #validators}), so that a cached stat formats
+ * them once.
  */
-record FileStat(Path real, Kind kind, long size, long mtimeNanos) {
+final class FileStat {
     /** What a path under the root names. */
     enum Kind {
         /** A regular file inside the root. */
@@ -28,13 +27,38 @@ record FileStat(Path real, Kind kind, long size, long mtimeNanos) {
         OUTSIDE,
     }
 
-    private static final FileStat MISSING = new FileStat(null, Kind.MISSING, 0, 0);
-    private static final FileStat OUTSIDE = new FileStat(null, Kind.OUTSIDE, 0, 0);
+    private static final FileStat MISSING = new FileStat(null, Kind.MISSING, 0, 0, null);
+    private static final FileStat OUTSIDE = new FileStat(null, Kind.OUTSIDE, 0, 0, null);
+
+    private final Path real;
+    private final Kind kind;
+    private final long size;
+    private final long mtimeNanos;
+    private final byte[] content;
+    // Made on first use. A race only makes them twice: records publish safely (final fields).
+    private Validators identity;
+    private Validators coded;
+
+    /**
+     * @param real       the real path, no symbolic links left; null unless FILE or DIRECTORY
+     * @param kind       what the path names
+     * @param size       the size in bytes (files)
+     * @param mtimeNanos the last-modified time in nanoseconds since the epoch
+     * @param content    the file's {@code size} bytes as they were at this moment, or null
+     *                   when they are not held in memory; never modified
+     */
+    FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content) {
+        this.real = real;
+        this.kind = kind;
+        this.size = size;
+        this.mtimeNanos = mtimeNanos;
+        this.content = content;
+    }
 
     /**
      * Asks the file system about {@code path}, following symbolic links, and checks that the
      * real path lies inside {@code realRoot} (compared by name elements, so {@code /www2} is
-     * not inside {@code /www}).
+     * not inside {@code /www}). The content is not read.
      */
     static FileStat of(Path realRoot, Path path) {
         Path real;
@@ -54,7 +78,70 @@ record FileStat(Path real, Kind kind, long size, long mtimeNanos) {
             return MISSING;
         }
         return new FileStat(real, kind, attributes.size(),
-                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), null);
+    }
+
+    /**
+     * This stat with the file's bytes, when they can be read and still match it: exactly
+     * {@link #size} bytes, and the same size and modification time asked again after reading.
+     * Otherwise (a file being written, an I/O error) this stat as it is, without content, so
+     * that bytes and validators never disagree.
+     */
+    FileStat withContent() {
+        if (kind != Kind.FILE || content != null || size > Integer.MAX_VALUE - 1) {
+            return this;
+        }
+        try {
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(real)) {
+                bytes = in.readNBytes((int) size + 1); // one more: a file that grew is no match
+            }
+            BasicFileAttributes after = Files.readAttributes(real, BasicFileAttributes.class);
+            boolean same = bytes.length == size && after.isRegularFile() && after.size() == size
+                    && after.lastModifiedTime().to(TimeUnit.NANOSECONDS) == mtimeNanos;
+            return same ? new FileStat(real, kind, size, mtimeNanos, bytes) : this;
+        } catch (IOException | SecurityException e) {
+            return this;
+        }
+    }
+
+    /** The validators of this file sent with {@code coding} ({@code ""} for identity). */
+    Validators validators(String coding) {
+        Validators made = coding.isEmpty() ? identity : coded;
+        if (made == null || !made.coding().equals(coding)) {
+            made = Validators.of(size, mtimeNanos, coding);
+            if (coding.isEmpty()) {
+                identity = made;
+            } else {
+                coded = made; // a sidecar is only ever sent with its one coding
+            }
+        }
+        return made;
+    }
+
+    Path real() {
+        return real;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    long size() {
+        return size;
+    }
+
+    long mtimeNanos() {
+        return mtimeNanos;
+    }
+
+    byte[] content() {
+        return content;
+    }
+
+    /** How many content bytes this stat holds in memory. */
+    int heldBytes() {
+        return content == null ? 0 : content.length;
     }
 
     boolean isFile() {

@@ -1,5 +1,7 @@
 package io.httpd.plugin.staticfiles;
 
+import io.httpd.api.Headers;
+
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +17,7 @@ final class MediaTypes {
     static final String DEFAULT = "application/octet-stream";
 
     private static final String CHARSET = "; charset=utf-8";
+    private static final Headers.Field DEFAULT_FIELD = new Headers.Field("Content-Type", DEFAULT);
 
     /** {@code type "/" subtype *( OWS ";" OWS parameter )}, tokens of RFC 9110 §5.6.2. */
     private static final Pattern MEDIA_TYPE = Pattern.compile(
@@ -47,6 +50,7 @@ final class MediaTypes {
             Map.entry("ogv", "video/ogg"), Map.entry("mov", "video/quicktime"));
 
     private final Map<String, String> types;
+    private final Map<String, Headers.Field> fields;
 
     /**
      * @param overrides extension (lower case, no dot) to media type, each valid per
@@ -58,6 +62,10 @@ final class MediaTypes {
         Map<String, String> withCharset = new HashMap<>(all.size());
         all.forEach((extension, type) -> withCharset.put(extension, withCharset(type)));
         this.types = Map.copyOf(withCharset);
+        Map<String, Headers.Field> fields = new HashMap<>(types.size());
+        types.forEach((extension, type) -> fields.put(extension,
+                new Headers.Field("Content-Type", type)));
+        this.fields = Map.copyOf(fields);
     }
 
     /** Whether a config value is a well-formed media type, parameters allowed. */
@@ -67,12 +75,23 @@ final class MediaTypes {
 
     /** The Content-Type of a file, by the extension of its name, ignoring case. */
     String of(String fileName) {
+        String extension = extension(fileName);
+        return extension == null ? DEFAULT : types.getOrDefault(extension, DEFAULT);
+    }
+
+    /** {@link #of} as a {@code Content-Type} field, made once per type. */
+    Headers.Field field(String fileName) {
+        String extension = extension(fileName);
+        return extension == null ? DEFAULT_FIELD : fields.getOrDefault(extension, DEFAULT_FIELD);
+    }
+
+    /** The extension in lower case, or null when the name has none. */
+    private static String extension(String fileName) {
         int dot = fileName.lastIndexOf('.');
         if (dot <= 0 || dot == fileName.length() - 1) {
-            return DEFAULT;
+            return null;
         }
-        String extension = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return types.getOrDefault(extension, DEFAULT);
+        return fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static String withCharset(String type) {

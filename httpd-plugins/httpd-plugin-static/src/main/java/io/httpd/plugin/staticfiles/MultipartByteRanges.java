@@ -16,8 +16,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A {@code multipart/byteranges} body (RFC 9110 §14.6): each range as one part with its own
- * Content-Type and Content-Range, read from the file while the response is written. Its
- * length is known in advance, so the server sends it with Content-Length.
+ * Content-Type and Content-Range, copied from the content held in memory or else read from
+ * the file while the response is written. Its length is known in advance, so the server sends
+ * it with Content-Length.
  *
  * <pre>
  * --BOUNDARY CRLF Content-Type: t CRLF Content-Range: bytes a-b/n CRLF CRLF data
@@ -29,6 +30,7 @@ final class MultipartByteRanges {
     private static final int BUFFER_BYTES = 16 * 1024;
 
     private final Path file;
+    private final byte[] content;
     private final String boundary;
     private final List<ByteRange> ranges;
     private final List<byte[]> partHeads;
@@ -41,12 +43,24 @@ final class MultipartByteRanges {
      * @param ranges      two or more satisfiable ranges
      */
     MultipartByteRanges(Path file, long length, String contentType, List<ByteRange> ranges) {
-        this(file, length, contentType, ranges, newBoundary());
+        this(file, null, length, contentType, ranges, newBoundary());
+    }
+
+    /** As above, the parts copied from {@code content} when it is not null. */
+    MultipartByteRanges(Path file, byte[] content, long length, String contentType,
+                        List<ByteRange> ranges) {
+        this(file, content, length, contentType, ranges, newBoundary());
     }
 
     MultipartByteRanges(Path file, long length, String contentType, List<ByteRange> ranges,
                         String boundary) {
+        this(file, null, length, contentType, ranges, boundary);
+    }
+
+    private MultipartByteRanges(Path file, byte[] content, long length, String contentType,
+                                List<ByteRange> ranges, String boundary) {
         this.file = file;
+        this.content = content;
         this.boundary = boundary;
         this.ranges = List.copyOf(ranges);
         this.partHeads = new ArrayList<>(ranges.size());
@@ -78,8 +92,16 @@ final class MultipartByteRanges {
         return total;
     }
 
-    /** Writes every part, reading each range from the file. */
+    /** Writes every part, each range from memory or read from the file. */
     void writeTo(OutputStream out) throws IOException {
+        if (content != null) {
+            for (int i = 0; i < ranges.size(); i++) {
+                out.write(partHeads.get(i));
+                out.write(content, (int) ranges.get(i).first(), (int) ranges.get(i).length());
+            }
+            out.write(end);
+            return;
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
             for (int i = 0; i < ranges.size(); i++) {

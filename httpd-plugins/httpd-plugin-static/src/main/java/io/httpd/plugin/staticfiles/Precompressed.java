@@ -53,9 +53,10 @@ final class Precompressed {
         this.resolver = resolver;
     }
 
-    /** Picks the representation of {@code file} to send for a request's header fields. */
-    Choice choose(Headers headers, Path file, FileStat identity) {
-        Choice best = new Choice(file, identity, "", false);
+    /** Picks the representation of {@code found} to send for a request's header fields. */
+    Choice choose(Headers headers, Found found) {
+        FileStat identity = found.stat();
+        Choice best = new Choice(found.path(), identity, "", false);
         if (!enabled) {
             return best;
         }
@@ -63,7 +64,7 @@ final class Precompressed {
         int bestWeight = accepted.weight("identity");
         boolean varies = false;
         for (Coding coding : Coding.values()) {
-            Found sidecar = sidecar(file, identity, coding);
+            Found sidecar = sidecar(found, coding);
             if (sidecar == null) {
                 continue;
             }
@@ -80,11 +81,10 @@ final class Precompressed {
     }
 
     /** The usable sidecar of {@code file} for one coding, or null. */
-    private Found sidecar(Path file, FileStat identity, Coding coding) {
-        String name = file.getFileName() + coding.suffix;
-        if (resolver.child(file.getParent(), name) instanceof Found found
+    private Found sidecar(Found file, Coding coding) {
+        if (resolver.sibling(file, coding.suffix) instanceof Found found
                 && found.stat().isFile()
-                && found.stat().mtimeNanos() >= identity.mtimeNanos()) {
+                && found.stat().mtimeNanos() >= file.stat().mtimeNanos()) {
             return found;
         }
         return null;

@@ -23,13 +23,22 @@ import java.util.Optional;
  * @param precompressed whether {@code .br}/{@code .gz} sidecars are served
  * @param cacheControl  the Cache-Control value for this route's files, {@code ""} for none
  * @param mimeTypes     extension (lower case, no dot) to media type, over the built-in table
- * @param metadataTtl   how long file metadata may be reused; zero for not at all
+ * @param metadataTtl   how long file metadata (and content held in memory) may be reused;
+ *                      zero for not at all
+ * @param memoryFileBytes  files up to this size are served from memory; 0 for none
+ * @param memoryTotalBytes the most file content this route holds in memory at once
  */
 record StaticConfig(Path root, List<String> index, boolean listing, boolean dotfiles,
                     boolean precompressed, String cacheControl, Map<String, String> mimeTypes,
-                    Duration metadataTtl) {
+                    Duration metadataTtl, long memoryFileBytes, long memoryTotalBytes) {
     static final List<String> DEFAULT_INDEX = List.of("index.html");
     static final Duration DEFAULT_METADATA_TTL = Duration.ofSeconds(1);
+    /** Files up to 16 KiB are held in memory by default: one write with the head. */
+    static final long DEFAULT_MEMORY_FILE_BYTES = 16 * 1024;
+    /** At most 32 MiB of file content per route by default. */
+    static final long DEFAULT_MEMORY_TOTAL_BYTES = 32 * 1024 * 1024;
+    /** The largest {@code memory_file_bytes}: a file in memory is one byte array. */
+    static final long MAX_MEMORY_FILE_BYTES = 1024 * 1024 * 1024;
 
     StaticConfig {
         index = List.copyOf(index);
@@ -49,8 +58,18 @@ record StaticConfig(Path root, List<String> index, boolean listing, boolean dotf
         if (ttl.isNegative()) {
             throw config.error("metadata_ttl", "must not be negative");
         }
+        long totalBytes = config.size("memory_total_bytes", DEFAULT_MEMORY_TOTAL_BYTES);
+        if (totalBytes < 0) {
+            throw config.error("memory_total_bytes", "must not be negative");
+        }
+        long fileBytes = config.size("memory_file_bytes",
+                Math.min(DEFAULT_MEMORY_FILE_BYTES, totalBytes));
+        if (fileBytes < 0 || fileBytes > Math.min(totalBytes, MAX_MEMORY_FILE_BYTES)) {
+            throw config.error("memory_file_bytes",
+                    "must be between 0 and memory_total_bytes (at most 1GiB)");
+        }
         return new StaticConfig(root, index, listing, dotfiles, precompressed, cacheControl,
-                mimeTypes, ttl);
+                mimeTypes, ttl, fileBytes, totalBytes);
     }
 
     private static Path root(PluginConfig config) {

@@ -34,9 +34,10 @@ import java.util.function.LongSupplier;
  *     ─► ByteRanges (§14.2, GET only, If-Range) ─► 200 whole, 206 one part, 206 multipart, 416
  * </pre>
  *
- * <p>A whole file or a single range goes out as a {@link Body.FileRegion}, so the server can
- * send it with sendfile. Safe for concurrent use; metadata is cached for at most
- * {@code metadata_ttl}; {@link #reload()} forgets it at once.
+ * <p>A whole file or a single range of a small file goes out as {@link Body.Bytes} from
+ * memory, written with the head; of a larger file as a {@link Body.FileRegion}, so the server
+ * can send it with sendfile. Safe for concurrent use; metadata and small files' content are
+ * cached for at most {@code metadata_ttl}; {@link #reload()} forgets them at once.
  */
 public final class StaticHandler implements RouteHandler {
     /** The event logged once per refused path, at INFO. */
@@ -49,6 +50,7 @@ public final class StaticHandler implements RouteHandler {
     private final FileResolver resolver;
     private final Precompressed precompressed;
     private final MediaTypes mediaTypes;
+    private final Headers.Field cacheControl; // null for none
     private final InstantSource clock;
     private final System.Logger log;
 
@@ -66,10 +68,13 @@ public final class StaticHandler implements RouteHandler {
     StaticHandler(StaticConfig config, InstantSource clock, LongSupplier nanoTime,
                   System.Logger log) {
         this.config = config;
-        this.cache = new MetadataCache(config.root(), config.metadataTtl(), nanoTime);
+        this.cache = new MetadataCache(config.root(), config.metadataTtl(),
+                config.memoryFileBytes(), config.memoryTotalBytes(), nanoTime);
         this.resolver = new FileResolver(config.root(), config.dotfiles(), cache);
         this.precompressed = new Precompressed(config.precompressed(), resolver);
         this.mediaTypes = new MediaTypes(config.mimeTypes());
+        this.cacheControl = config.cacheControl().isEmpty() ? null
+                : new Headers.Field("Cache-Control", config.cacheControl());
         this.clock = clock;
         this.log = log;
     }
@@ -89,7 +94,7 @@ public final class StaticHandler implements RouteHandler {
         };
     }
 
-    /** Forgets cached metadata, so that the next requests see the disk as it is. */
+    /** Forgets cached metadata and content, so that the next requests see the disk as it is. */
     @Override
     public void reload() {
         cache.clear();
@@ -135,14 +140,13 @@ public final class StaticHandler implements RouteHandler {
 
     private Response file(Request request, Found file) {
         Instant now = clock.instant();
-        Precompressed.Choice choice = precompressed.choose(request.headers(), file.path(),
-                file.stat());
-        Representation representation = Representation.of(choice,
-                mediaTypes.of(file.path().getFileName().toString()), now);
+        Precompressed.Choice choice = precompressed.choose(request.headers(), file);
+        Representation representation = Representation.of(choice, mediaTypes.field(file.name()),
+                now);
         return switch (Conditionals.evaluate(request.method(), request.headers(),
                 representation.etag(), representation.lastModified())) {
             case NOT_MODIFIED -> new Response(Status.NOT_MODIFIED,
-                    representation.notModifiedFields(config.cacheControl()), Body.EMPTY);
+                    representation.notModifiedFields(cacheControl), Body.EMPTY);
             case PRECONDITION_FAILED -> error(Status.PRECONDITION_FAILED);
             case PROCEED -> ranges(request, representation, now);
         };
@@ -180,23 +184,25 @@ public final class StaticHandler implements RouteHandler {
 
     private Response whole(Representation representation) {
         return new Response(Status.OK,
-                representation.fields(representation.contentType(), config.cacheControl()),
-                new Body.FileRegion(representation.file(), 0, representation.length()));
+                representation.fields(representation.contentType(), cacheControl),
+                representation.body(0, representation.length()));
     }
 
     private Response single(Representation representation, ByteRange range) {
         Headers fields = representation
-                .fields(representation.contentType(), config.cacheControl())
+                .fields(representation.contentType(), cacheControl)
                 .with("Content-Range", range.contentRange(representation.length()));
         return new Response(Status.PARTIAL_CONTENT, fields,
-                new Body.FileRegion(representation.file(), range.first(), range.length()));
+                representation.body(range.first(), range.length()));
     }
 
     private Response multipart(Representation representation, List<ByteRange> ranges) {
         MultipartByteRanges body = new MultipartByteRanges(representation.file(),
-                representation.length(), representation.contentType(), ranges);
+                representation.content(), representation.length(),
+                representation.contentType().value(), ranges);
         return new Response(Status.PARTIAL_CONTENT,
-                representation.fields(body.contentType(), config.cacheControl()),
+                representation.fields(new Headers.Field("Content-Type", body.contentType()),
+                        cacheControl),
                 new Body.Streamed(body.length(), body::writeTo));
     }
 

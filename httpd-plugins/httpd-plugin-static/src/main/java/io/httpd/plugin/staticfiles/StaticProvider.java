@@ -17,6 +17,8 @@ import io.httpd.api.ServerView;
  * precompressed = true              # serve file.br / file.gz sidecars when accepted
  * cache_control = "max-age=3600"    # Cache-Control of every answer; absent: none
  * metadata_ttl  = "1s"              # how stale file metadata may be; "0s": never cached
+ * memory_file_bytes  = "16KiB"      # files up to this size are sent from memory; 0: none
+ * memory_total_bytes = "32MiB"      # the most file content held in memory by this route
  * [route.mime_types]                # extension = media type, over the built-in table
  * </pre>
  */

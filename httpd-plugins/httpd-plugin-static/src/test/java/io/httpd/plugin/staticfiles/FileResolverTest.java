@@ -152,4 +152,53 @@ class FileResolverTest {
         assertInstanceOf(Missing.class, resolver.child(real, ".env"));
         assertEquals(new Refused("dot-segment"), resolver.child(real, ".."));
     }
+
+    @Test
+    void foundCarriesTheNameAsked() throws IOException {
+        FileResolver resolver = resolver(false);
+        assertEquals("b.txt", assertInstanceOf(Found.class, resolver.lookup("a//b.txt/")).name());
+        assertEquals("", assertInstanceOf(Found.class, resolver.lookup("")).name());
+        Found index = assertInstanceOf(Found.class,
+                resolver.child(root.toRealPath(), "index.html"));
+        assertEquals("index.html", index.name());
+        Files.writeString(root.resolve("index.html.gz"), "gz");
+        Found gz = assertInstanceOf(Found.class, resolver.sibling(index, ".gz"));
+        assertEquals("index.html.gz", gz.name());
+        assertEquals(root.toRealPath().resolve("index.html.gz"), gz.path());
+    }
+
+    /** Names are mapped once; what they name is asked every time (here: a TTL of zero). */
+    @Test
+    void mappedNamesNeverHideChangesOnDisk() throws IOException {
+        FileResolver resolver = resolver(false);
+        Files.writeString(root.resolve("a/c.txt"), "c");
+        Files.createSymbolicLink(root.resolve("latest.txt"), Path.of("a/b.txt"));
+        for (int i = 0; i < 2; i++) {
+            Found found = assertInstanceOf(Found.class, resolver.lookup("latest.txt"));
+            assertEquals(root.toRealPath().resolve("a/b.txt"), found.stat().real());
+        }
+        Files.delete(root.resolve("latest.txt"));
+        assertInstanceOf(Missing.class, resolver.lookup("latest.txt"));
+        Files.createSymbolicLink(root.resolve("latest.txt"), Path.of("a/c.txt"));
+        Found found = assertInstanceOf(Found.class, resolver.lookup("latest.txt"));
+        assertEquals(root.toRealPath().resolve("a/c.txt"), found.stat().real());
+        Files.delete(root.resolve("latest.txt"));
+        Files.createSymbolicLink(root.resolve("latest.txt"), Path.of("../secret.txt"));
+        assertEquals(new Refused("outside-root"), resolver.lookup("latest.txt"));
+
+        Found b = assertInstanceOf(Found.class, resolver.lookup("a/b.txt"));
+        assertInstanceOf(Missing.class, resolver.sibling(b, ".br"));
+        Files.writeString(root.resolve("a/b.txt.br"), "br");
+        assertInstanceOf(Found.class, resolver.sibling(b, ".br"));
+    }
+
+    @Test
+    void refusalsAreAnsweredEveryTime() throws IOException {
+        FileResolver resolver = resolver(false);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(new Refused("dot-segment"), resolver.lookup("a/../index.html"));
+            assertInstanceOf(Missing.class, resolver.lookup(".env"));
+            assertEquals(new Refused("backslash"), resolver.child(root.toRealPath(), "a\\b"));
+        }
+    }
 }

@@ -33,6 +33,7 @@ class FileResponseTest {
 
     @Test
     void getSendsTheFileAsARegionWithValidators() throws IOException {
+        site.with("memory_file_bytes", 0); // small files would be sent from memory
         Response response = site.get("/docs/page.html");
 
         assertEquals(Status.OK, response.status());
@@ -64,6 +65,22 @@ class FileResponseTest {
         assertEquals("Thu, 05 Mar 2026 12:00:00 GMT",
                 response.headers().first("Last-Modified").orElseThrow());
         assertEquals(Site.etag(future, ""), response.headers().first("ETag").orElseThrow());
+    }
+
+    /** A cached stat keeps its own date; each response is dated against its own now. */
+    @Test
+    void lastModifiedOfACachedFileFollowsTheClock() throws IOException {
+        site.with("metadata_ttl", "1h");
+        site.file("soon.txt", "x".getBytes(StandardCharsets.UTF_8),
+                Instant.parse("2026-03-05T12:00:30Z"));
+        assertEquals("Thu, 05 Mar 2026 12:00:00 GMT",
+                site.get("/soon.txt").headers().first("Last-Modified").orElseThrow());
+        site.now = Site.NOW.plusSeconds(10);
+        assertEquals("Thu, 05 Mar 2026 12:00:10 GMT",
+                site.get("/soon.txt").headers().first("Last-Modified").orElseThrow());
+        site.now = Site.NOW.plusSeconds(60);
+        assertEquals("Thu, 05 Mar 2026 12:00:30 GMT",
+                site.get("/soon.txt").headers().first("Last-Modified").orElseThrow());
     }
 
     @Test

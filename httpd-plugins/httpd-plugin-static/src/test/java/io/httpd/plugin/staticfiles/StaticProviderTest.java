@@ -59,7 +59,7 @@ class StaticProviderTest {
         assertEquals(Set.of(Method.GET, Method.HEAD), handler.methods());
         StaticConfig read = StaticConfig.read(config(Map.of("root", "../www")));
         assertEquals(new StaticConfig(www.toRealPath(), List.of("index.html"), false, false, true,
-                "", Map.of(), Duration.ofSeconds(1)), read);
+                "", Map.of(), Duration.ofSeconds(1), 16 * 1024, 32 * 1024 * 1024), read);
     }
 
     @Test
@@ -72,14 +72,16 @@ class StaticProviderTest {
                 "precompressed", false,
                 "cache_control", " public, max-age=3600 ",
                 "mime_types", Map.of("md", "text/plain", ".LOG", "text/plain"),
-                "metadata_ttl", "0s");
+                "metadata_ttl", "0s",
+                "memory_file_bytes", 4096,
+                "memory_total_bytes", 1 << 20);
         MapConfig config = config(values);
         new StaticProvider().create(config, untouchable(ServerView.class));
         assertEquals(Set.of(), config.unreadKeys());
 
         assertEquals(new StaticConfig(www.toRealPath(), List.of("index.htm", "default.html"),
                 true, true, false, "public, max-age=3600",
-                Map.of("md", "text/plain", "log", "text/plain"), Duration.ZERO),
+                Map.of("md", "text/plain", "log", "text/plain"), Duration.ZERO, 4096, 1 << 20),
                 StaticConfig.read(config(values)));
     }
 
@@ -116,6 +118,11 @@ class StaticProviderTest {
                 "route[0].cache_control", "not a valid field value");
         assertError(Map.of("root", "../www", "metadata_ttl", "soon"), "route[0].metadata_ttl",
                 "not a duration: soon");
+        assertError(Map.of("root", "../www", "memory_total_bytes", -1),
+                "route[0].memory_total_bytes", "must not be negative");
+        assertError(Map.of("root", "../www", "memory_file_bytes", 2048,
+                "memory_total_bytes", 1024), "route[0].memory_file_bytes",
+                "must be between 0 and memory_total_bytes");
         assertError(Map.of("root", "../www", "mime_types", Map.of("js", "javascript")),
                 "route[0].mime_types.js", "not a media type such as \"text/plain\": \"javascript\"");
         assertError(Map.of("root", "../www", "mime_types", Map.of("tar.gz", "application/gzip")),
