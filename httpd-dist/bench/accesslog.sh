@@ -5,6 +5,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
+port_free 18083 18084
 duration=${1:-10}
 connections=${2:-50}
 

@@ -17,6 +17,16 @@ wait_port() {
   echo "bench: nothing listens on $1" >&2; exit 1
 }
 
+# port_free PORT...: refuse to measure a server that was already there
+port_free() {
+  local p
+  for p in "$@"; do
+    if (exec 3<>/dev/tcp/127.0.0.1/"$p") 2>/dev/null; then
+      echo "bench: port $p is already in use; stop what listens there first" >&2; exit 1
+    fi
+  done
+}
+
 # cpu_ticks PID...: user+system clock ticks used so far by these processes
 cpu_ticks() {
   local total=0 p

@@ -8,6 +8,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 image="$here/../target/httpd"
 runs=${1:-7}
 port=18090
+if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
+  echo "bench: port $port is already in use; stop what listens there first" >&2; exit 1
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 printf '[[listen]]\naddress = "127.0.0.1:%s"\n\n[[route]]\npath = "/echo"\nhandler = "echo"\n' \

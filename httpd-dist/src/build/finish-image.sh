@@ -13,7 +13,9 @@ if [ -d "$sdk" ]; then cp "$sdk"/* "$image/sdk/"; fi
 # requests and stops; bin/httpd then starts with -XX:AOTCache (about 0.6 s -> 0.37 s to the
 # first response on this machine kind). A failed training leaves no cache, not a failed build.
 train=$(mktemp -d)
-trap 'rm -rf "$train"' EXIT
+pid=""
+# Whatever happens to this script, the training JVM does not outlive it.
+trap '[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$train"' EXIT
 cat > "$train/httpd.toml" <<'TOML'
 [[listen]]
 address = "127.0.0.1:0"
@@ -44,6 +46,18 @@ if [ -n "$port" ]; then
   done
 fi
 kill -TERM "$pid" 2>/dev/null || true
-wait "$pid" || echo "finish-image: AOT training run failed; no cache" >&2
+for _ in $(seq 300); do # the cache is written as the JVM exits: up to 30 s
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then
+  echo "finish-image: AOT training run did not stop; no cache" >&2
+  kill -9 "$pid"
+  rm -f "$image/lib/httpd.aot"
+elif ! wait "$pid"; then
+  echo "finish-image: AOT training run failed; no cache" >&2
+  rm -f "$image/lib/httpd.aot"
+fi
+pid=""
 
 tar -czf "$tarball" -C "$(dirname "$image")" "$(basename "$image")"
