@@ -82,6 +82,21 @@ class AccessLogIT {
         assertTrue(json.get("client").asString().startsWith("127.0.0.1:"));
     }
 
+    /** Under light load a record reaches its file within a second, while the server runs. */
+    @Test
+    void aRecordReachesItsFileWithinASecond() throws Exception {
+        start("access.log");
+        assertEquals(200, RawHttp.get(port, "/echo?light=1").status());
+        long answered = System.nanoTime();
+        Path log = dir.resolve("access.log");
+        while (System.nanoTime() - answered < Duration.ofSeconds(1).toNanos()
+                && !Files.readString(log).contains("/echo?light=1")) {
+            Thread.sleep(10);
+        }
+        assertTrue(Files.readString(log).contains("\"GET /echo?light=1 HTTP/1.1\" 200"),
+                "not in the file a second after the response");
+    }
+
     /** logrotate's create: rename, SIGHUP, and every request is in the old or the new file. */
     @Test
     void aHangupRotationUnderLoadLosesNothing() throws Exception {
