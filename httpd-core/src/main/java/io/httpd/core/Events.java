@@ -24,6 +24,12 @@ public final class Events {
     public static final String HANDLER_ERROR = "handler.error";
     /** A plugin provider was found: kind, id, module, version, source. */
     public static final String PLUGIN_LOAD = "plugin.load";
+    /** A file in the plugins folder that is neither a jar nor a folder was ignored: file. */
+    public static final String PLUGIN_IGNORE = "plugin.ignore";
+    /** A plugin jar or folder provides none of the four services: jar. */
+    public static final String PLUGIN_EMPTY = "plugin.empty";
+    /** Accepting a connection failed (the listener goes on): reason. */
+    public static final String ACCEPT_FAIL = "accept.fail";
     /** A plugin instance failed to reload or close: id. */
     public static final String PLUGIN_ERROR = "plugin.error";
     /** An access-log sink's log or flush threw; once per run of failures: sink, call. */

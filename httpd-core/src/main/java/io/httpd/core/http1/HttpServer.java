@@ -93,7 +93,7 @@ public final class HttpServer {
             } catch (ClosedChannelException | InterruptedException e) {
                 return;
             } catch (IOException e) {
-                LOG.atWarn().setMessage("accept.fail").addKeyValue("reason", e.getMessage()).log();
+                LOG.atWarn().setMessage(Events.ACCEPT_FAIL).addKeyValue("reason", e.getMessage()).log();
             }
         }
     }

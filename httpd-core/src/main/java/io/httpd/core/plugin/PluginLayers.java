@@ -1,6 +1,7 @@
 package io.httpd.core.plugin;
 
 import io.httpd.api.PluginProvider;
+import io.httpd.core.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +76,7 @@ final class PluginLayers {
                 if (Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar")) {
                     units.add(p);
                 } else {
-                    LOG.atWarn().setMessage("plugin.ignore").addKeyValue("file", p)
+                    LOG.atWarn().setMessage(Events.PLUGIN_IGNORE).addKeyValue("file", p)
                             .addKeyValue("reason", "not a jar or folder").log();
                 }
             }
@@ -149,7 +150,7 @@ final class PluginLayers {
                             (PluginProvider<?>) p.get(), name)));
         }
         if (found.isEmpty()) {
-            LOG.atWarn().setMessage("plugin.empty").addKeyValue("jar", name)
+            LOG.atWarn().setMessage(Events.PLUGIN_EMPTY).addKeyValue("jar", name)
                     .addKeyValue("reason", "provides none of the four plugin services").log();
         }
         return found;
