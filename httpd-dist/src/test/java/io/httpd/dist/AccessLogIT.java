@@ -101,24 +101,32 @@ class AccessLogIT {
     @Test
     void aHangupRotationUnderLoadLosesNothing() throws Exception {
         start("access.log");
-        int requests = 4 * 500;
-        CountDownLatch halfway = new CountDownLatch(requests / 2);
+        int clients = 4;
+        int each = 500;
+        CountDownLatch halfway = new CountDownLatch(clients);
+        CountDownLatch resume = new CountDownLatch(1);
         Set<String> answered = ConcurrentHashMap.newKeySet();
-        List<Thread> clients = load(4, 500, halfway, answered);
-        halfway.await();
+        List<Thread> threads = load(clients, each, new CountDownLatch(0), answered,
+                each / 2, halfway, resume);
+        halfway.await(); // every client is paused after half its requests
         Files.move(dir.resolve("access.log"), dir.resolve("access.log.1"));
         server.signal("HUP");
-        for (Thread t : clients) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!Files.exists(dir.resolve("access.log")) && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the sink reopens its path on reload
+        }
+        resume.countDown();
+        for (Thread t : threads) {
             t.join(60_000);
         }
         stopServer();
-        assertEquals(requests, answered.size());
+        assertEquals(clients * each, answered.size());
         List<String> lines = new ArrayList<>(Files.readAllLines(dir.resolve("access.log.1")));
         List<String> newer = Files.readAllLines(dir.resolve("access.log"));
         assertTrue(!newer.isEmpty(), "records after the reload go to the new file");
         lines.addAll(newer);
         assertEquals(answered, targets(lines));
-        assertEquals(requests, lines.size());
+        assertEquals(clients * each, lines.size());
     }
 
     /** SIGTERM under load: every exchange a client saw answered has its line. */
@@ -128,6 +136,7 @@ class AccessLogIT {
         CountDownLatch some = new CountDownLatch(300);
         Set<String> answered = ConcurrentHashMap.newKeySet();
         List<Thread> clients = load(4, 100_000, some, answered);
+
         some.await();
         server.signal("TERM");
         assertEquals(0, server.awaitExit(Duration.ofSeconds(30)), server.output());
@@ -165,6 +174,12 @@ class AccessLogIT {
 
     /** Clients on keep-alive connections, each sending GET /echo?c=N&i=M until done or cut. */
     private List<Thread> load(int clients, int each, CountDownLatch progress, Set<String> answered) {
+        return load(clients, each, progress, answered, -1, null, null);
+    }
+
+    /** As above; with pauseAt at least 0, each client pauses there until resume opens. */
+    private List<Thread> load(int clients, int each, CountDownLatch progress, Set<String> answered,
+                              int pauseAt, CountDownLatch paused, CountDownLatch resume) {
         List<Thread> threads = new ArrayList<>();
         AtomicInteger id = new AtomicInteger();
         for (int c = 0; c < clients; c++) {
@@ -175,6 +190,10 @@ class AccessLogIT {
                     OutputStream out = s.getOutputStream();
                     InputStream in = s.getInputStream();
                     for (int i = 0; i < each; i++) {
+                        if (i == pauseAt) {
+                            paused.countDown();
+                            resume.await();
+                        }
                         String target = "/echo?c=" + client + "&i=" + i;
                         out.write(("GET " + target + " HTTP/1.1\r\nHost: t\r\n\r\n")
                                 .getBytes(StandardCharsets.US_ASCII));
@@ -186,6 +205,8 @@ class AccessLogIT {
                     }
                 } catch (IOException e) {
                     // cut by the stop; what was answered is recorded
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }));
         }

@@ -102,11 +102,12 @@ final class WireReader {
         if (deadlineNanos == 0) {
             return gapMillis;
         }
-        long left = (deadlineNanos - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
+        long leftNanos = deadlineNanos - System.nanoTime();
+        if (leftNanos <= 0) {
             throw new SocketTimeoutException("deadline passed");
         }
-        return (int) Math.min(Integer.MAX_VALUE, left);
+        // rounded up: a read never times out before the deadline
+        return (int) Math.min(Integer.MAX_VALUE, (leftNanos + 999_999) / 1_000_000);
     }
 
     /** Reads up to len bytes, from the buffer first; -1 at end of stream. */

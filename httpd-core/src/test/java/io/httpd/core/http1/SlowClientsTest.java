@@ -137,8 +137,9 @@ class SlowClientsTest {
                 return;
             }
             try {
+                long beforeWrite = System.nanoTime(); // the server cannot have the byte earlier
                 sent += channel.write(ByteBuffer.wrap(HEAD, sent, 1));
-                firstByte = firstByte == 0 ? System.nanoTime() : firstByte;
+                firstByte = firstByte == 0 ? beforeWrite : firstByte;
             } catch (IOException e) {
                 failure = "write: " + e.getMessage();
             }
