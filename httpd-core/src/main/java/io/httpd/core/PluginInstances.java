@@ -97,7 +97,7 @@ final class PluginInstances implements AutoCloseable {
                 errors.add(source().error(key + ".methods", "handler '" + r.handler()
                         + "' does not answer " + unknown));
             }
-            methods.retainAll(withHead(r.methods()));
+            methods.retainAll(r.methods()); // config.Route already adds HEAD to a GET
         }
         long limit = r.bodyBytes() >= 0 ? r.bodyBytes() : config.limits().bodyBytes();
         routes.add(new RouteTable.Route(r.path(), r.handler(), handler, methods, limit));

@@ -16,15 +16,12 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p><b>Failures.</b> A record that is refused (queue full or closed), whose {@code log} throws,
  * or whose {@code flush} throws counts as one drop. The first failure of a run is logged as
- * {@value #EVENT_FAIL}; the run ends when the sink flushes successfully again, which is logged
- * as {@value #EVENT_RECOVER} with the number of records dropped meanwhile. The sink keeps
+ * {@value Events#ACCESSLOG_FAIL}; the run ends when the sink flushes successfully again, which is logged
+ * as {@value Events#ACCESSLOG_RECOVER} with the number of records dropped meanwhile. The sink keeps
  * receiving throughout. The feed never calls {@link AccessLogSink#close()}: the server's
  * lifecycle closes plugin instances.
  */
 final class SinkFeed {
-    static final String EVENT_FAIL = Events.ACCESSLOG_FAIL;
-    static final String EVENT_RECOVER = Events.ACCESSLOG_RECOVER;
-    static final String EVENT_CLOSE_TIMEOUT = Events.ACCESSLOG_CLOSE_TIMEOUT;
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkFeed.class);
     /** How long the queue must stay empty before the sink is flushed. */
@@ -83,7 +80,7 @@ final class SinkFeed {
         int left = queue.discard();
         if (left > 0) {
             drops.add(left);
-            LOG.atWarn().setMessage(EVENT_CLOSE_TIMEOUT)
+            LOG.atWarn().setMessage(Events.ACCESSLOG_CLOSE_TIMEOUT)
                     .addKeyValue("thread", thread.getName()).addKeyValue("dropped", left)
                     .log();
         }
@@ -141,7 +138,7 @@ final class SinkFeed {
         droppedWhileFailing++;
         if (!failing) {
             failing = true;
-            LOG.atWarn().setMessage(EVENT_FAIL).addKeyValue("thread", thread.getName())
+            LOG.atWarn().setMessage(Events.ACCESSLOG_FAIL).addKeyValue("thread", thread.getName())
                     .addKeyValue("sink", sink.getClass().getName()).addKeyValue("call", call)
                     .setCause(cause)
                     .log();
@@ -150,7 +147,7 @@ final class SinkFeed {
 
     private void recover() {
         if (failing) {
-            LOG.atInfo().setMessage(EVENT_RECOVER)
+            LOG.atInfo().setMessage(Events.ACCESSLOG_RECOVER)
                     .addKeyValue("thread", thread.getName())
                     .addKeyValue("sink", sink.getClass().getName())
                     .addKeyValue("dropped", droppedWhileFailing)
