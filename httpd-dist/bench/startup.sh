@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up: from launching bin/httpd to the first successful response, with the image's AOT
 # cache and without it (-XX:AOTMode=off), alternating, RUNS times each; prints each median.
-#   usage: httpd-dist/bench/startup.sh [RUNS]
+#   usage: httpd-dist/bench/startup.sh [RUNS]        PIN=0 httpd-dist/bench/startup.sh
+# PIN=CPU runs the server on that one CPU (taskset), as a one-core container would.
 # Needs: the built image (mvn install) and curl. Uses port 18090 on 127.0.0.1.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,7 +20,7 @@ printf '[[listen]]\naddress = "127.0.0.1:%s"\n\n[[route]]\npath = "/echo"\nhandl
 once() { # HTTPD_JAVA_OPTS
   local t0 t1 pid
   t0=$(date +%s%N)
-  HTTPD_JAVA_OPTS="$1" "$image/bin/httpd" -c "$work/httpd.toml" > "$work/log" 2>&1 &
+  HTTPD_JAVA_OPTS="$1" ${PIN:+taskset -c "$PIN"} "$image/bin/httpd" -c "$work/httpd.toml" > "$work/log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/echo"; do sleep 0.005; done
   t1=$(date +%s%N)
@@ -33,6 +34,6 @@ for _ in $(seq "$runs"); do
   once "" >> "$work/aot"
   once "-XX:AOTMode=off" >> "$work/plain"
 done
-echo "start to first response, median of $runs (ms):"
+echo "start to first response, median of $runs (ms)${PIN:+, server pinned to CPU $PIN}:"
 echo "  with AOT cache:    $(median < "$work/aot")   [$(tr '\n' ' ' < "$work/aot")]"
 echo "  without AOT cache: $(median < "$work/plain")   [$(tr '\n' ' ' < "$work/plain")]"
