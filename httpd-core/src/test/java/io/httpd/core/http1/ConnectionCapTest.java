@@ -37,7 +37,7 @@ class ConnectionCapTest {
     static Limits capped(int connections) {
         Limits d = Limits.defaults();
         return new Limits(d.requestLineBytes(), d.headerBytes(), d.headerCount(), d.bodyBytes(),
-                connections, d.headerTimeout(), d.idleTimeout(), d.bodyTimeout());
+                connections, d.headerTimeout(), d.idleTimeout(), d.bodyTimeout(), d.sendTimeout());
     }
 
     @Test
