@@ -31,8 +31,12 @@ final class AcceptFailures {
         this.listener = HttpServer.format(listener);
     }
 
-    /** After a failed accept: logs the start of an episode, then pauses. */
-    void failed(IOException e) throws InterruptedException {
+    /**
+     * After a failed accept: logs the start of an episode, then pauses.
+     *
+     * @return false when interrupted: the server stops
+     */
+    boolean failed(IOException e) {
         if (failures++ == 0) {
             since = System.nanoTime();
             pauseMillis = FIRST_PAUSE_MILLIS;
@@ -41,7 +45,12 @@ final class AcceptFailures {
         } else {
             pauseMillis = Math.min(2 * pauseMillis, MAX_PAUSE_MILLIS);
         }
-        TimeUnit.MILLISECONDS.sleep(pauseMillis);
+        try {
+            TimeUnit.MILLISECONDS.sleep(pauseMillis);
+            return true;
+        } catch (InterruptedException interrupted) {
+            return false;
+        }
     }
 
     /** After a successful accept: ends an episode, if one was going on. */

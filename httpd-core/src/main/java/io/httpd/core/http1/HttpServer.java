@@ -20,10 +20,10 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The listeners and their accept loops: one platform thread per listener accepts, one virtual
- * thread per connection serves. A semaphore caps open connections. At the cap, the idle
- * keep-alive connection that has waited longest is closed to admit the new one (as nginx
- * reuses its keep-alive connections); when none is idle, accepting waits (the kernel's backlog
- * holds new clients) rather than failing anyone. A failing accept backs off
+ * thread per connection serves. A semaphore caps open connections. A connection accepted at
+ * the cap has the idle keep-alive connection that has waited longest closed to admit it (as
+ * nginx reuses its keep-alive connections); when none is idle, it waits unserved, and so does
+ * accepting (the kernel's backlog holds new clients) rather than failing anyone. A failing accept backs off
  * ({@link AcceptFailures}); {@link SendTimeout} closes connections whose peer stopped reading.
  */
 public final class HttpServer {
@@ -91,26 +91,41 @@ public final class HttpServer {
     private void acceptLoop(ServerSocketChannel channel) {
         AcceptFailures failures = new AcceptFailures(localAddress(channel));
         while (!stopping) {
+            SocketChannel socket;
             try {
-                if (!permits.tryAcquire()) {
-                    closeLongestKeptAlive();
-                    permits.acquire();
+                socket = channel.accept();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                if (!failures.failed(e)) {
+                    return;
                 }
-                SocketChannel socket;
-                try {
-                    socket = channel.accept();
-                } catch (ClosedChannelException e) {
-                    throw e;
-                } catch (IOException e) {
-                    permits.release();
-                    failures.failed(e);
-                    continue;
-                }
-                failures.succeeded();
-                serve(socket);
-            } catch (ClosedChannelException | InterruptedException e) {
+                continue;
+            }
+            failures.succeeded();
+            if (!admit()) {
+                closeQuietly(socket);
                 return;
             }
+            serve(socket);
+        }
+    }
+
+    /**
+     * Takes a permit for a connection just accepted; at the cap, makes room or waits for it.
+     *
+     * @return false when interrupted: the server stops
+     */
+    private boolean admit() {
+        if (permits.tryAcquire()) {
+            return true;
+        }
+        closeLongestKeptAlive();
+        try {
+            permits.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 
