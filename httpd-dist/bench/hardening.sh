@@ -42,6 +42,9 @@ TOML
   echo "server did not start: $(cat "$work/$1.log")" >&2; exit 1
 }
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# runnable_ns PID: nanoseconds its threads spent on a CPU or waiting in the run queue for one;
+# a spinning thread is runnable all the time, however little CPU a loaded machine gives it
+runnable_ns() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{s += $1 + $2} END {printf "%.0f", s}'; }
 
 # stall N SECONDS: N clients that ask for 16m.bin and never read, for SECONDS
 stall() {
@@ -63,13 +66,13 @@ echo "== D1: clients that never read a 16 MiB file ($image)"
 start d1 ''
 for n in 1 2; do
   stall "$n" 12; sleep 1
-  before=$(ticks "$pid")
+  before=$(ticks "$pid"); rbefore=$(runnable_ns "$pid")
   code=$(curl -s -m 2 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/small.txt" || true)
   sleep 10
-  after=$(ticks "$pid")
+  after=$(ticks "$pid"); rafter=$(runnable_ns "$pid")
   kill "$stall_pid" 2>/dev/null || true; wait "$stall_pid" 2>/dev/null || true
-  awk -v t=$((after - before)) -v hz="$hz" -v n="$n" -v c="$code" \
-      'BEGIN {printf "D1 %d stalled: server CPU %.0f%% of a core over 10 s; curl -m 2 /small.txt: %s\n", n, 100 * t / hz / 10, c}'
+  awk -v t=$((after - before)) -v hz="$hz" -v n="$n" -v c="$code" -v r=$((rafter - rbefore)) \
+      'BEGIN {printf "D1 %d stalled: server CPU %.0f%% of a core over 10 s, runnable %.0f%% of a thread; curl -m 2 /small.txt: %s\n", n, 100 * t / hz / 10, r / 1e8, c}'
 done
 kill "$pid"; wait "$pid" 2>/dev/null || true
 fi
