@@ -28,8 +28,17 @@ public final class Events {
     public static final String PLUGIN_IGNORE = "plugin.ignore";
     /** A plugin jar or folder provides none of the four services: jar. */
     public static final String PLUGIN_EMPTY = "plugin.empty";
-    /** Accepting a connection failed (the listener goes on): reason. */
+    /** Accepting a connection failed, the first time in a run of failures: listener, reason. */
     public static final String ACCEPT_FAIL = "accept.fail";
+    /** Accepting works again after a run of failures: listener, failures, ms. */
+    public static final String ACCEPT_RECOVER = "accept.recover";
+    /**
+     * limits.connections was reached (at most once per 10 s): connections, and kept_alive_closed,
+     * the idle keep-alive connections closed since the last such event to admit new ones.
+     */
+    public static final String CONN_LIMIT = "conn.limit";
+    /** At start-up, the open-files limit is below connections + a margin: the numbers. */
+    public static final String SERVER_FD_LIMIT = "server.fd_limit";
     /** A plugin instance failed to reload or close: id. */
     public static final String PLUGIN_ERROR = "plugin.error";
     /** An access-log sink's log or flush threw; once per run of failures: sink, call. */

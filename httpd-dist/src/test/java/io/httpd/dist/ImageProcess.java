@@ -42,6 +42,20 @@ final class ImageProcess implements AutoCloseable {
         return new ImageProcess(pb.start());
     }
 
+    /**
+     * Runs bin/httpd with these arguments under a limit on open files (the shell's
+     * {@code ulimit -n}), from this working directory.
+     */
+    static ImageProcess startWithOpenFiles(Path workDir, int openFiles, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "ulimit -n " + openFiles + " && exec \"$0\" \"$@\"",
+                IMAGE.resolve("bin/httpd").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        return new ImageProcess(new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectErrorStream(true).start());
+    }
+
     /** Runs a command that ends by itself; returns its exit code and output. */
     static Result run(Path workDir, String... args) throws Exception {
         try (ImageProcess p = start(workDir, args)) {

@@ -14,13 +14,16 @@ import java.util.Objects;
  * @param headerTimeout    time for the whole request head to arrive; then 408 (default 10s)
  * @param idleTimeout      keep-alive idle time (default 60s)
  * @param bodyTimeout      time between reads of a request body (default 30s)
+ * @param sendTimeout      longest time the peer may accept no byte of a response; then the
+ *                         connection is closed (default 60s, as nginx's send_timeout)
  */
 public record Limits(int requestLineBytes, int headerBytes, int headerCount, long bodyBytes,
                      int connections, Duration headerTimeout, Duration idleTimeout,
-                     Duration bodyTimeout) {
+                     Duration bodyTimeout, Duration sendTimeout) {
 
     private static final Limits DEFAULTS = new Limits(8192, 16384, 100, 10L << 20, 10_000,
-            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30));
+            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofSeconds(60));
 
     public Limits {
         positive("requestLineBytes", requestLineBytes);
@@ -33,6 +36,13 @@ public record Limits(int requestLineBytes, int headerBytes, int headerCount, lon
         positive("headerTimeout", headerTimeout);
         positive("idleTimeout", idleTimeout);
         positive("bodyTimeout", bodyTimeout);
+        positive("sendTimeout", sendTimeout);
+    }
+
+    /** These limits with another send timeout. */
+    public Limits withSendTimeout(Duration timeout) {
+        return new Limits(requestLineBytes, headerBytes, headerCount, bodyBytes, connections,
+                headerTimeout, idleTimeout, bodyTimeout, timeout);
     }
 
     /** The limits when {@code [limits]} is absent. */
@@ -53,7 +63,9 @@ public record Limits(int requestLineBytes, int headerBytes, int headerCount, lon
                         d.headerTimeout()),
                 errors.read(() -> timeout(table, "idle_timeout", d.idleTimeout()), d.idleTimeout()),
                 errors.read(() -> timeout(table, "body_timeout", d.bodyTimeout()),
-                        d.bodyTimeout()));
+                        d.bodyTimeout()),
+                errors.read(() -> timeout(table, "send_timeout", d.sendTimeout()),
+                        d.sendTimeout()));
         errors.addUnknownKeys(table);
         return limits;
     }

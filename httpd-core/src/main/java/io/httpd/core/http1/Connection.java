@@ -15,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * The request loop of one connection, on its own virtual thread:
  *
  * <pre>
- *   ┌─► wait for the first byte (idle_timeout; nothing sent if it passes)
+ *   ┌─► wait for the first byte: of the first request, within header_timeout from accept;
+ *   │     of a later one, idle_timeout (nothing is sent if either passes)
  *   │     read the head (header_timeout for all of it; 408, 414, 431, 400 ... and close)
  *   │     check it (HeadRules: version, target, Host, framing, Expect)
  *   │     Exchange: validators ─► route ─► handler ─► write ─► access record
@@ -24,7 +25,9 @@ import java.util.function.BooleanSupplier;
  *
  * Responses to pipelined requests are written in order; output is flushed before any read
  * that may block. A protocol error is caught here or in {@link Exchange}, in one place each,
- * and answered; only a broken connection ends the loop without a response.
+ * and answered; only a broken connection ends the loop without a response. Other threads may
+ * close it: a graceful stop, {@link SendTimeout}, and the accept loop closing the longest idle
+ * keep-alive connection to admit a new one at the connection cap.
  */
 public final class Connection implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
@@ -39,6 +42,10 @@ public final class Connection implements Runnable {
     private final BooleanSupplier stopping;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private int requests;
+    /** When it became idle between requests, System.nanoTime(); 0 while not. */
+    private volatile long keptAliveSince;
+    /** Why another thread closed it, or null. */
+    private volatile String closedBecause;
 
     /**
      * @param transport the connection's bytes
@@ -59,7 +66,7 @@ public final class Connection implements Runnable {
         try {
             reason = loop();
         } catch (IOException e) {
-            reason = "i/o: " + e.getMessage();
+            reason = closedBecause != null ? closedBecause : "i/o: " + e.getMessage();
         } finally {
             state.set(CLOSED);
             closeQuietly();
@@ -75,11 +82,48 @@ public final class Connection implements Runnable {
      * @return whether it was idle and is now closed
      */
     public boolean closeIfIdle() {
+        return closeIfIdle("server stop");
+    }
+
+    private boolean closeIfIdle(String why) {
         if (state.compareAndSet(IDLE, CLOSED)) {
+            closedBecause = why;
             closeQuietly();
             return true;
         }
         return false;
+    }
+
+    /**
+     * Since when it has waited for a request after answering one (System.nanoTime()), or 0 when
+     * it is not an idle keep-alive connection.
+     */
+    long keptAliveSince() {
+        return keptAliveSince;
+    }
+
+    /**
+     * Closes it if it is still an idle keep-alive connection: a client may close such a
+     * connection at any time and retries on a new one (RFC 9112 §9.3.1, §9.6).
+     */
+    boolean closeKeptAlive() {
+        return keptAliveSince != 0 && closeIfIdle("connection cap");
+    }
+
+    /**
+     * Closes it if a write has waited longer than the timeout for the peer to accept bytes.
+     *
+     * @param now System.nanoTime()
+     * @return whether it was closed
+     */
+    boolean closeIfSendStalled(long now, long timeoutNanos) {
+        long since = transport.sendingSince();
+        if (since == 0 || now - since < timeoutNanos) {
+            return false;
+        }
+        closedBecause = "send timeout";
+        abort();
+        return true;
     }
 
     /** Closes the connection whatever it is doing: the end of a stop's grace period. */
@@ -107,8 +151,9 @@ public final class Connection implements Runnable {
                     return "closed after response";
                 }
                 requests++;
+                keptAliveSince = System.nanoTime();
                 if (!state.compareAndSet(BUSY, IDLE)) {
-                    return "server stop";
+                    return closedOr("server stop");
                 }
             }
         } finally {
@@ -116,24 +161,43 @@ public final class Connection implements Runnable {
         }
     }
 
-    /** Waits for the first byte of the next request; returns why not, or null when it came. */
+    /**
+     * Waits for the first byte of the next request and starts the head's deadline; returns why
+     * not, or null when it came. The first request's head, first byte included, must arrive
+     * within header_timeout of the accept: a connection that never sends a byte is held no
+     * longer than one that sends its head too slowly.
+     */
     private String awaitRequest(WireReader in) throws IOException {
         if (stopping.getAsBoolean()) {
             return "server stop";
         }
-        if (in.buffered() == 0) {
+        boolean first = requests == 0;
+        if (first) {
+            in.deadlineIn(ctx.limits().headerTimeout());
+        } else {
             in.gapLimit(ctx.limits().idleTimeout());
+        }
+        if (in.buffered() == 0) {
             try {
                 if (!in.fill()) {
                     return "client closed";
                 }
             } catch (SocketTimeoutException e) {
-                return "idle timeout";
+                return first ? "header timeout before a byte" : "idle timeout";
             } catch (IOException e) {
-                return state.get() == CLOSED ? "server stop" : "i/o: " + e.getMessage();
+                return closedOr("i/o: " + e.getMessage());
             }
         }
-        return state.compareAndSet(IDLE, BUSY) ? null : "server stop";
+        if (!first) {
+            in.deadlineIn(ctx.limits().headerTimeout());
+        }
+        keptAliveSince = 0;
+        return state.compareAndSet(IDLE, BUSY) ? null : closedOr("server stop");
+    }
+
+    private String closedOr(String why) {
+        String because = closedBecause;
+        return because != null ? because : why;
     }
 
     private boolean exchange(WireReader in, RequestParser parser, ResponseWriter writer)
@@ -142,7 +206,6 @@ public final class Connection implements Runnable {
         Exchange exchange = new Exchange(ctx, in, writer, transport.remote());
         RequestParser.RawHead raw = null;
         RequestHead head;
-        in.deadlineIn(ctx.limits().headerTimeout());
         try {
             raw = parser.read();
             if (raw == null) {

@@ -20,11 +20,15 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The listeners and their accept loops: one platform thread per listener accepts, one virtual
- * thread per connection serves. A semaphore caps open connections; past the cap, accepting
- * waits (the kernel's backlog holds new clients) rather than failing anyone.
+ * thread per connection serves. A semaphore caps open connections. A connection accepted at
+ * the cap has the idle keep-alive connection that has waited longest closed to admit it (as
+ * nginx reuses its keep-alive connections); when none is idle, it waits unserved, and so does
+ * accepting (the kernel's backlog holds new clients) rather than failing anyone. A failing accept backs off
+ * ({@link AcceptFailures}); {@link SendTimeout} closes connections whose peer stopped reading.
  */
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
+    private static final Duration CAP_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final List<InetSocketAddress> addresses;
     private final Http1Context ctx;
@@ -33,6 +37,9 @@ public final class HttpServer {
     private final List<Thread> acceptors = new ArrayList<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
+    private Thread sendTimeout;
+    private long capLoggedAt;   // System.nanoTime() of the last conn.limit event (accept threads)
+    private long keptAliveClosed;
 
     public HttpServer(List<InetSocketAddress> addresses, Http1Context ctx) {
         this.addresses = List.copyOf(addresses);
@@ -45,6 +52,8 @@ public final class HttpServer {
      * bound are closed and a BindException names the address.
      */
     public void start() throws IOException {
+        PollerStart.run();
+        OpenFileLimit.check(ctx.limits().connections());
         for (InetSocketAddress address : addresses) {
             ServerSocketChannel channel = ServerSocketChannel.open();
             try {
@@ -60,6 +69,7 @@ public final class HttpServer {
             }
             channels.add(channel);
         }
+        sendTimeout = new SendTimeout(open, ctx.limits().sendTimeout()).start();
         for (ServerSocketChannel channel : channels) {
             Thread t = Thread.ofPlatform().name("accept-" + localAddress(channel).getPort())
                     .start(() -> acceptLoop(channel));
@@ -79,22 +89,78 @@ public final class HttpServer {
     }
 
     private void acceptLoop(ServerSocketChannel channel) {
+        AcceptFailures failures = new AcceptFailures(localAddress(channel));
         while (!stopping) {
+            SocketChannel socket;
             try {
-                permits.acquire();
-                SocketChannel socket;
-                try {
-                    socket = channel.accept();
-                } catch (IOException e) {
-                    permits.release();
-                    throw e;
-                }
-                serve(socket);
-            } catch (ClosedChannelException | InterruptedException e) {
+                socket = channel.accept();
+            } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                LOG.atWarn().setMessage(Events.ACCEPT_FAIL).addKeyValue("reason", e.getMessage()).log();
+                if (!failures.failed(e)) {
+                    return;
+                }
+                continue;
             }
+            failures.succeeded();
+            if (!admit()) {
+                closeQuietly(socket);
+                return;
+            }
+            serve(socket);
+        }
+    }
+
+    /**
+     * Takes a permit for a connection just accepted; at the cap, makes room or waits for it.
+     *
+     * @return false when interrupted: the server stops
+     */
+    private boolean admit() {
+        if (permits.tryAcquire()) {
+            return true;
+        }
+        closeLongestKeptAlive();
+        try {
+            permits.acquire();
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * At the cap: closes the idle keep-alive connection that has waited longest, so that its
+     * permit admits the connection being accepted. Connections before their first request are
+     * left alone: header_timeout bounds them.
+     */
+    private synchronized void closeLongestKeptAlive() {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Connection longest = null;
+            long oldest = Long.MAX_VALUE;
+            for (Connection c : open) {
+                long since = c.keptAliveSince();
+                if (since != 0 && since - oldest < 0) {
+                    longest = c;
+                    oldest = since;
+                }
+            }
+            if (longest == null || longest.closeKeptAlive()) {
+                logCap(longest != null);
+                return;
+            }
+        }
+    }
+
+    private void logCap(boolean closedOne) {
+        keptAliveClosed += closedOne ? 1 : 0;
+        long now = System.nanoTime();
+        if (capLoggedAt == 0 || now - capLoggedAt > CAP_LOG_INTERVAL.toNanos()) {
+            LOG.atWarn().setMessage(Events.CONN_LIMIT)
+                    .addKeyValue("connections", ctx.limits().connections())
+                    .addKeyValue("kept_alive_closed", keptAliveClosed).log();
+            capLoggedAt = now;
+            keptAliveClosed = 0;
         }
     }
 
@@ -129,6 +195,7 @@ public final class HttpServer {
         stopping = true;
         closeListeners();
         for (Thread t : acceptors) {
+            t.interrupt(); // out of a pause after a failed accept
             t.join(1000);
         }
         long deadline = System.nanoTime() + grace.toNanos();
@@ -138,6 +205,9 @@ public final class HttpServer {
         }
         int cut = open.size();
         open.forEach(Connection::abort);
+        if (sendTimeout != null) {
+            sendTimeout.interrupt();
+        }
         return cut;
     }
 

@@ -5,23 +5,41 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 
-/** A {@link Transport} over a blocking socket channel, with sendfile for file regions. */
+/**
+ * A {@link Transport} over a blocking socket channel, with sendfile for file regions.
+ *
+ * <p>On a virtual thread the JDK runs the socket non-blocking underneath: a write through the
+ * channel or its stream parks the thread until the socket is writable, but
+ * {@code FileChannel.transferTo} does not park, it returns 0 when the send buffer is full.
+ * {@link #transferFile} then sends the next few bytes through a parking channel write, so a
+ * peer that stops reading costs no CPU. Every write that may park records when it began
+ * ({@link #sendingSince}), so that a {@link SendTimeout} can close a connection whose peer
+ * accepted nothing for too long.
+ */
 public final class SocketTransport implements Transport {
+    /** The most a parking write hands to the socket at once: send_timeout counts per slice. */
+    static final int SEND_SLICE = 64 * 1024;
+    /** The bytes of a file sent through a parking write when sendfile could send none. */
+    private static final int STALL_CHUNK = 16 * 1024;
+
     private final SocketChannel channel;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final InetSocketAddress remote;
     private int timeout = -1;
+    private volatile long sendingSince; // System.nanoTime() when a parking write began; 0: none
+    private ByteBuffer stallChunk;      // allocated when sendfile first finds the socket full
 
     public SocketTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
         this.socket = channel.socket();
         this.in = socket.getInputStream();
-        this.out = socket.getOutputStream();
+        this.out = new SendStream(socket.getOutputStream());
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
     }
 
@@ -53,12 +71,47 @@ public final class SocketTransport implements Transport {
         long end = position + count;
         while (position < end) {
             long n = file.transferTo(position, end - position, channel);
-            if (n <= 0 && position >= file.size()) {
-                throw new IOException("file shrank while being sent");
+            if (n <= 0) {
+                if (position >= file.size()) {
+                    throw new IOException("file shrank while being sent");
+                }
+                n = sendParked(file, position, end);
             }
             position += n;
         }
         return true;
+    }
+
+    /**
+     * The socket is full: reads a chunk of the file and writes it through the channel, which
+     * parks this virtual thread until the peer makes room.
+     *
+     * @return the bytes sent
+     */
+    private long sendParked(FileChannel file, long position, long end) throws IOException {
+        if (stallChunk == null) {
+            stallChunk = ByteBuffer.allocate(STALL_CHUNK);
+        }
+        ByteBuffer chunk = stallChunk.clear().limit((int) Math.min(STALL_CHUNK, end - position));
+        if (file.read(chunk, position) <= 0) {
+            throw new IOException("file shrank while being sent");
+        }
+        chunk.flip();
+        int sent = chunk.remaining();
+        sendingSince = System.nanoTime();
+        try {
+            while (chunk.hasRemaining()) {
+                channel.write(chunk);
+            }
+        } finally {
+            sendingSince = 0;
+        }
+        return sent;
+    }
+
+    @Override
+    public long sendingSince() {
+        return sendingSince;
     }
 
     @Override
@@ -69,5 +122,34 @@ public final class SocketTransport implements Transport {
     @Override
     public void close() throws IOException {
         channel.close();
+    }
+
+    /** The socket's output in slices of at most {@link #SEND_SLICE}, each one timed. */
+    private final class SendStream extends OutputStream {
+        private final OutputStream socketOut;
+
+        SendStream(OutputStream socketOut) {
+            this.socketOut = socketOut;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                int slice = Math.min(len, SEND_SLICE);
+                sendingSince = System.nanoTime();
+                try {
+                    socketOut.write(b, off, slice);
+                } finally {
+                    sendingSince = 0;
+                }
+                off += slice;
+                len -= slice;
+            }
+        }
     }
 }

@@ -31,6 +31,15 @@ public interface Transport extends Closeable {
     boolean transferFile(FileChannel file, long position, long count) throws IOException;
 
     /**
+     * Since when the write in progress has waited for the peer to accept bytes, as
+     * {@link System#nanoTime()}; 0 when no write is waiting. Read by another thread to enforce
+     * send_timeout.
+     */
+    default long sendingSince() {
+        return 0;
+    }
+
+    /**
      * Ends the output (a TCP half-close) while input can still be read. Does nothing where there
      * is no such thing.
      */

@@ -43,6 +43,7 @@ class ConfigLoaderTest {
             header_timeout = "5s"
             idle_timeout = "2m"
             body_timeout = "500ms"
+            send_timeout = "20s"
 
             [[route]]
             path = "/echo"
@@ -89,7 +90,7 @@ class ConfigLoaderTest {
         assertEquals(List.of(new Listener("0.0.0.0", 8080, null), new Listener("::1", 8443, "main")),
                 config.listeners());
         assertEquals(new Limits(4096, 32768, 50, 1 << 20, 500, Duration.ofSeconds(5),
-                Duration.ofMinutes(2), Duration.ofMillis(500)), config.limits());
+                Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(20)), config.limits());
 
         PluginTable tls = config.tls().get("main");
         assertEquals(Set.of("main"), config.tls().keySet());
@@ -138,8 +139,8 @@ class ConfigLoaderTest {
                 config.server());
         assertEquals(Limits.defaults(), config.limits());
         assertEquals(new Limits(8192, 16384, 100, 10L * 1024 * 1024, 10_000,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30)),
-                config.limits());
+                Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                Duration.ofSeconds(60)), config.limits());
         assertEquals(List.of(new Listener("localhost", 0, null)), config.listeners());
         assertTrue(config.routes().isEmpty());
         assertTrue(config.tls().isEmpty());

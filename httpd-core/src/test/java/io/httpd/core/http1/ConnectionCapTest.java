@@ -19,10 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * limits.connections (DESIGN.md: "accept waits past it"), over real sockets on 127.0.0.1: with
- * the cap reached by connections that are idle, before their first byte or between requests, one
- * more is not served, however long it waits, until one of them closes, and then at once. Every
- * permit comes back: afterwards the cap's worth of new connections is served together, and the
+ * limits.connections, over real sockets on 127.0.0.1: with the cap reached by connections
+ * waiting for their first request, one more is not served, however long it waits, until one of
+ * them closes, and then at once. With idle keep-alive connections among them, the one idle
+ * longest is closed to admit the new one at once (as nginx reuses keep-alive connections; a
+ * client retries a request on a connection closed while idle, RFC 9112 §9.3.1). Every permit
+ * comes back: afterwards the cap's worth of new connections is served together, and the
  * descriptors the test used are released.
  */
 class ConnectionCapTest {
@@ -37,7 +39,7 @@ class ConnectionCapTest {
     static Limits capped(int connections) {
         Limits d = Limits.defaults();
         return new Limits(d.requestLineBytes(), d.headerBytes(), d.headerCount(), d.bodyBytes(),
-                connections, d.headerTimeout(), d.idleTimeout(), d.bodyTimeout());
+                connections, d.headerTimeout(), d.idleTimeout(), d.bodyTimeout(), d.sendTimeout());
     }
 
     @Test
@@ -47,11 +49,7 @@ class ConnectionCapTest {
         List<RawClient> clients = new ArrayList<>();
         try (TestServer server = TestServer.start(t.ctx)) {
             for (int i = 0; i < CAP; i++) {
-                RawClient c = server.connect();
-                clients.add(c);
-                if (i % 2 == 0) { // the others never send a byte
-                    assertEquals(HI, normalize(c.send(GET).readResponse()));
-                }
+                clients.add(server.connect()); // and never send a byte
             }
             await(() -> t.counters.snapshot().connectionsOpen(), CAP);
 
@@ -73,6 +71,31 @@ class ConnectionCapTest {
             closeAll(clients);
         }
         OpenFiles.awaitAtMost(baseline, 8);
+    }
+
+    @Test
+    void theLongestIdleKeepAliveConnectionMakesRoom() throws Exception {
+        List<RawClient> clients = new ArrayList<>();
+        try (TestServer server = TestServer.start(t.ctx)) {
+            for (int i = 0; i < CAP; i++) {
+                RawClient c = server.connect();
+                clients.add(c);
+                if (i % 2 == 0) { // idle keep-alive, the first one idle longest; the others silent
+                    assertEquals(HI, normalize(c.send(GET).readResponse()));
+                    Thread.sleep(20);
+                }
+            }
+            await(() -> t.counters.snapshot().connectionsOpen(), CAP);
+
+            RawClient late = server.connect();
+            clients.add(late);
+            assertEquals(HI, normalize(late.send(GET).readResponse()));
+            assertTrue(clients.get(0).serverClosed(), "the longest idle connection stays open");
+            assertEquals(HI, normalize(clients.get(2).send(GET).readResponse()));
+            assertEquals(CAP, t.counters.snapshot().connectionsOpen());
+        } finally {
+            closeAll(clients);
+        }
     }
 
     /** The cap's worth of connections open together and each served: no permit was lost. */

@@ -17,9 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The three timeouts, over sockets: header_timeout for a whole head (408 and close),
- * idle_timeout between requests (close without a word), body_timeout between content bytes
- * (408 and close). Each is 300 ms here; the client waits at most 5 s for the outcome.
+ * The three timeouts, over sockets: header_timeout for a whole head (408 and close), and for
+ * the first byte of a connection's first request (close without a word), idle_timeout between
+ * requests (close without a word), body_timeout between content bytes (408 and close). Each is
+ * 300 ms here; the client waits at most 5 s for the outcome.
  */
 class TimeoutTest {
     static final Duration SHORT = Duration.ofMillis(300);
@@ -40,6 +41,15 @@ class TimeoutTest {
             assertTrue(client.serverClosed());
         }
         assertEquals(408, t.nextRecord().status());
+    }
+
+    @Test
+    void aConnectionThatSendsNothingIsClosedAfterTheHeaderTimeout() throws Exception {
+        TestContext t = context(SHORT, LONG, LONG);
+        try (TestServer server = TestServer.start(t.ctx); RawClient client = server.connect()) {
+            assertEquals("", client.readToEnd()); // not after idle_timeout: the read waits 5 s
+        }
+        assertTrue(t.records().isEmpty(), "a connection without a request is not an exchange");
     }
 
     @Test

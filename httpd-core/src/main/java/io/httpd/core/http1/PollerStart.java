@@ -1,0 +1,54 @@
+package io.httpd.core.http1;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Makes the JDK set up what virtual threads need to wait on sockets before the server accepts
+ * anyone. The JDK creates its I/O pollers (epoll descriptors and their threads) the first time
+ * a virtual thread waits on a socket; when that first time falls in a descriptor exhaustion,
+ * the poller class fails to initialise and no virtual thread can ever wait on a socket again:
+ * every later connection that has to wait fails. A virtual thread doing one timed read on a
+ * loopback connection at start-up initialises them while descriptors are plentiful.
+ */
+final class PollerStart {
+    private PollerStart() {
+    }
+
+    /** Waits once on a socket from a virtual thread; fails when the JDK cannot poll. */
+    static void run() throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        try (ServerSocketChannel server = ServerSocketChannel.open().bind(loopback);
+             SocketChannel client = SocketChannel.open(server.getLocalAddress());
+             SocketChannel accepted = server.accept()) {
+            Thread reader = Thread.ofVirtual().name("poller-start").unstarted(() -> readOnce(accepted));
+            IOException[] failure = new IOException[1];
+            reader.setUncaughtExceptionHandler((t, e) -> failure[0] = new IOException(
+                    "cannot start the JDK's socket pollers: " + e, e));
+            reader.start();
+            reader.join();
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the socket pollers", e);
+        }
+    }
+
+    private static void readOnce(SocketChannel channel) {
+        try {
+            channel.socket().setSoTimeout(1);
+            channel.socket().getInputStream().read(); // parks: the pollers start
+        } catch (SocketTimeoutException expected) {
+            // nothing was sent: the wait itself was the point
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
