@@ -16,6 +16,7 @@ public final class SocketTransport implements Transport {
     private final OutputStream out;
     private final InetSocketAddress remote;
     private int timeout = -1;
+    private long fileBytesSent;
 
     public SocketTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -57,8 +58,14 @@ public final class SocketTransport implements Transport {
                 throw new IOException("file shrank while being sent");
             }
             position += n;
+            fileBytesSent += n;
         }
         return true;
+    }
+
+    @Override
+    public long fileBytesSent() {
+        return fileBytesSent;
     }
 
     @Override

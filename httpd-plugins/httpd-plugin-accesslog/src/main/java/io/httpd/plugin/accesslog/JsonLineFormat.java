@@ -48,6 +48,7 @@ final class JsonLineFormat implements RecordFormat {
             out.writeStringProperty("user_agent", fromWire(record.userAgent()));
             out.writeStringProperty("route", record.route());
             out.writeStringProperty("request_id", record.requestId());
+            out.writeBooleanProperty("aborted", record.aborted());
             out.writeEndObject();
         }
         line.write('\n');
