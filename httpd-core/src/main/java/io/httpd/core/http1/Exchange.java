@@ -223,6 +223,12 @@ final class Exchange {
                         response.body());
             }
             return writer.write(response, headOnly, minor, !close);
+        } catch (HttpException e) {
+            // the request content broke its framing or limit while a streamed body was
+            // written: too late for the error status, but the reason is logged as for one
+            close = true;
+            logReject(e);
+            return aborted();
         } catch (IOException e) {
             close = true;
             LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", remote)
