@@ -15,17 +15,26 @@ import java.util.Objects;
  * @param target    the request-target as received, or {@code "-"} when unreadable
  * @param protocol  {@code "HTTP/1.1"}, {@code "HTTP/1.0"}, or {@code "-"} when unreadable
  * @param status    the status code sent
- * @param bytes     the content bytes sent (head not counted)
+ * @param bytes     the content bytes handed to the connection's socket (the head and chunk
+ *                  framing not counted), as nginx's {@code $body_bytes_sent}: the whole
+ *                  content for a complete response, what got out before the failure for an
+ *                  aborted one
  * @param duration  from the complete request head to the last byte sent
  * @param referer   the Referer field, or {@code null} when absent
  * @param userAgent the User-Agent field, or {@code null} when absent
  * @param route     the path of the route that answered, or {@code null} for none
  * @param requestId an id unique within this server process
+ * @param aborted   the response could not be sent whole: the connection failed, the handler's
+ *                  writer threw, the request content broke its limit while the response was
+ *                  being written, or a file shrank while it was sent. The connection was closed
+ *                  and the status is the one whose head was (or was to be) sent. Apache's
+ *                  {@code %X} shows {@code X} for such an exchange, nginx's
+ *                  {@code $request_completion} an empty string.
  */
 public record AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
                            String target, String protocol, int status, long bytes,
                            Duration duration, String referer, String userAgent, String route,
-                           String requestId) {
+                           String requestId, boolean aborted) {
     public AccessRecord {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(client, "client");
@@ -34,5 +43,14 @@ public record AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, St
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(requestId, "requestId");
+    }
+
+    /** A record of an exchange whose response was sent whole ({@code aborted} false). */
+    public AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
+                        String target, String protocol, int status, long bytes,
+                        Duration duration, String referer, String userAgent, String route,
+                        String requestId) {
+        this(timestamp, client, method, target, protocol, status, bytes, duration, referer,
+                userAgent, route, requestId, false);
     }
 }

@@ -64,10 +64,34 @@ public interface ServerView {
      * @param responses3xx     see above
      * @param responses4xx     see above
      * @param responses5xx     see above
-     * @param accessLogDrops   access records dropped because a sink's queue was full or failed
+     * @param accessLogDrops   access records dropped because a sink's queue was full or failed,
+     *                         summed over the sinks
+     * @param accessLogSinks   the same, for each sink, in the order of httpd.toml
      */
     record Counters(long connectionsOpen, long connectionsTotal, long requests, long responses1xx,
                     long responses2xx, long responses3xx, long responses4xx, long responses5xx,
-                    long accessLogDrops) {
+                    long accessLogDrops, List<AccessLogDrops> accessLogSinks) {
+        public Counters {
+            accessLogSinks = List.copyOf(accessLogSinks);
+        }
+
+        /** Counters without the per-sink list (empty). */
+        public Counters(long connectionsOpen, long connectionsTotal, long requests,
+                        long responses1xx, long responses2xx, long responses3xx,
+                        long responses4xx, long responses5xx, long accessLogDrops) {
+            this(connectionsOpen, connectionsTotal, requests, responses1xx, responses2xx,
+                    responses3xx, responses4xx, responses5xx, accessLogDrops, List.of());
+        }
+    }
+
+    /**
+     * What one access-log sink lost since start.
+     *
+     * @param index   its place among the {@code [[access_log]]} tables of httpd.toml, from 0
+     * @param sink    its sink id, such as {@code file} or {@code json}
+     * @param dropped records refused because its queue was full (or the server was stopping),
+     *                or lost because the sink failed to write them
+     */
+    record AccessLogDrops(int index, String sink, long dropped) {
     }
 }

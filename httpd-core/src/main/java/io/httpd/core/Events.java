@@ -45,6 +45,11 @@ public final class Events {
     public static final String ACCESSLOG_FAIL = "accesslog.fail";
     /** A failing access-log sink flushed successfully again: dropped meanwhile. */
     public static final String ACCESSLOG_RECOVER = "accesslog.recover";
+    /**
+     * An access-log sink's queue was full and records were refused; logged once per episode,
+     * when it ends: sink, index, dropped, capacity.
+     */
+    public static final String ACCESSLOG_DROP = "accesslog.drop";
     /** A sink did not drain its queue within the close timeout: dropped. */
     public static final String ACCESSLOG_CLOSE_TIMEOUT = "accesslog.close_timeout";
     /** SIGHUP: reloading every plugin instance. */

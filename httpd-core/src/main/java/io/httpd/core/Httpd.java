@@ -26,8 +26,6 @@ import java.util.List;
  */
 public final class Httpd {
     private static final Logger LOG = LoggerFactory.getLogger(Httpd.class);
-    /** Records each access-log sink's queue holds before new ones are dropped. */
-    static final int ACCESS_LOG_QUEUE = 8192;
 
     private final HttpdConfig config;
     private final ServerInfo info;
@@ -39,9 +37,10 @@ public final class Httpd {
         this.config = config;
         this.info = info;
         this.plugins = plugins;
-        this.accessLog = new AccessLogDispatcher(plugins.sinks, ACCESS_LOG_QUEUE);
+        this.accessLog = new AccessLogDispatcher(plugins.sinks, plugins.sinkIds,
+                AccessLogDispatcher.QUEUE_CAPACITY);
         Counters counters = info.countersSource();
-        counters.accessLogDrops(accessLog::drops);
+        counters.accessLogDrops(accessLog::dropsBySink);
         RouteTable routes = new RouteTable(plugins.routes);
         info.routes(routes.routes().stream()
                 .map(r -> new ServerView.RouteInfo(r.path(), r.handlerId(), r.methods())).toList());

@@ -44,6 +44,7 @@ final class PluginInstances implements AutoCloseable {
     final List<RouteTable.Route> routes = new ArrayList<>();
     final List<Http1Context.Validator> validators = new ArrayList<>();
     final List<AccessLogSink> sinks = new ArrayList<>();
+    final List<String> sinkIds = new ArrayList<>();
 
     private record Named(String id, PluginInstance instance) {
     }
@@ -74,6 +75,7 @@ final class PluginInstances implements AutoCloseable {
                     "access_log[" + i + "].sink", AccessLogSink.class);
             if (s != null) {
                 p.sinks.add(s);
+                p.sinkIds.add(config.accessLogs().get(i).id());
             }
         }
         config.tls().forEach((name, t) -> p.instance(PluginKind.TLS, t, "tls." + name + ".provider",

@@ -148,6 +148,32 @@ class AccessLogIT {
                 "answered but not logged: " + answered.stream().filter(a -> !logged.contains(a)).limit(5).toList());
     }
 
+    /**
+     * Right after start, as fast as the server answers (8 keep-alive clients, 100,000 requests,
+     * the image's JIT still cold): both sinks have a line for every response, none dropped.
+     */
+    @Test
+    void underFullLoadRightAfterStartBothLogsHaveEveryRecord() throws Exception {
+        start("access.log");
+        int clients = 8;
+        int each = 12_500;
+        Set<String> answered = ConcurrentHashMap.newKeySet();
+        for (Thread t : load(clients, each, new CountDownLatch(0), answered)) {
+            t.join(300_000);
+        }
+        stopServer();
+        assertEquals(clients * each, answered.size());
+        List<String> combined = Files.readAllLines(dir.resolve("access.log"));
+        long json;
+        try (var lines = Files.lines(dir.resolve("access.jsonl"))) {
+            json = lines.count();
+        }
+        assertEquals(clients * each, combined.size(), "Combined lines");
+        assertEquals(clients * each, json, "JSON lines");
+        assertEquals(answered, targets(combined));
+        assertTrue(!server.output().contains("accesslog.drop"), server.output());
+    }
+
     /** A disk that fails (/dev/full) never stalls a response; the failure is logged. */
     @Test
     void aFullDiskDoesNotStallResponses() throws Exception {

@@ -7,40 +7,60 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Feeds one sink from its own {@link RecordQueue} on a thread of its own: takes records in
- * order, calls {@link AccessLogSink#log}, and calls {@link AccessLogSink#flush} each time the
- * queue runs empty after a record was written.
+ * batches of up to {@value #BATCH}, calls {@link AccessLogSink#log} for each in order, and calls
+ * {@link AccessLogSink#flush} once the queue has stayed empty for {@link #QUIET_BEFORE_FLUSH}
+ * after a record was written (a busy server pays no write per record; an idle one still
+ * flushes at once).
  *
- * <p><b>Failures.</b> A record that is refused (queue full or closed), whose {@code log} throws,
- * or whose {@code flush} throws counts as one drop. The first failure of a run is logged as
- * {@value Events#ACCESSLOG_FAIL}; the run ends when the sink flushes successfully again, which is logged
- * as {@value Events#ACCESSLOG_RECOVER} with the number of records dropped meanwhile. The sink keeps
+ * <p><b>Overflow.</b> A record refused because the queue is full (or closed) counts as one drop.
+ * An overflow episode, the refusals until a batch has been written without a new one, is
+ * logged once when it ends, as {@value Events#ACCESSLOG_DROP} with the sink and the count.
+ *
+ * <p><b>Failures.</b> A record whose {@code log} throws, or a {@code flush} that throws, counts
+ * as one drop. The first failure of a run is logged as {@value Events#ACCESSLOG_FAIL}; the run
+ * ends when the sink flushes successfully again, which is logged as
+ * {@value Events#ACCESSLOG_RECOVER} with the number of records dropped meanwhile. The sink keeps
  * receiving throughout. The feed never calls {@link AccessLogSink#close()}: the server's
  * lifecycle closes plugin instances.
  */
 final class SinkFeed {
-
     private static final Logger LOG = LoggerFactory.getLogger(SinkFeed.class);
     /** How long the queue must stay empty before the sink is flushed. */
-    static final java.time.Duration QUIET_BEFORE_FLUSH = java.time.Duration.ofMillis(20);
+    static final Duration QUIET_BEFORE_FLUSH = Duration.ofMillis(20);
+    /** How long an idle feed waits before it looks again (nothing is owed then). */
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    /** The most records taken from the queue at once. */
+    static final int BATCH = 512;
 
+    private final int index;
+    private final String sinkId;
     private final AccessLogSink sink;
     private final RecordQueue queue;
-    private final LongAdder drops = new LongAdder();
+    private final LongAdder refused = new LongAdder(); // queue full or closed
+    private final LongAdder failed = new LongAdder();  // log or flush threw; given up at close
     private final Thread thread;
+    private volatile boolean abandoned;                // close gave up waiting
 
     // Touched by the feed's own thread only.
+    private final AccessRecord[] batch = new AccessRecord[BATCH];
     private boolean unflushed;
     private boolean failing;
     private long droppedWhileFailing;
+    private long refusedReported; // refusals already logged as accesslog.drop
+    private long refusedSeen;     // refusals counted after the previous batch
 
-    SinkFeed(String name, AccessLogSink sink, int capacity) {
+    SinkFeed(int index, String sinkId, AccessLogSink sink, int capacity) {
+        this.index = index;
+        this.sinkId = sinkId;
         this.sink = sink;
         this.queue = new RecordQueue(capacity);
-        this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("access-log-" + index).daemon(true)
+                .unstarted(this::run);
     }
 
     void start() {
@@ -50,13 +70,21 @@ final class SinkFeed {
     /** Queues a record for the sink, or counts a drop when the queue is full or closed. */
     void submit(AccessRecord record) {
         if (!queue.offer(record)) {
-            drops.increment();
+            refused.increment();
         }
     }
 
     /** Records refused, failed to log, or failed to flush so far. */
     long drops() {
-        return drops.sum();
+        return refused.sum() + failed.sum();
+    }
+
+    int index() {
+        return index;
+    }
+
+    String sinkId() {
+        return sinkId;
     }
 
     /** Refuses further records; the thread goes on until the queue is empty. */
@@ -66,7 +94,7 @@ final class SinkFeed {
 
     /**
      * Waits for the thread to write what was queued. When it does not finish in time (or died),
-     * what is still queued is discarded and counted as dropped.
+     * what is still queued is given up and counted as dropped.
      *
      * @return false when interrupted while waiting (the interrupt flag is set again)
      */
@@ -77,9 +105,10 @@ final class SinkFeed {
             Thread.currentThread().interrupt();
             return false;
         }
+        abandoned = true;
         int left = queue.discard();
         if (left > 0) {
-            drops.add(left);
+            failed.add(left);
             LOG.atWarn().setMessage(Events.ACCESSLOG_CLOSE_TIMEOUT)
                     .addKeyValue("thread", thread.getName()).addKeyValue("dropped", left)
                     .log();
@@ -88,26 +117,22 @@ final class SinkFeed {
     }
 
     private void run() {
-        for (AccessRecord record = next(); record != null; record = next()) {
-            write(record);
+        while (!abandoned) {
+            int n = queue.drainTo(batch, unflushed ? QUIET_BEFORE_FLUSH : IDLE_WAIT);
+            if (n <= 0) {
+                flushIfWritten();
+                reportDrops(true);
+                if (n < 0) {
+                    return;
+                }
+                continue;
+            }
+            for (int i = 0; i < n && !abandoned; i++) {
+                write(batch[i]);
+            }
+            Arrays.fill(batch, 0, n, null);
+            reportDrops(false);
         }
-    }
-
-    /**
-     * The next record; flushes first whenever the queue has stayed empty for
-     * {@link #QUIET_BEFORE_FLUSH}. The short wait keeps a busy server from paying a flush (a
-     * write to the file) for every record or two; an idle one still flushes at once.
-     */
-    private AccessRecord next() {
-        AccessRecord record = queue.poll();
-        if (record == null) {
-            record = queue.poll(QUIET_BEFORE_FLUSH);
-        }
-        if (record == null) {
-            flushIfWritten();
-            record = queue.take();
-        }
-        return record;
     }
 
     private void write(AccessRecord record) {
@@ -117,6 +142,21 @@ final class SinkFeed {
         } catch (Exception | LinkageError e) {
             fail("log", e);
         }
+    }
+
+    /**
+     * Logs an overflow episode once it is over: no record was refused while the last batch
+     * was written, or the queue ran empty.
+     */
+    private void reportDrops(boolean quiet) {
+        long now = refused.sum();
+        if (now != refusedReported && (quiet || now == refusedSeen)) {
+            LOG.atWarn().setMessage(Events.ACCESSLOG_DROP).addKeyValue("sink", sinkId)
+                    .addKeyValue("index", index).addKeyValue("dropped", now - refusedReported)
+                    .addKeyValue("capacity", queue.capacity()).log();
+            refusedReported = now;
+        }
+        refusedSeen = now;
     }
 
     private void flushIfWritten() {
@@ -134,7 +174,7 @@ final class SinkFeed {
     }
 
     private void fail(String call, Throwable cause) {
-        drops.increment();
+        failed.increment();
         droppedWhileFailing++;
         if (!failing) {
             failing = true;

@@ -5,11 +5,12 @@
  * <pre>
  *  connection threads                       one thread per sink ("access-log-N")
  *  ──────────────────                       ────────────────────────────────────
- *  submit(record) ──┬─► RecordQueue 0 ──► SinkFeed 0 ──► sink.log ... sink.flush (when empty)
- *   (never blocks)  └─► RecordQueue 1 ──► SinkFeed 1 ──► sink.log ... sink.flush
- *        │ full or closed: counted as a drop          │ exception: counted as a drop,
- *        ▼                                            ▼ logged once per run of failures
- *     drops()  ◄──────────────────────────────────────┘
+ *  submit(record) ──┬─► RecordQueue 0 ──► SinkFeed 0 ──► sink.log ... sink.flush (when quiet)
+ *   (never blocks,  └─► RecordQueue 1 ──► SinkFeed 1 ──► sink.log ... sink.flush
+ *    no lock)  │          (batches of up to 512)    │ exception: counted as a drop,
+ *              │ full or closed: counted as a drop, ▼ logged once per run of failures
+ *              ▼ accesslog.drop once per episode
+ *     drops(), dropsBySink()  ◄─────────────────────┘
  * </pre>
  *
  * {@link io.httpd.core.accesslog.AccessLogDispatcher} is the entry point.

@@ -7,12 +7,29 @@ import java.io.IOException;
  * hex digits only (no sign, no whitespace, at most 15 digits so it cannot overflow); every line
  * ends in CRLF; extensions are bounded and free of control characters; trailer fields are
  * bounded, checked to be field lines and discarded, so they can never override a header field.
+ *
+ * <p><b>Framing overhead.</b> RFC 9112 §7.1.1: a server "ought to limit the total length of
+ * chunk extensions received in a request" and answer a 4xx past it. One line is bounded by
+ * {@link #MAX_SIZE_LINE}; the whole message by a budget taken from Go's net/http (the fix for
+ * CVE-2023-39326): each chunk may carry {@value #FRAMING_PER_CHUNK} bytes of framing (size line
+ * with its CRLF, and the CRLF after the data) plus twice its data for free; what goes beyond
+ * adds up, never below zero, and past {@value #MAX_FRAMING_EXCESS} bytes the request is 400 and
+ * the connection closes. One-byte chunks (5 bytes of framing each) and per-chunk signatures on
+ * real data stay well inside; 100,000 one-byte chunks with 1 KB extensions fail at the 17th.
+ * 400, not 413: the content is not too large (413 would invite a retry with less), the framing
+ * around it is abusive, as an over-long extension line already is.
  */
 final class ChunkedBody extends BodyStream {
     /** Bytes allowed on one chunk-size line, extensions included. */
     static final int MAX_SIZE_LINE = 4096;
     /** Bytes allowed for the whole trailer section. */
     static final int MAX_TRAILER = 8192;
+    /** Framing bytes each chunk may carry whatever its size (Go's net/http allows the same). */
+    static final int FRAMING_PER_CHUNK = 16;
+    /** Framing beyond the allowance, summed over the message, that is still accepted. */
+    static final int MAX_FRAMING_EXCESS = 16 * 1024;
+
+    private long framingExcess; // framing beyond each chunk's allowance, never below zero
 
     private long chunkLeft;  // data bytes left in the current chunk
     private boolean done;
@@ -78,7 +95,17 @@ final class ChunkedBody extends BodyStream {
         if (next() != '\n') {
             throw HttpException.badRequest("chunk size line not ended by CRLF");
         }
+        chargeFraming(lineBytes + 2 + (size > 0 ? 2 : 0), size);
         return size;
+    }
+
+    /** Adds a chunk's framing beyond its allowance to the message's excess; 400 past the bound. */
+    private void chargeFraming(int framing, long size) throws HttpException {
+        long allowance = FRAMING_PER_CHUNK + 2 * Math.min(size, Integer.MAX_VALUE);
+        framingExcess = Math.max(0, framingExcess + framing - allowance);
+        if (framingExcess > MAX_FRAMING_EXCESS) {
+            throw HttpException.badRequest("too much chunk framing for the content");
+        }
     }
 
     private void crlf() throws IOException {

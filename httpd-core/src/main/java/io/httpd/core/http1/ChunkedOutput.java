@@ -30,7 +30,7 @@ final class ChunkedOutput extends OutputStream {
         }
         out.writeLatin1(Integer.toHexString(len));
         out.writeCrlf();
-        out.write(b, off, len);
+        out.writeContent(b, off, len);
         out.writeCrlf();
         written += len;
     }

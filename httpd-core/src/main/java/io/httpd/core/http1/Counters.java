@@ -2,8 +2,9 @@ package io.httpd.core.http1;
 
 import io.httpd.api.ServerView;
 
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /** The server's live counters, shared by every connection; cheap to update concurrently. */
 public final class Counters {
@@ -13,7 +14,7 @@ public final class Counters {
     private final LongAdder[] byClass = {
         new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(),
     };
-    private volatile LongSupplier accessLogDrops = () -> 0;
+    private volatile Supplier<List<ServerView.AccessLogDrops>> accessLogDrops = List::of;
 
     void connectionOpened() {
         connectionsOpen.increment();
@@ -35,15 +36,20 @@ public final class Counters {
         }
     }
 
-    /** Where the access-log drop count comes from. */
-    public void accessLogDrops(LongSupplier drops) {
+    /** Where the access-log drop counts, one per sink, come from. */
+    public void accessLogDrops(Supplier<List<ServerView.AccessLogDrops>> drops) {
         this.accessLogDrops = drops;
     }
 
     /** A snapshot. */
     public ServerView.Counters snapshot() {
+        List<ServerView.AccessLogDrops> sinks = accessLogDrops.get();
+        long drops = 0;
+        for (ServerView.AccessLogDrops sink : sinks) {
+            drops += sink.dropped();
+        }
         return new ServerView.Counters(connectionsOpen.sum(), connectionsTotal.sum(),
                 requests.sum(), byClass[0].sum(), byClass[1].sum(), byClass[2].sum(),
-                byClass[3].sum(), byClass[4].sum(), accessLogDrops.getAsLong());
+                byClass[3].sum(), byClass[4].sum(), drops, sinks);
     }
 }

@@ -64,12 +64,12 @@ final class Exchange {
             continueBeforeHead(); // its writer may read the content: a 100 can't follow the head
         }
         ResponseWriter.Sent sent = write(response, head.method().equals(Method.HEAD), head.minor());
-        if (sent != null && !close && head.framing().hasBody()) {
+        if (!sent.aborted() && !close && head.framing().hasBody()) {
             close = !finishBody(head);
         }
         log(time, head.method().name(), head.target(), head.version(), head.headers(),
-                response.status().code(), sent == null ? 0 : sent.bytes(), startNanos);
-        return sent != null && !close && !sent.mustClose();
+                response.status().code(), sent, startNanos);
+        return !sent.aborted() && !close && !sent.mustClose();
     }
 
     /** Answers a head that could not be read or failed the core's checks, then closes. */
@@ -81,7 +81,7 @@ final class Exchange {
         ResponseWriter.Sent sent = write(errorResponse(e.status(), e.getMessage()), head, 1);
         log(time, raw == null ? "-" : raw.method(), raw == null ? "-" : raw.target(),
                 protocol(raw), raw == null ? Headers.EMPTY : raw.headers(), e.status().code(),
-                sent == null ? 0 : sent.bytes(), startNanos);
+                sent, startNanos);
     }
 
     /** The protocol as AccessRecord defines it: never "HTTP/1.10" nor "HTTP/1.2". */
@@ -213,6 +213,7 @@ final class Exchange {
         }
     }
 
+    /** Writes the response; when it cannot be sent whole, the connection closes (aborted). */
     private ResponseWriter.Sent write(Response response, boolean headOnly, int minor) {
         try {
             ctx.counters().response(response.status().code());
@@ -222,11 +223,17 @@ final class Exchange {
                         response.body());
             }
             return writer.write(response, headOnly, minor, !close);
+        } catch (HttpException e) {
+            // the request content broke its framing or limit while a streamed body was
+            // written: too late for the error status, but the reason is logged as for one
+            close = true;
+            logReject(e);
+            return aborted();
         } catch (IOException e) {
             close = true;
             LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", remote)
                     .addKeyValue("reason", "write failed: " + e.getMessage()).log();
-            return null;
+            return aborted();
         } catch (RuntimeException | LinkageError | AssertionError e) {
             // a streamed body's writer failed after the head went out: too late for a 500
             close = true;
@@ -234,17 +241,21 @@ final class Exchange {
                     .addKeyValue("route", route == null ? null : route.path())
                     .addKeyValue("handler", route == null ? null : route.handlerId())
                     .addKeyValue("remote", remote).log();
-            return null;
+            return aborted();
         }
     }
 
+    private ResponseWriter.Sent aborted() {
+        return new ResponseWriter.Sent(writer.abort(), true, true);
+    }
+
     private void log(ZonedDateTime time, String method, String target, String protocol,
-                     Headers headers, int status, long bytes, long startNanos) {
+                     Headers headers, int status, ResponseWriter.Sent sent, long startNanos) {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
         ctx.accessLog().accept(new AccessRecord(time, remote, method, target, protocol, status,
-                bytes, took, headers.first("Referer").orElse(null),
+                sent.bytes(), took, headers.first("Referer").orElse(null),
                 headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
-                requestId));
+                requestId, sent.aborted()));
     }
 
     private Request request(RequestHead head, InputStream content, String routePath) {

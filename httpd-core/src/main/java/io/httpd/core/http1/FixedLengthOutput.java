@@ -9,11 +9,11 @@ import java.io.OutputStream;
  * {@link #close()} is a no-op.
  */
 final class FixedLengthOutput extends OutputStream {
-    private final OutputStream out;
+    private final WireWriter out;
     private final long length;
     private long written;
 
-    FixedLengthOutput(OutputStream out, long length) {
+    FixedLengthOutput(WireWriter out, long length) {
         this.out = out;
         this.length = length;
     }
@@ -28,7 +28,7 @@ final class FixedLengthOutput extends OutputStream {
         if (written + len > length) {
             throw new IOException("streamed body longer than its declared length " + length);
         }
-        out.write(b, off, len);
+        out.writeContent(b, off, len);
         written += len;
     }
 

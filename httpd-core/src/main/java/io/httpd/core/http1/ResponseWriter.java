@@ -16,6 +16,13 @@ import java.nio.file.StandardOpenOption;
  * then Date, Server, the framing (Content-Length when the length is known, else chunked, or
  * for HTTP/1.0 a body delimited by closing), and Connection. HEAD, 1xx, 204 and 304 responses
  * carry no content.
+ *
+ * <p><b>Bytes sent.</b> What the access record counts, as nginx's {@code $body_bytes_sent}
+ * and Apache's {@code %B}: content only, neither the head nor the chunk framing. For a response
+ * cut short ({@link #abort()}), the content the socket accepted before the failure: sendfile's
+ * bytes as the transport counted them, plus buffered content that was handed to the socket
+ * (exact for a body of known length; for a chunked one, short by at most the framing of the
+ * chunks still buffered when the connection failed).
  */
 final class ResponseWriter {
     /** Fields the server owns; a handler's values for them are dropped. */
@@ -27,14 +34,19 @@ final class ResponseWriter {
     private final WireWriter out;
     private final Transport transport;
     private final String serverName;
+    // where the current response started, in the connection's running counts
+    private long startPosition;
+    private long startContent;
+    private long startFileBytes;
 
     /**
      * What was sent.
      *
      * @param bytes      content bytes written
      * @param mustClose  the framing requires closing the connection afterwards
+     * @param aborted    the response could not be sent whole; the connection must close
      */
-    record Sent(long bytes, boolean mustClose) {
+    record Sent(long bytes, boolean mustClose, boolean aborted) {
     }
 
     ResponseWriter(WireWriter out, Transport transport, String serverName) {
@@ -58,6 +70,9 @@ final class ResponseWriter {
      */
     Sent write(Response response, boolean headOnly, int minor, boolean keepAlive)
             throws IOException {
+        startPosition = out.position();
+        startContent = out.contentWritten();
+        startFileBytes = transport.fileBytesSent();
         Status status = response.status();
         Body body = response.body();
         boolean noContent = status.isBodyless();
@@ -74,9 +89,9 @@ final class ResponseWriter {
         }
         out.writeCrlf();
         if (noContent || headOnly) {
-            return new Sent(0, close);
+            return new Sent(0, close, false);
         }
-        return new Sent(writeBody(body, minor), close);
+        return new Sent(writeBody(body, minor), close, false);
     }
 
     private void writeHead(Status status, Headers headers, int minor, boolean close)
@@ -106,7 +121,7 @@ final class ResponseWriter {
         return switch (body) {
             case Body.Empty e -> 0;
             case Body.Bytes b -> {
-                out.write(b.bytes(), 0, b.bytes().length);
+                out.writeContent(b.bytes(), 0, b.bytes().length);
                 yield b.bytes().length;
             }
             case Body.FileRegion f -> writeFile(f);
@@ -137,7 +152,7 @@ final class ResponseWriter {
             if (n < 0) {
                 break;
             }
-            out.write(chunk, 0, n);
+            out.writeContent(chunk, 0, n);
             total += n;
         }
         return total;
@@ -186,5 +201,24 @@ final class ResponseWriter {
 
     void flush() throws IOException {
         out.flush();
+    }
+
+    /**
+     * Ends the current response as cut short: what is buffered is handed to the socket unless
+     * the socket already failed, and the content bytes that got out are counted.
+     *
+     * @return the content bytes of the current response that the socket accepted
+     */
+    long abort() {
+        if (!out.failed()) {
+            try {
+                out.flush();
+            } catch (IOException ignored) {
+                // counted below as not sent; the connection closes either way
+            }
+        }
+        long content = out.contentWritten() - startContent;
+        long unsent = out.position() - Math.max(out.sent(), startPosition);
+        return Math.max(0, content - unsent) + transport.fileBytesSent() - startFileBytes;
     }
 }

@@ -34,6 +34,7 @@ public final class SocketTransport implements Transport {
     private int timeout = -1;
     private volatile long sendingSince; // System.nanoTime() when a parking write began; 0: none
     private ByteBuffer stallChunk;      // allocated when sendfile first finds the socket full
+    private long fileBytesSent;
 
     public SocketTransport(SocketChannel channel) throws IOException {
         this.channel = channel;
@@ -78,6 +79,7 @@ public final class SocketTransport implements Transport {
                 n = sendParked(file, position, end);
             }
             position += n;
+            fileBytesSent += n;
         }
         return true;
     }
@@ -112,6 +114,11 @@ public final class SocketTransport implements Transport {
     @Override
     public long sendingSince() {
         return sendingSince;
+    }
+
+    @Override
+    public long fileBytesSent() {
+        return fileBytesSent;
     }
 
     @Override

@@ -40,6 +40,14 @@ public interface Transport extends Closeable {
     }
 
     /**
+     * Bytes that {@link #transferFile} has sent since the connection opened, counted as they
+     * go, so a transfer that failed part-way (the peer left, the file shrank) is counted too.
+     */
+    default long fileBytesSent() {
+        return 0;
+    }
+
+    /**
      * Ends the output (a TCP half-close) while input can still be read. Does nothing where there
      * is no such thing.
      */

@@ -7,11 +7,20 @@ import java.nio.charset.StandardCharsets;
 /**
  * The buffered byte output of one connection, reused for every response on it, so that a head
  * and a small body leave in one write. Large writes go straight through.
+ *
+ * <p>It counts, over the connection's life, the bytes written to it ({@link #position()}), the
+ * bytes the transport accepted ({@link #sent()}: a write to it returned), and the content
+ * bytes among those written ({@link #contentWritten()}, through {@link #writeContent}), so
+ * that the bytes of a response cut short can be told (see {@link ResponseWriter}).
  */
 final class WireWriter extends OutputStream {
     private final OutputStream out;
     private final byte[] buf;
     private int count;
+    private long position;       // bytes written to this writer
+    private long sent;           // bytes the transport accepted
+    private long contentWritten; // of position: content, not head nor framing
+    private boolean failed;      // a write to the transport threw
 
     WireWriter(OutputStream out, int bufferSize) {
         this.out = out;
@@ -24,6 +33,7 @@ final class WireWriter extends OutputStream {
             flushBuffer();
         }
         buf[count++] = (byte) b;
+        position++;
     }
 
     @Override
@@ -31,12 +41,40 @@ final class WireWriter extends OutputStream {
         if (len > buf.length - count) {
             flushBuffer();
             if (len >= buf.length) {
-                out.write(b, off, len);
+                position += len;
+                transport(b, off, len);
                 return;
             }
         }
         System.arraycopy(b, off, buf, count, len);
         count += len;
+        position += len;
+    }
+
+    /** Writes response content (not head, not framing): counted in {@link #contentWritten()}. */
+    void writeContent(byte[] b, int off, int len) throws IOException {
+        contentWritten += len;
+        write(b, off, len);
+    }
+
+    /** Bytes written to this writer since the connection opened. */
+    long position() {
+        return position;
+    }
+
+    /** Bytes the transport accepted since the connection opened. */
+    long sent() {
+        return sent;
+    }
+
+    /** Content bytes written to this writer since the connection opened. */
+    long contentWritten() {
+        return contentWritten;
+    }
+
+    /** Whether a write to the transport failed: the connection is broken. */
+    boolean failed() {
+        return failed;
     }
 
     /** Writes a string of ASCII or Latin-1 characters, one byte each. */
@@ -48,6 +86,7 @@ final class WireWriter extends OutputStream {
         }
         s.getBytes(0, len, buf, count); // deprecated for its charset, exactly right for Latin-1
         count += len;
+        position += len;
     }
 
     /** Writes a non-negative number in decimal. */
@@ -61,19 +100,36 @@ final class WireWriter extends OutputStream {
         }
         buf[count++] = '\r';
         buf[count++] = '\n';
+        position += 2;
     }
 
     /** Hands the buffered bytes to the transport without flushing it. */
     void flushBuffer() throws IOException {
         if (count > 0) {
-            out.write(buf, 0, count);
-            count = 0;
+            int n = count;
+            count = 0; // what a failed write held is gone either way
+            transport(buf, 0, n);
         }
+    }
+
+    private void transport(byte[] b, int off, int len) throws IOException {
+        try {
+            out.write(b, off, len);
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
+        sent += len;
     }
 
     @Override
     public void flush() throws IOException {
         flushBuffer();
-        out.flush();
+        try {
+            out.flush();
+        } catch (IOException e) {
+            failed = true;
+            throw e;
+        }
     }
 }

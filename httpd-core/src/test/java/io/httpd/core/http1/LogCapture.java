@@ -12,7 +12,7 @@ import java.util.List;
  * logger by reflection: logback is the runtime binding of slf4j, not on the test compile path.
  * Only events at or above the logger's effective level are seen (WARN in the tests).
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
     private final Object logger;
     private final Object appender;
     private final Class<?> appenderType;
@@ -23,7 +23,7 @@ final class LogCapture implements AutoCloseable {
         this.appenderType = appenderType;
     }
 
-    static LogCapture of(Class<?> type) {
+    public static LogCapture of(Class<?> type) {
         try {
             Object context = LoggerFactory.getILoggerFactory();
             Object logger = context.getClass().getMethod("getLogger", String.class)
@@ -42,7 +42,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every event so far, as {@code LEVEL event key=value ...}. */
-    List<String> events() {
+    public List<String> events() {
         List<String> lines = new ArrayList<>();
         synchronized (appender) { // ListAppender appends under this lock
             try {

@@ -42,6 +42,7 @@ final class CommonLogFormat implements RecordFormat {
 
     private final boolean combined;
     private final StringBuilder text = new StringBuilder(64);
+    private final SecondCache time = new SecondCache(TIME::format);
 
     /** @param combined whether to add Referer and User-Agent (Combined) or not (Common) */
     CommonLogFormat(boolean combined) {
@@ -53,7 +54,7 @@ final class CommonLogFormat implements RecordFormat {
         LogItemEscape.append(ClientAddress.host(record.client()), line);
         text.setLength(0);
         text.append(" - - [");
-        TIME.formatTo(record.timestamp(), text);
+        text.append(time.text(record.timestamp())); // formatted once a second, as Apache does
         text.append("] \"");
         line.latin1(text);
         requestLine(record, line);

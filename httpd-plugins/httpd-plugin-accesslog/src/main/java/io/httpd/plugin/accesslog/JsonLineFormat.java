@@ -13,6 +13,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -23,34 +24,68 @@ import java.time.format.DateTimeFormatter;
 final class JsonLineFormat implements RecordFormat {
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx");
+    /** {@link #TIME} up to the seconds, the point, and after the milliseconds. */
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.");
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("xxx");
 
     private final JsonFactory json = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .rootValueSeparator((String) null)
             .build();
+    private LineBuffer target;
+    private JsonGenerator generator;
+    private final SecondCache seconds = new SecondCache(SECONDS::format);
+    private final SecondCache offset = new SecondCache(OFFSET::format);
+    private final StringBuilder ts = new StringBuilder(32);
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     @Override
     public void write(AccessRecord record, LineBuffer line) {
-        try (JsonGenerator out = json.createGenerator(ObjectWriteContext.empty(), line)) {
-            out.writeStartObject();
-            out.writeStringProperty("ts", TIME.format(record.timestamp()));
-            out.writeStringProperty("client", ClientAddress.hostAndPort(record.client()));
-            out.writeStringProperty("method", record.method());
-            out.writeStringProperty("target", fromWire(record.target()));
-            out.writeStringProperty("protocol", record.protocol());
-            out.writeNumberProperty("status", record.status());
-            out.writeNumberProperty("bytes", record.bytes());
-            out.writeName("duration_ms");
-            out.writeNumber(milliseconds(record.duration()));
-            out.writeStringProperty("referer", fromWire(record.referer()));
-            out.writeStringProperty("user_agent", fromWire(record.userAgent()));
-            out.writeStringProperty("route", record.route());
-            out.writeStringProperty("request_id", record.requestId());
-            out.writeEndObject();
+        JsonGenerator out = generator(line);
+        out.writeStartObject();
+        out.writeStringProperty("ts", timestamp(record.timestamp()));
+        out.writeStringProperty("client", ClientAddress.hostAndPort(record.client()));
+        out.writeStringProperty("method", record.method());
+        out.writeStringProperty("target", fromWire(record.target()));
+        out.writeStringProperty("protocol", record.protocol());
+        out.writeNumberProperty("status", record.status());
+        out.writeNumberProperty("bytes", record.bytes());
+        out.writeName("duration_ms");
+        out.writeNumber(milliseconds(record.duration()));
+        out.writeStringProperty("referer", fromWire(record.referer()));
+        out.writeStringProperty("user_agent", fromWire(record.userAgent()));
+        out.writeStringProperty("route", record.route());
+        out.writeStringProperty("request_id", record.requestId());
+        out.writeBooleanProperty("aborted", record.aborted());
+        out.writeEndObject();
+        out.writeRaw('\n');
+        out.flush();
+    }
+
+    /**
+     * One generator for all the lines written to one buffer: creating one per line cost more
+     * than writing the line. Root values are separated by nothing but the newline written
+     * after each.
+     */
+    private JsonGenerator generator(LineBuffer line) {
+        if (line != target) {
+            generator = json.createGenerator(ObjectWriteContext.empty(), line);
+            target = line;
         }
-        line.write('\n');
+        return generator;
+    }
+
+    /** {@link #TIME}'s text, formatted once a second and completed with the milliseconds. */
+    private String timestamp(ZonedDateTime time) {
+        int millis = time.getNano() / 1_000_000;
+        ts.setLength(0);
+        ts.append(seconds.text(time)).append((char) ('0' + millis / 100))
+                .append((char) ('0' + millis / 10 % 10)).append((char) ('0' + millis % 10))
+                .append(offset.text(time));
+        return ts.toString();
     }
 
     /** {@code 12.345}: whole milliseconds, a point, and three digits of microseconds. */
@@ -64,9 +99,21 @@ final class JsonLineFormat implements RecordFormat {
      * The text that request bytes (one char each) stand for: decoded as UTF-8 when they are
      * valid UTF-8 and not plain ASCII, else unchanged. Null stays null.
      */
+    /** Whether the value has a byte from 0x80 up and nothing above 0xff. */
+    private static boolean needsDecoding(String value) {
+        boolean high = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xff) {
+                return false;
+            }
+            high |= c >= 0x80;
+        }
+        return high;
+    }
+
     String fromWire(String value) {
-        if (value == null || value.chars().allMatch(c -> c < 0x80)
-                || value.chars().anyMatch(c -> c > 0xff)) {
+        if (value == null || !needsDecoding(value)) {
             return value;
         }
         try {

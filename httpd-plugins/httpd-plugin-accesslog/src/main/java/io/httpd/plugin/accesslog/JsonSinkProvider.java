@@ -16,19 +16,24 @@ import io.httpd.api.ServerView;
  * target       string  the request-target as received, or "-"
  * protocol     string  "HTTP/1.1", "HTTP/1.0", or "-"
  * status       number  200
- * bytes        number  content bytes sent (head not counted), 0 for none
+ * bytes        number  content bytes sent (head and chunk framing not counted), 0 for none;
+ *                      for an aborted response, what got out before it was cut short
  * duration_ms  number  from the complete head to the last byte, ms with exactly three
  *                      decimals (microseconds): 12.345
  * referer      string  or null when absent
  * user_agent   string  or null when absent
  * route        string  the path of the route that answered, or null for none
  * request_id   string  or null when absent
+ * aborted      boolean true when the response was cut short (the connection failed, the
+ *                      handler's writer threw, a file shrank while it was sent): Apache's
+ *                      %X "X", nginx's $request_completion "" (false: sent whole)
  * </pre>
  * For example (one line in the file):
  * <pre>
  * {"ts":"2000-10-10T13:55:36.123-07:00","client":"192.0.2.7:51234","method":"GET",
  *  "target":"/x","protocol":"HTTP/1.1","status":200,"bytes":2326,"duration_ms":1.204,
- *  "referer":null,"user_agent":"curl/8.5.0","route":"/","request_id":"1a2b-17"}
+ *  "referer":null,"user_agent":"curl/8.5.0","route":"/","request_id":"1a2b-17",
+ *  "aborted":false}
  * </pre>
  * Request bytes reach the sink one char per byte (ISO-8859-1). Target, Referer and User-Agent
  * are written as the characters their bytes encode when those bytes are valid UTF-8 (what

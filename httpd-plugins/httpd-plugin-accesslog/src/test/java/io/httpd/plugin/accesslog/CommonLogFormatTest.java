@@ -50,6 +50,9 @@ class CommonLogFormatTest {
             line(plain, HEAD + "\"GET /x HTTP/1.1\" 200 2326 " + REFERER + " \"curl/8.5.0\""),
             line(withStatus(plain, 304, 0),
                     HEAD + "\"GET /x HTTP/1.1\" 304 - " + REFERER + " \"curl/8.5.0\""),
+            // Cut short: the standard format has no completion field; %b is what got out.
+            line(Records.aborted(plain, 1000),
+                    HEAD + "\"GET /x HTTP/1.1\" 200 1000 " + REFERER + " \"curl/8.5.0\""),
             line(withReferer(withUserAgent(plain, null), null),
                     HEAD + "\"GET /x HTTP/1.1\" 200 2326 \"-\" \"-\""),
             line(withReferer(withUserAgent(plain, ""), ""),

@@ -31,7 +31,7 @@ class JsonLineFormatTest {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private static final List<String> KEYS = List.of("ts", "client", "method", "target",
             "protocol", "status", "bytes", "duration_ms", "referer", "user_agent", "route",
-            "request_id");
+            "request_id", "aborted");
 
     @TempDir
     Path folder;
@@ -60,6 +60,21 @@ class JsonLineFormatTest {
         assertEquals("curl/8.5.0", line.get("user_agent").stringValue());
         assertEquals("/", line.get("route").stringValue());
         assertEquals("r-1", line.get("request_id").stringValue());
+        assertTrue(line.get("aborted").isBoolean());
+        assertTrue(text.endsWith(",\"aborted\":false}"), text);
+    }
+
+    @Test
+    void anAbortedResponseSaysSoWithTheBytesThatGotOut() throws Exception {
+        AccessRecord r = get("/big");
+        AccessRecord cut = new AccessRecord(r.timestamp(), r.client(), r.method(), r.target(),
+                r.protocol(), 200, 300_000, r.duration(), r.referer(), r.userAgent(), r.route(),
+                r.requestId(), true);
+
+        String text = written(List.of(cut)).getFirst();
+
+        assertTrue(text.contains(",\"bytes\":300000,"), text);
+        assertTrue(text.endsWith(",\"aborted\":true}"), text);
     }
 
     @Test

@@ -63,4 +63,11 @@ final class Records {
                 r.status(), r.bytes(), r.duration(), r.referer(), r.userAgent(), r.route(),
                 r.requestId());
     }
+
+    /** The same exchange cut short after {@code bytes} content bytes got out. */
+    static AccessRecord aborted(AccessRecord r, long bytes) {
+        return new AccessRecord(r.timestamp(), r.client(), r.method(), r.target(), r.protocol(),
+                r.status(), bytes, r.duration(), r.referer(), r.userAgent(), r.route(),
+                r.requestId(), true);
+    }
 }
