@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,7 @@ public final class Main {
         try {
             cmd = CommandLine.parse(args);
         } catch (IllegalArgumentException e) {
+            LoggingSetup.locate(null, false); // even System.exit logs (java.lang.Runtime)
             err.println("httpd: " + e.getMessage());
             err.println(CommandLine.USAGE);
             return BAD_CONFIG;
@@ -62,14 +64,14 @@ public final class Main {
         try {
             Path dir = file == null ? Path.of(System.getProperty("java.home"), "plugins")
                     : ConfigLoader.load(file).server().pluginsDir();
-            PluginRegistry registry = PluginRegistry.discover(dir);
-            String format = "%-11s %-12s %-40s %s%n";
-            out.printf(format, "KIND", "ID", "MODULE", "SOURCE");
-            for (PluginRegistry.Found f : registry.all()) {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("KIND", "ID", "MODULE", "SOURCE"));
+            for (PluginRegistry.Found f : PluginRegistry.discover(dir).all()) {
                 PluginInfo i = f.info();
                 String module = i.version().isEmpty() ? i.module() : i.module() + "@" + i.version();
-                out.printf(format, i.kind(), i.id(), module, i.source());
+                rows.add(List.of(i.kind(), i.id(), module, i.source()));
             }
+            Columns.print(rows, out);
             return OK;
         } catch (ConfigErrors | PluginException e) {
             return refuse(e, err);
@@ -80,13 +82,18 @@ public final class Main {
         try {
             Httpd httpd = load(file);
             httpd.discard();
-            out.println(file + ": ok (" + httpd.view().routes().size() + " routes, "
-                    + httpd.instanceCount() + " plugin instances, "
-                    + httpd.view().plugins().size() + " plugins found)");
+            out.println(file + ": ok (" + count(httpd.view().routes().size(), "route") + ", "
+                    + count(httpd.instanceCount(), "plugin instance") + ", "
+                    + count(httpd.view().plugins().size(), "plugin") + " found)");
             return OK;
         } catch (ConfigErrors | PluginException e) {
             return refuse(e, err);
         }
+    }
+
+    /** {@code 1 route}, {@code 2 routes}. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int serve(Path file, PrintStream err) {

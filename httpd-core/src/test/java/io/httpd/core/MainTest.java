@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,46 @@ class MainTest {
         assertEquals(0, run("-v"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("httpd "));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\nJava 25"));
+    }
+
+    @Test
+    void countsAreSingularForOne() {
+        assertEquals("0 routes", Main.count(0, "route"));
+        assertEquals("1 route", Main.count(1, "route"));
+        assertEquals("2 plugin instances", Main.count(2, "plugin instance"));
+    }
+
+    @Test
+    void columnsAreAsWideAsTheirWidestCell() {
+        Columns.print(List.of(List.of("KIND", "ID", "SOURCE"),
+                List.of("access_log", "json", "built-in"),
+                List.of("route", "static", "plugins/x.jar")),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals("""
+                KIND        ID      SOURCE
+                access_log  json    built-in
+                route       static  plugins/x.jar
+                """, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Logging is set up before a usage error exits: else logback's default (DEBUG, stdout)
+     * prints System.exit's own "Runtime.exit() called" trace after the usage.
+     */
+    @Test
+    void aUsageErrorSetsUpQuietLoggingBeforeExiting() {
+        String level = System.clearProperty("httpd.log.level");
+        try {
+            assertEquals(2, run("--bogus"));
+            assertEquals("WARN", System.getProperty("httpd.log.level"));
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
+            assertEquals("httpd: unknown argument: --bogus\n" + CommandLine.USAGE + "\n",
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            if (level != null) {
+                System.setProperty("httpd.log.level", level);
+            }
+        }
     }
 
     @Test

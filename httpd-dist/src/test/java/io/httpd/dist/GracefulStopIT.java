@@ -61,6 +61,9 @@ class GracefulStopIT {
             assertEquals("helloworld", rest);
         }
         assertEquals(0, server.awaitExit(Duration.ofSeconds(20)), server.output());
+        // the grace as httpd.toml writes it, not Duration.toString()'s PT10S
+        assertTrue(server.output().contains("server.stop reason=\"SIGTERM\" grace=\"10s\""),
+                server.output());
     }
 
     @Test

@@ -2,8 +2,13 @@ package io.httpd.dist;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,16 +48,61 @@ class ImageCommandLineIT {
     }
 
     @Test
-    void listPluginsShowsTheBuiltInPlugins() throws Exception {
-        ImageProcess.Result r = ImageProcess.run(dir, "--list-plugins");
-        assertEquals(0, r.exit(), r.output());
-        assertTrue(r.output().matches("(?s)KIND +ID +MODULE +SOURCE\\n"
-                + "route +echo +io\\.httpd\\.plugin\\.echo@\\S+ +built-in\\n"
-                + "route +static +io\\.httpd\\.plugin\\.staticfiles@\\S+ +built-in\\n"
-                + "access_log +file +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in\\n"
-                + "access_log +json +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in"),
-                r.output());
+    void checkCountsInTheSingularForOne() throws Exception {
+        Path file = ImageProcess.writeConfig(dir, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [[route]]
+                path = "/echo"
+                handler = "echo"
+                """);
+        ImageProcess.Streams r = ImageProcess.runApart(dir, "-t", "-c", file.toString());
+        assertEquals(new ImageProcess.Streams(0,
+                file + ": ok (1 route, 1 plugin instance, 4 plugins found)\n", ""), r);
     }
+
+    /** Each column as wide as its widest cell, two spaces apart. */
+    @Test
+    void listPluginsShowsTheBuiltInPluginsInColumnsSizedToThem() throws Exception {
+        ImageProcess.Streams r = ImageProcess.runApart(dir, "--list-plugins");
+        String version = r.out().replaceFirst("(?s).*io\\.httpd\\.plugin\\.echo@(\\S+).*", "$1");
+        String row = "%-10s  %-6s  %-" + ("io.httpd.plugin.staticfiles@" + version).length()
+                + "s  %s\n";
+        String expected = row.formatted("KIND", "ID", "MODULE", "SOURCE")
+                + row.formatted("route", "echo", "io.httpd.plugin.echo@" + version, "built-in")
+                + row.formatted("route", "static", "io.httpd.plugin.staticfiles@" + version,
+                        "built-in")
+                + row.formatted("access_log", "file", "io.httpd.plugin.accesslog@" + version,
+                        "built-in")
+                + row.formatted("access_log", "json", "io.httpd.plugin.accesslog@" + version,
+                        "built-in");
+        assertEquals(new ImageProcess.Streams(0, expected, ""), r);
+    }
+
+    /** A usage error prints the reason and the usage on stderr, nothing else, and exits 2. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void aUsageErrorIsTheUsageAndExitTwo(List<String> args, String reason) throws Exception {
+        ImageProcess.Streams r = ImageProcess.runApart(dir, args.toArray(String[]::new));
+        assertEquals(new ImageProcess.Streams(2, "", "httpd: " + reason + "\n" + USAGE), r);
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of(List.of(), "missing -c FILE"),
+                Arguments.of(List.of("-t"), "missing -c FILE"),
+                Arguments.of(List.of("--bogus"), "unknown argument: --bogus"),
+                Arguments.of(List.of("-c"), "-c needs a FILE"));
+    }
+
+    private static final String USAGE = """
+            usage: httpd -c FILE                 run in the foreground
+                   httpd -t -c FILE              check the config and plugins; exit 0 or 2
+                   httpd --list-plugins [-c FILE] list every plugin provider found
+                   httpd -v                      print the version
+            exit codes: 0 ok, 1 runtime failure, 2 bad config, plugin or usage
+            """;
 
     @Test
     void aPortInUseIsOneLineAndExitOne() throws Exception {
