@@ -4,7 +4,7 @@ import io.httpd.api.ServerView.PluginInfo;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
 import io.httpd.core.config.ConfigLoader;
-import io.httpd.core.config.HttpdConfig;
+import io.httpd.core.config.LoadedConfig;
 import io.httpd.core.plugin.PluginException;
 import io.httpd.core.plugin.PluginRegistry;
 
@@ -126,9 +126,19 @@ public final class Main {
         return BAD_CONFIG;
     }
 
+    /** Every error at once: the core's keys, the plugins folder, each plugin's table. */
     private static Httpd load(Path file) throws ConfigErrors, PluginException {
-        HttpdConfig config = ConfigLoader.load(file);
-        return Httpd.create(config, PluginRegistry.discover(config.server().pluginsDir()));
+        LoadedConfig loaded = ConfigLoader.read(file);
+        PluginRegistry registry;
+        try {
+            registry = PluginRegistry.discover(loaded.config().server().pluginsDir());
+        } catch (PluginException e) {
+            List<String> problems = new ArrayList<>();
+            loaded.errors().forEach(c -> problems.add(c.format()));
+            problems.addAll(e.problems());
+            throw new PluginException(problems);
+        }
+        return Httpd.create(loaded, registry);
     }
 
     /** Points logback at logback.xml beside httpd.toml, else in the image's conf/. */

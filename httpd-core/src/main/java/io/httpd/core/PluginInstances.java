@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -111,6 +112,13 @@ final class PluginInstances implements AutoCloseable {
         return set;
     }
 
+    /**
+     * Creates the instance of one table, finding every error of it: a factory stops at the
+     * first bad value, so it is called again without each key it refused (that key's default
+     * then applies) until it succeeds or fails on a key it needs. The keys the last call did
+     * not read are unknown. An instance created without a refused key is closed with the rest,
+     * as the config has errors.
+     */
     private <T extends PluginInstance> T instance(PluginKind kind, PluginTable table,
                                                   String idKey, Class<T> type) {
         var found = registry.find(kind, table.id());
@@ -119,21 +127,56 @@ final class PluginInstances implements AutoCloseable {
                     + "'; available: " + available(kind)));
             return null;
         }
-        TableConfig tc = table.config();
-        try {
-            PluginProvider<?> provider = found.get().provider();
-            T instance = type.cast(provider.create(tc, server));
-            created.add(new Named(table.id(), instance));
-            for (String unread : new TreeSet<>(tc.unreadKeys())) {
-                errors.add(source().error(tc.fullKey(unread), "unknown key"));
+        PluginProvider<?> provider = found.get().provider();
+        Set<String> refused = new LinkedHashSet<>();
+        Set<String> reported = new HashSet<>();
+        while (true) {
+            TableConfig tc = table.config().without(refused);
+            try {
+                T instance = type.cast(provider.create(tc, server));
+                created.add(new Named(table.id(), instance));
+                unknownKeys(tc, reported);
+                return instance;
+            } catch (ConfigException e) {
+                if (reported.add(e.key())) {
+                    errors.add(source().error(e));
+                }
+                String key = ownKey(tc, e.key());
+                if (key == null || !refused.add(key)) {
+                    unknownKeys(tc, reported);
+                    return null;
+                }
+            } catch (Exception | LinkageError e) {
+                errors.add(source().error(idKey, kind.noun() + " '" + table.id() + "' failed: " + e));
+                unknownKeys(tc, reported);
+                return null;
             }
-            return instance;
-        } catch (ConfigException e) {
-            errors.add(source().error(e));
-        } catch (Exception | LinkageError e) {
-            errors.add(source().error(idKey, kind.noun() + " '" + table.id() + "' failed: " + e));
         }
-        return null;
+    }
+
+    /** The key of this table an error is about ({@code root} for {@code route[2].root}). */
+    private static String ownKey(TableConfig table, String errorKey) {
+        String prefix = table.path().isEmpty() ? "" : table.path() + ".";
+        if (!errorKey.startsWith(prefix)) {
+            return null;
+        }
+        String rest = errorKey.substring(prefix.length());
+        int end = rest.length();
+        for (char c : new char[] {'.', '['}) {
+            int at = rest.indexOf(c);
+            end = at > 0 ? Math.min(end, at) : end;
+        }
+        String key = rest.substring(0, end);
+        return table.keys().contains(key) ? key : null;
+    }
+
+    private void unknownKeys(TableConfig table, Set<String> reported) {
+        for (String unread : new TreeSet<>(table.unreadKeys())) {
+            String key = table.fullKey(unread);
+            if (reported.add(key)) {
+                errors.add(source().error(key, "unknown key"));
+            }
+        }
     }
 
     private String available(PluginKind kind) {

@@ -36,7 +36,7 @@ class MainTest {
     }
 
     @Test
-    void checkPrintsTheProblemAndExitsTwo() throws Exception {
+    void checkPrintsEveryProblemAndExitsTwo() throws Exception {
         Path file = dir.resolve("bad.toml");
         Files.writeString(file, """
                 [[listen]]
@@ -47,7 +47,8 @@ class MainTest {
                 handler = "missing"
                 """);
         assertEquals(2, run("-t", "-c", file.toString()));
-        assertEquals(file + ":2: listen[0].address: port must be 0 to 65535, not \"99999\"\n",
+        assertEquals(file + ":2: listen[0].address: port must be 0 to 65535, not \"99999\"\n"
+                + file + ":6: route[0].handler: no route handler 'missing'; available: (none)\n",
                 err.toString(StandardCharsets.UTF_8));
     }
 

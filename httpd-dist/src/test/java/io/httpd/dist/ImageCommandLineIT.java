@@ -47,6 +47,51 @@ class ImageCommandLineIT {
         assertTrue(r.output().startsWith(file + ":5: limits.header_bytes: "), r.output());
     }
 
+    /**
+     * Every error at once, whatever stage finds it: a core key, a handler id, and in each
+     * plugin table every bad value and the unknown keys beside them.
+     */
+    @Test
+    void checkReportsEveryErrorOfTheFileInOneRun() throws Exception {
+        Path file = ImageProcess.writeConfig(dir, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [limits]
+                header_bytes = "lots"
+
+                [[route]]
+                path = "/"
+                handler = "static"
+                root = "no-such-dir"
+                listing = "yes"
+                colour = "blue"
+
+                [[route]]
+                path = "/x"
+                handler = "nope"
+
+                [[access_log]]
+                sink = "file"
+                path = "access.log"
+                format = "apache"
+                keep = -1
+                rotat = "1MiB"
+                """);
+        ImageProcess.Streams r = ImageProcess.runApart(dir, "-t", "-c", file.toString());
+        assertEquals(new ImageProcess.Streams(2, "", """
+                FILE:5: limits.header_bytes: not a size: "lots" (write it like "16KiB")
+                FILE:10: route[0].root: not an existing directory: DIR/no-such-dir
+                FILE:11: route[0].listing: expected true or false
+                FILE:12: route[0].colour: unknown key
+                FILE:16: route[1].handler: no route handler 'nope'; available: echo, static
+                FILE:21: access_log[0].format: must be "common" or "combined", not "apache"
+                FILE:22: access_log[0].keep: must be 0 to 1000
+                FILE:23: access_log[0].rotat: unknown key
+                """.replace("FILE", file.toString())
+                .replace("DIR", file.toAbsolutePath().getParent().toString())), r);
+    }
+
     @Test
     void checkCountsInTheSingularForOne() throws Exception {
         Path file = ImageProcess.writeConfig(dir, """
