@@ -44,7 +44,7 @@ final class Lifecycle {
             int cut = httpd.stop(grace);
             if (cut > 0) {
                 LOG.atWarn().setMessage(Events.SERVER_STOPPED).addKeyValue("cut", cut)
-                        .log("grace period over: {} connection(s) cut", cut);
+                        .addKeyValue("reason", "grace period over").log();
             } else {
                 LOG.atInfo().setMessage(Events.SERVER_STOPPED).addKeyValue("cut", 0).log();
             }

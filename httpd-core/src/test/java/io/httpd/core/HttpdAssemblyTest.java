@@ -222,6 +222,41 @@ class HttpdAssemblyTest {
                         .map(s -> s.replace(file.toString(), "FILE")).toList());
     }
 
+    /**
+     * A plugin's errors name its table as written, though an earlier table was left out, and
+     * a value the core refused (an unset variable) is not refused again by the plugin.
+     */
+    @Test
+    void pluginErrorsKeepTheirTablesKeyAndTheCoresErrorComesOnce() throws Exception {
+        Path file = dir.resolve("httpd.toml");
+        Files.writeString(file, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [[route]]
+                path = "/a"
+
+                [[route]]
+                path = "/b"
+                handler = "files"
+                root = "${WWW}"
+                colour = 1
+
+                [[route]]
+                path = "/c"
+                handler = "nope"
+                """);
+        ConfigErrors e = assertThrows(ConfigErrors.class,
+                () -> Httpd.create(ConfigLoader.read(file, java.util.Map.of()), registry()));
+        assertEquals(List.of(
+                "FILE:4: route[0].handler: required",
+                "FILE:10: route[1].root: environment variable WWW is not set",
+                "FILE:11: route[1].colour: unknown key",
+                "FILE:15: route[2].handler: no route handler 'nope'; available: files, greet"),
+                e.errors().stream().map(ConfigError::format)
+                        .map(s -> s.replace(file.toString(), "FILE")).toList());
+    }
+
     /** The refusal of a TLS listener names that listener's {@code tls} key and its line. */
     @Test
     void aListenerErrorPointsAtItsOwnKey() throws Exception {
