@@ -167,7 +167,7 @@ class ConfigErrorTest {
 
     /** The core's errors do not hide the plugin tables: read() returns them to be checked. */
     @Test
-    void readKeepsThePluginTablesBesideTheCoresErrors() throws IOException {
+    void readKeepsThePluginTablesBesideTheCoresErrors() throws Exception {
         Path file = Files.writeString(dir.resolve("httpd.toml"), LISTEN + """
                 [[route]]
                 path = "b"
