@@ -59,11 +59,14 @@ public final class Main {
         return OK;
     }
 
-    /** With -c, the plugins folder of that config; without, the image's plugins/. */
+    /**
+     * With -c, the plugins folder of that config (whose other errors do not matter here);
+     * without, the image's plugins/.
+     */
     private static int listPlugins(Path file, PrintStream out, PrintStream err) {
         try {
             Path dir = file == null ? Path.of(System.getProperty("java.home"), "plugins")
-                    : ConfigLoader.load(file).server().pluginsDir();
+                    : pluginsDir(ConfigLoader.read(file));
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of("KIND", "ID", "MODULE", "SOURCE"));
             for (PluginRegistry.Found f : PluginRegistry.discover(dir).all()) {
@@ -76,6 +79,16 @@ public final class Main {
         } catch (ConfigErrors | PluginException e) {
             return refuse(e, err);
         }
+    }
+
+    private static Path pluginsDir(LoadedConfig loaded) throws ConfigErrors {
+        List<ConfigError> server = loaded.errors().stream()
+                .filter(e -> e.key().equals("server") || e.key().equals("server.plugins_dir"))
+                .toList();
+        if (!server.isEmpty()) {
+            throw new ConfigErrors(server);
+        }
+        return loaded.config().server().pluginsDir();
     }
 
     private static int check(Path file, PrintStream out, PrintStream err) {

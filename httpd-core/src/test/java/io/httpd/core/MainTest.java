@@ -68,6 +68,22 @@ class MainTest {
                 err.toString(StandardCharsets.UTF_8));
     }
 
+    /** --list-plugins -c reads only plugins_dir: the file's other errors do not stop it. */
+    @Test
+    void listPluginsNeedsOnlyThePluginsFolderOfTheConfig() throws Exception {
+        Path file = dir.resolve("bad.toml");
+        Files.writeString(file, """
+                [limits]
+                header_bytes = 0
+                """);
+        assertEquals(0, run("--list-plugins", "-c", file.toString()));
+        assertEquals("KIND  ID  MODULE  SOURCE\n", out.toString(StandardCharsets.UTF_8));
+        Files.writeString(file, "[server]\nplugins_dir = 1\n");
+        assertEquals(2, run("--list-plugins", "-c", file.toString()));
+        assertEquals(file + ":2: server.plugins_dir: expected a string\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void versionNamesServerAndJava() {
         assertEquals(0, run("-v"));
