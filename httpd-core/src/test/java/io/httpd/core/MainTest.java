@@ -68,6 +68,26 @@ class MainTest {
                 err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A broken plugin jar does not hide the config's own errors, nor they it. */
+    @Test
+    void checkPrintsTheConfigsErrorsAndThePluginProblemsTogether() throws Exception {
+        Files.createDirectory(dir.resolve("plugins"));
+        Files.writeString(dir.resolve("plugins/broken.jar"), "not a zip");
+        Path file = dir.resolve("bad.toml");
+        Files.writeString(file, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [limits]
+                header_bytes = 0
+                """);
+        assertEquals(2, run("-t", "-c", file.toString()));
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(file + ":5: limits.header_bytes: must be greater than 0", lines.get(0));
+        assertTrue(lines.get(1).contains("broken.jar: "), lines.get(1));
+    }
+
     /** --list-plugins -c reads only plugins_dir: the file's other errors do not stop it. */
     @Test
     void listPluginsNeedsOnlyThePluginsFolderOfTheConfig() throws Exception {
