@@ -126,7 +126,7 @@ class HttpdAssemblyTest {
     private List<String> errors(String routes) throws Exception {
         Path file = config(routes);
         ConfigErrors e = assertThrows(ConfigErrors.class,
-                () -> Httpd.create(ConfigLoader.load(file), registry()));
+                () -> Httpd.create(ConfigLoader.read(file), registry()));
         return e.errors().stream().map(ConfigError::format)
                 .map(s -> s.replace(file.toString(), "FILE")).toList();
     }
@@ -261,9 +261,15 @@ class HttpdAssemblyTest {
     @Test
     void aListenerErrorPointsAtItsOwnKey() throws Exception {
         assertEquals(List.of("FILE:6: listen[1].tls: TLS listeners are not supported yet",
-                "FILE:9: tls.main.provider: no TLS provider 'pem'; available: (none)"), errors("""
+                "FILE:9: listen[2].address: port must be 0 to 65535, not \"99999\"",
+                "FILE:10: listen[2].tls: TLS listeners are not supported yet",
+                "FILE:13: tls.main.provider: no TLS provider 'pem'; available: (none)"), errors("""
                 [[listen]]
                 address = "127.0.0.1:0"
+                tls = "main"
+
+                [[listen]]
+                address = "127.0.0.1:99999"
                 tls = "main"
 
                 [tls.main]

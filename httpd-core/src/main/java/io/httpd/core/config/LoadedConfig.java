@@ -8,7 +8,9 @@ import java.util.Objects;
  * every table that could be read, so that the plugins' tables are checked in the same run
  * (DESIGN.md: every error in the file is reported at once). The config is fit to serve only
  * when there are no errors; with errors, a route whose path is wrong keeps its handler table
- * under the path {@code ""} so that the handler's keys are still checked.
+ * under the path {@code ""} so that the handler's keys are still checked, and a listener whose
+ * address is wrong stays in the list with the host {@code ""} (so {@code listen[N]} is still
+ * the file's N).
  *
  * @param config the config, complete when {@code errors} is empty
  * @param errors the core's errors, in file order; empty when the core's keys are all good
