@@ -23,7 +23,12 @@ public interface PluginProvider<T extends PluginInstance> {
      *
      * @param config the plugin's own keys of that table; every key must be read or it is
      *               reported as unknown. Throw {@link ConfigException} (see
-     *               {@link PluginConfig#error}) for a bad value.
+     *               {@link PluginConfig#error}) for a bad value. To report every error of
+     *               the table at once, the server calls the factory again without each key
+     *               it refused (so that key's default applies) until it succeeds or refuses
+     *               a key it cannot do without; the keys that last call did not read are
+     *               reported as unknown. So read every key before you throw for a required
+     *               one (one that is missing, or fails a check on the file system).
      * @param server a read-only view of the server, live for as long as the instance
      * @return the instance
      * @throws Exception any failure; start-up stops with this provider's id in the message

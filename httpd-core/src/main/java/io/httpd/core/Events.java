@@ -52,6 +52,11 @@ public final class Events {
     public static final String ACCESSLOG_DROP = "accesslog.drop";
     /** A sink did not drain its queue within the close timeout: dropped. */
     public static final String ACCESSLOG_CLOSE_TIMEOUT = "accesslog.close_timeout";
+    /**
+     * A signal the server handles (SIGHUP, SIGTERM) was ignored when the process started, as
+     * {@code nohup} ignores SIGHUP; the JVM keeps it ignored, so it does nothing: signal.
+     */
+    public static final String SIGNAL_IGNORED = "signal.ignored";
     /** SIGHUP: reloading every plugin instance. */
     public static final String SERVER_RELOAD = "server.reload";
 

@@ -5,6 +5,7 @@ import io.httpd.core.accesslog.AccessLogDispatcher;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
 import io.httpd.core.config.HttpdConfig;
+import io.httpd.core.config.LoadedConfig;
 import io.httpd.core.config.Listener;
 import io.httpd.core.http1.Counters;
 import io.httpd.core.http1.Http1Context;
@@ -60,18 +61,31 @@ public final class Httpd {
      * @throws ConfigErrors every problem, with the instances already created closed
      */
     public static Httpd create(HttpdConfig config, PluginRegistry registry) throws ConfigErrors {
+        return create(new LoadedConfig(config, List.of()), registry);
+    }
+
+    /**
+     * Creates every plugin instance of a config read as far as it goes, so that the plugins'
+     * errors are reported with the core's.
+     *
+     * @throws ConfigErrors every problem, core and plugins, in file order; the instances
+     *                      already created closed
+     */
+    public static Httpd create(LoadedConfig loaded, PluginRegistry registry) throws ConfigErrors {
+        HttpdConfig config = loaded.config();
         ServerInfo info = new ServerInfo(Version.current(),
                 registry.all().stream().map(PluginRegistry.Found::info).toList(), new Counters());
-        List<ConfigError> errors = new ArrayList<>();
-        for (Listener l : config.listeners()) {
-            if (l.tls() != null) {
-                errors.add(config.source().error("listen", "TLS listeners are not supported yet"));
+        List<ConfigError> errors = new ArrayList<>(loaded.errors());
+        for (int i = 0; i < config.listeners().size(); i++) {
+            if (config.listeners().get(i).tls() != null) {
+                errors.add(config.source().error("listen[" + i + "].tls",
+                        "TLS listeners are not supported yet"));
             }
         }
         PluginInstances plugins = PluginInstances.create(config, registry, info, errors);
         if (!errors.isEmpty()) {
             plugins.close();
-            throw new ConfigErrors(errors);
+            throw ConfigErrors.inFileOrder(errors);
         }
         return new Httpd(config, info, plugins);
     }

@@ -1,8 +1,10 @@
 package io.httpd.core;
 
+import io.httpd.core.config.Sizes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -26,23 +28,23 @@ final class Lifecycle {
 
     /** Installs the handlers and blocks until a stop signal; returns the exit code. */
     int awaitStop() {
-        Signal.handle(new Signal("TERM"), s -> requestStop("SIGTERM"));
+        handle("TERM", s -> requestStop("SIGTERM"));
         Signal.handle(new Signal("INT"), s -> {
             if (interrupts.incrementAndGet() > 1) {
                 Runtime.getRuntime().halt(130);
             }
             requestStop("SIGINT");
         });
-        Signal.handle(new Signal("HUP"), s -> Thread.ofVirtual().start(httpd::reload));
+        handle("HUP", s -> Thread.ofVirtual().start(httpd::reload));
         try {
             stop.await();
             Duration grace = httpd.shutdownGrace();
             LOG.atInfo().setMessage(Events.SERVER_STOP).addKeyValue("reason", reason)
-                    .addKeyValue("grace", grace).log();
+                    .addKeyValue("grace", Sizes.formatDuration(grace)).log();
             int cut = httpd.stop(grace);
             if (cut > 0) {
                 LOG.atWarn().setMessage(Events.SERVER_STOPPED).addKeyValue("cut", cut)
-                        .log("grace period over: {} connection(s) cut", cut);
+                        .addKeyValue("reason", "grace period over").log();
             } else {
                 LOG.atInfo().setMessage(Events.SERVER_STOPPED).addKeyValue("cut", 0).log();
             }
@@ -50,6 +52,19 @@ final class Lifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Main.RUNTIME_FAILURE;
+        }
+    }
+
+    /**
+     * Installs a handler, and warns when the signal was ignored when the process started: the
+     * JVM then keeps it ignored (under {@code nohup}, SIGHUP would never reload). SIGINT is
+     * left out: a shell ignores it for every background job.
+     */
+    private static void handle(String name, SignalHandler handler) {
+        if (Signal.handle(new Signal(name), handler) == SignalHandler.SIG_IGN) {
+            LOG.atWarn().setMessage(Events.SIGNAL_IGNORED).addKeyValue("signal", "SIG" + name)
+                    .addKeyValue("cause", "ignored when the process started (nohup ignores "
+                            + "SIGHUP), so it does nothing; start with setsid or systemd").log();
         }
     }
 

@@ -4,7 +4,7 @@ import io.httpd.api.ServerView.PluginInfo;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
 import io.httpd.core.config.ConfigLoader;
-import io.httpd.core.config.HttpdConfig;
+import io.httpd.core.config.LoadedConfig;
 import io.httpd.core.plugin.PluginException;
 import io.httpd.core.plugin.PluginRegistry;
 
@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,6 +38,7 @@ public final class Main {
         try {
             cmd = CommandLine.parse(args);
         } catch (IllegalArgumentException e) {
+            LoggingSetup.locate(null, false); // even System.exit logs (java.lang.Runtime)
             err.println("httpd: " + e.getMessage());
             err.println(CommandLine.USAGE);
             return BAD_CONFIG;
@@ -57,36 +59,54 @@ public final class Main {
         return OK;
     }
 
-    /** With -c, the plugins folder of that config; without, the image's plugins/. */
+    /**
+     * With -c, the plugins folder of that config (whose other errors do not matter here);
+     * without, the image's plugins/.
+     */
     private static int listPlugins(Path file, PrintStream out, PrintStream err) {
         try {
             Path dir = file == null ? Path.of(System.getProperty("java.home"), "plugins")
-                    : ConfigLoader.load(file).server().pluginsDir();
-            PluginRegistry registry = PluginRegistry.discover(dir);
-            String format = "%-11s %-12s %-40s %s%n";
-            out.printf(format, "KIND", "ID", "MODULE", "SOURCE");
-            for (PluginRegistry.Found f : registry.all()) {
+                    : pluginsDir(ConfigLoader.read(file));
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("KIND", "ID", "MODULE", "SOURCE"));
+            for (PluginRegistry.Found f : PluginRegistry.discover(dir).all()) {
                 PluginInfo i = f.info();
                 String module = i.version().isEmpty() ? i.module() : i.module() + "@" + i.version();
-                out.printf(format, i.kind(), i.id(), module, i.source());
+                rows.add(List.of(i.kind(), i.id(), module, i.source()));
             }
+            Columns.print(rows, out);
             return OK;
         } catch (ConfigErrors | PluginException e) {
             return refuse(e, err);
         }
     }
 
+    private static Path pluginsDir(LoadedConfig loaded) throws ConfigErrors {
+        List<ConfigError> server = loaded.errors().stream()
+                .filter(e -> e.key().equals("server") || e.key().equals("server.plugins_dir"))
+                .toList();
+        if (!server.isEmpty()) {
+            throw new ConfigErrors(server);
+        }
+        return loaded.config().server().pluginsDir();
+    }
+
     private static int check(Path file, PrintStream out, PrintStream err) {
         try {
             Httpd httpd = load(file);
             httpd.discard();
-            out.println(file + ": ok (" + httpd.view().routes().size() + " routes, "
-                    + httpd.instanceCount() + " plugin instances, "
-                    + httpd.view().plugins().size() + " plugins found)");
+            out.println(file + ": ok (" + count(httpd.view().routes().size(), "route") + ", "
+                    + count(httpd.instanceCount(), "plugin instance") + ", "
+                    + count(httpd.view().plugins().size(), "plugin") + " found)");
             return OK;
         } catch (ConfigErrors | PluginException e) {
             return refuse(e, err);
         }
+    }
+
+    /** {@code 1 route}, {@code 2 routes}. */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int serve(Path file, PrintStream err) {
@@ -119,9 +139,19 @@ public final class Main {
         return BAD_CONFIG;
     }
 
+    /** Every error at once: the core's keys, the plugins folder, each plugin's table. */
     private static Httpd load(Path file) throws ConfigErrors, PluginException {
-        HttpdConfig config = ConfigLoader.load(file);
-        return Httpd.create(config, PluginRegistry.discover(config.server().pluginsDir()));
+        LoadedConfig loaded = ConfigLoader.read(file);
+        PluginRegistry registry;
+        try {
+            registry = PluginRegistry.discover(loaded.config().server().pluginsDir());
+        } catch (PluginException e) {
+            List<String> problems = new ArrayList<>();
+            loaded.errors().forEach(c -> problems.add(c.format()));
+            problems.addAll(e.problems());
+            throw new PluginException(problems);
+        }
+        return Httpd.create(loaded, registry);
     }
 
     /** Points logback at logback.xml beside httpd.toml, else in the image's conf/. */

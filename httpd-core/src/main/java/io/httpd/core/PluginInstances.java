@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,6 +41,8 @@ final class PluginInstances implements AutoCloseable {
     private final PluginRegistry registry;
     private final ServerView server;
     private final List<ConfigError> errors = new ArrayList<>();
+    /** The keys with an error already, the core's included: one error per key. */
+    private final Set<String> reported = new HashSet<>();
     private final List<Named> created = new ArrayList<>();
     final List<RouteTable.Route> routes = new ArrayList<>();
     final List<Http1Context.Validator> validators = new ArrayList<>();
@@ -59,20 +62,20 @@ final class PluginInstances implements AutoCloseable {
     static PluginInstances create(HttpdConfig config, PluginRegistry registry, ServerView server,
                                   List<ConfigError> errors) {
         PluginInstances p = new PluginInstances(config, registry, server);
-        for (int i = 0; i < config.routes().size(); i++) {
-            p.route(config.routes().get(i), "route[" + i + "]");
+        errors.forEach(e -> p.reported.add(e.key()));
+        for (Route r : config.routes()) { // keys by table path: tables with errors are left out
+            p.route(r, r.config().path());
         }
-        for (int i = 0; i < config.validators().size(); i++) {
-            PluginTable t = config.validators().get(i);
-            RequestValidator v = p.instance(PluginKind.VALIDATOR, t, "validator[" + i + "].id",
-                    RequestValidator.class);
+        for (PluginTable t : config.validators()) {
+            RequestValidator v = p.instance(PluginKind.VALIDATOR, t,
+                    t.config().fullKey("id"), RequestValidator.class);
             if (v != null) {
                 p.validators.add(new Http1Context.Validator(t.id(), v));
             }
         }
-        for (int i = 0; i < config.accessLogs().size(); i++) {
-            AccessLogSink s = p.instance(PluginKind.ACCESS_LOG, config.accessLogs().get(i),
-                    "access_log[" + i + "].sink", AccessLogSink.class);
+        for (PluginTable t : config.accessLogs()) {
+            AccessLogSink s = p.instance(PluginKind.ACCESS_LOG, t, t.config().fullKey("sink"),
+                    AccessLogSink.class);
             if (s != null) {
                 p.sinks.add(s);
                 p.sinkIds.add(config.accessLogs().get(i).id());
@@ -96,7 +99,7 @@ final class PluginInstances implements AutoCloseable {
             unknown.addAll(r.methods());
             unknown.removeAll(methods);
             if (!unknown.isEmpty()) {
-                errors.add(source().error(key + ".methods", "handler '" + r.handler()
+                report(source().error(key + ".methods", "handler '" + r.handler()
                         + "' does not answer " + unknown));
             }
             methods.retainAll(r.methods()); // config.Route already adds HEAD to a GET
@@ -113,29 +116,73 @@ final class PluginInstances implements AutoCloseable {
         return set;
     }
 
+    /**
+     * Creates the instance of one table, finding every error of it: a factory stops at the
+     * first bad value, so it is called again without each key it refused (that key's default
+     * then applies) until it succeeds or fails on a key it needs. The keys the last call did
+     * not read are unknown. An instance created without a refused key is closed with the rest,
+     * as the config has errors.
+     */
     private <T extends PluginInstance> T instance(PluginKind kind, PluginTable table,
                                                   String idKey, Class<T> type) {
         var found = registry.find(kind, table.id());
         if (found.isEmpty()) {
-            errors.add(source().error(idKey, "no " + kind.noun() + " '" + table.id()
+            report(source().error(idKey, "no " + kind.noun() + " '" + table.id()
                     + "'; available: " + available(kind)));
             return null;
         }
-        TableConfig tc = table.config();
-        try {
-            PluginProvider<?> provider = found.get().provider();
-            T instance = type.cast(provider.create(tc, server));
-            created.add(new Named(table.id(), instance));
-            for (String unread : new TreeSet<>(tc.unreadKeys())) {
-                errors.add(source().error(tc.fullKey(unread), "unknown key"));
+        PluginProvider<?> provider = found.get().provider();
+        Set<String> refused = new LinkedHashSet<>(); // a value the core refused is not passed on
+        table.config().keys().stream().filter(k -> reported.contains(table.config().fullKey(k)))
+                .forEach(refused::add);
+        while (true) {
+            TableConfig tc = table.config().without(refused);
+            try {
+                T instance = type.cast(provider.create(tc, server));
+                created.add(new Named(table.id(), instance));
+                unknownKeys(tc);
+                return instance;
+            } catch (ConfigException e) {
+                report(source().error(e));
+                String key = ownKey(tc, e.key());
+                if (key == null || !refused.add(key)) {
+                    unknownKeys(tc);
+                    return null;
+                }
+            } catch (Exception | LinkageError e) {
+                report(source().error(idKey, kind.noun() + " '" + table.id() + "' failed: " + e));
+                unknownKeys(tc);
+                return null;
             }
-            return instance;
-        } catch (ConfigException e) {
-            errors.add(source().error(e));
-        } catch (Exception | LinkageError e) {
-            errors.add(source().error(idKey, kind.noun() + " '" + table.id() + "' failed: " + e));
         }
-        return null;
+    }
+
+    /** The key of this table an error is about ({@code root} for {@code route[2].root}). */
+    private static String ownKey(TableConfig table, String errorKey) {
+        String prefix = table.path().isEmpty() ? "" : table.path() + ".";
+        if (!errorKey.startsWith(prefix)) {
+            return null;
+        }
+        String rest = errorKey.substring(prefix.length());
+        int end = rest.length();
+        for (char c : new char[] {'.', '['}) {
+            int at = rest.indexOf(c);
+            end = at > 0 ? Math.min(end, at) : end;
+        }
+        String key = rest.substring(0, end);
+        return table.keys().contains(key) ? key : null;
+    }
+
+    private void unknownKeys(TableConfig table) {
+        for (String unread : new TreeSet<>(table.unreadKeys())) {
+            report(source().error(table.fullKey(unread), "unknown key"));
+        }
+    }
+
+    private void report(ConfigError error) {
+        if (reported.add(error.key())) {
+            errors.add(error);
+        }
     }
 
     private String available(PluginKind kind) {

@@ -84,8 +84,34 @@ class HttpdAssemblyTest {
         }
     }
 
+    /**
+     * A route handler "files" that reads its keys as the SPI asks: every key first, then the
+     * required {@code root}, checked on the file system.
+     */
+    private static final class FilesProvider implements RouteHandlerProvider {
+        @Override
+        public String id() {
+            return "files";
+        }
+
+        @Override
+        public RouteHandler create(PluginConfig config, ServerView server) {
+            Duration ttl = config.duration("ttl", Duration.ofSeconds(1));
+            if (ttl.compareTo(Duration.ofHours(1)) > 0) {
+                throw config.error("ttl", "at most 1h");
+            }
+            config.bool("listing", false);
+            Path root = config.path("root").orElseThrow(() -> config.error("root", "required"));
+            if (!Files.isDirectory(root)) {
+                throw config.error("root", "no such directory");
+            }
+            return request -> Response.text(Status.OK, "files\n");
+        }
+    }
+
     private PluginRegistry registry() throws Exception {
         List<PluginRegistry.Found> found = List.of(
+                new PluginRegistry.Found(PluginKind.ROUTE, new FilesProvider(), "test"),
                 new PluginRegistry.Found(PluginKind.ROUTE, new GreetProvider(), "test"),
                 new PluginRegistry.Found(PluginKind.VALIDATOR, new DenyProvider(), "test"));
         return PluginRegistry.of(found);
@@ -100,7 +126,7 @@ class HttpdAssemblyTest {
     private List<String> errors(String routes) throws Exception {
         Path file = config(routes);
         ConfigErrors e = assertThrows(ConfigErrors.class,
-                () -> Httpd.create(ConfigLoader.load(file), registry()));
+                () -> Httpd.create(ConfigLoader.read(file), registry()));
         return e.errors().stream().map(ConfigError::format)
                 .map(s -> s.replace(file.toString(), "FILE")).toList();
     }
@@ -108,7 +134,7 @@ class HttpdAssemblyTest {
     @Test
     void everyPluginProblemIsReportedAtOnceWithItsLine() throws Exception {
         assertEquals(List.of(
-                "FILE:6: route[0].handler: no route handler 'nope'; available: greet",
+                "FILE:6: route[0].handler: no route handler 'nope'; available: files, greet",
                 "FILE:11: route[1].greting: unknown key",
                 "FILE:16: route[2].greeting: must not be empty",
                 "FILE:20: route[3].handler: route handler 'greet' failed: "
@@ -135,6 +161,119 @@ class HttpdAssemblyTest {
 
                 [[validator]]
                 id = "deny"
+                """));
+    }
+
+    /**
+     * One run shows every error: the core's keys, handler ids, and in each plugin table every
+     * bad value and unknown key, also beside a value the factory refused or a factory that
+     * threw.
+     */
+    @Test
+    void everyErrorOfEveryStageIsReportedInOneRun() throws Exception {
+        Path file = dir.resolve("httpd.toml");
+        Files.writeString(file, """
+                [[listen]]
+                address = "127.0.0.1:99999"
+
+                [limits]
+                header_bytes = 0
+
+                [[route]]
+                path = "/a"
+                handler = "nope"
+
+                [[route]]
+                path = "b"
+                handler = "files"
+                ttl = "2h"
+                colour = "red"
+                listing = "yes"
+                root = "missing"
+
+                [[route]]
+                path = "/c"
+                handler = "greet"
+                greeting = "boom"
+                greting = "typo"
+
+                [[validator]]
+                id = "deny"
+                prefix = 1
+                extra = true
+                """);
+        ConfigErrors e = assertThrows(ConfigErrors.class,
+                () -> Httpd.create(ConfigLoader.read(file), registry()));
+        assertEquals(List.of(
+                "FILE:2: listen[0].address: port must be 0 to 65535, not \"99999\"",
+                "FILE:5: limits.header_bytes: must be greater than 0",
+                "FILE:9: route[0].handler: no route handler 'nope'; available: files, greet",
+                "FILE:12: route[1].path: must start with \"/\"",
+                "FILE:14: route[1].ttl: at most 1h",
+                "FILE:15: route[1].colour: unknown key",
+                "FILE:16: route[1].listing: expected true or false",
+                "FILE:17: route[1].root: no such directory",
+                "FILE:21: route[2].handler: route handler 'greet' failed: "
+                        + "java.lang.IllegalStateException: factory exploded",
+                "FILE:23: route[2].greting: unknown key",
+                "FILE:27: validator[0].prefix: expected a string",
+                "FILE:28: validator[0].extra: unknown key"),
+                e.errors().stream().map(ConfigError::format)
+                        .map(s -> s.replace(file.toString(), "FILE")).toList());
+    }
+
+    /**
+     * A plugin's errors name its table as written, though an earlier table was left out, and
+     * a value the core refused (an unset variable) is not refused again by the plugin.
+     */
+    @Test
+    void pluginErrorsKeepTheirTablesKeyAndTheCoresErrorComesOnce() throws Exception {
+        Path file = dir.resolve("httpd.toml");
+        Files.writeString(file, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [[route]]
+                path = "/a"
+
+                [[route]]
+                path = "/b"
+                handler = "files"
+                root = "${WWW}"
+                colour = 1
+
+                [[route]]
+                path = "/c"
+                handler = "nope"
+                """);
+        ConfigErrors e = assertThrows(ConfigErrors.class,
+                () -> Httpd.create(ConfigLoader.read(file, java.util.Map.of()), registry()));
+        assertEquals(List.of(
+                "FILE:4: route[0].handler: required",
+                "FILE:10: route[1].root: environment variable WWW is not set",
+                "FILE:11: route[1].colour: unknown key",
+                "FILE:15: route[2].handler: no route handler 'nope'; available: files, greet"),
+                e.errors().stream().map(ConfigError::format)
+                        .map(s -> s.replace(file.toString(), "FILE")).toList());
+    }
+
+    /** The refusal of a TLS listener names that listener's {@code tls} key and its line. */
+    @Test
+    void aListenerErrorPointsAtItsOwnKey() throws Exception {
+        assertEquals(List.of("FILE:6: listen[1].tls: TLS listeners are not supported yet",
+                "FILE:9: listen[2].address: port must be 0 to 65535, not \"99999\"",
+                "FILE:10: listen[2].tls: TLS listeners are not supported yet",
+                "FILE:13: tls.main.provider: no TLS provider 'pem'; available: (none)"), errors("""
+                [[listen]]
+                address = "127.0.0.1:0"
+                tls = "main"
+
+                [[listen]]
+                address = "127.0.0.1:99999"
+                tls = "main"
+
+                [tls.main]
+                provider = "pem"
                 """));
     }
 

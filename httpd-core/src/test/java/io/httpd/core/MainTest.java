@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,7 +36,7 @@ class MainTest {
     }
 
     @Test
-    void checkPrintsTheProblemAndExitsTwo() throws Exception {
+    void checkPrintsEveryProblemAndExitsTwo() throws Exception {
         Path file = dir.resolve("bad.toml");
         Files.writeString(file, """
                 [[listen]]
@@ -46,7 +47,8 @@ class MainTest {
                 handler = "missing"
                 """);
         assertEquals(2, run("-t", "-c", file.toString()));
-        assertEquals(file + ":2: listen[0].address: port must be 0 to 65535, not \"99999\"\n",
+        assertEquals(file + ":2: listen[0].address: port must be 0 to 65535, not \"99999\"\n"
+                + file + ":6: route[0].handler: no route handler 'missing'; available: (none)\n",
                 err.toString(StandardCharsets.UTF_8));
     }
 
@@ -66,11 +68,87 @@ class MainTest {
                 err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A broken plugin jar does not hide the config's own errors, nor they it. */
+    @Test
+    void checkPrintsTheConfigsErrorsAndThePluginProblemsTogether() throws Exception {
+        Files.createDirectory(dir.resolve("plugins"));
+        Files.writeString(dir.resolve("plugins/broken.jar"), "not a zip");
+        Path file = dir.resolve("bad.toml");
+        Files.writeString(file, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [limits]
+                header_bytes = 0
+                """);
+        assertEquals(2, run("-t", "-c", file.toString()));
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertEquals(2, lines.size(), lines.toString());
+        assertEquals(file + ":5: limits.header_bytes: must be greater than 0", lines.get(0));
+        assertTrue(lines.get(1).contains("broken.jar: "), lines.get(1));
+    }
+
+    /** --list-plugins -c reads only plugins_dir: the file's other errors do not stop it. */
+    @Test
+    void listPluginsNeedsOnlyThePluginsFolderOfTheConfig() throws Exception {
+        Path file = dir.resolve("bad.toml");
+        Files.writeString(file, """
+                [limits]
+                header_bytes = 0
+                """);
+        assertEquals(0, run("--list-plugins", "-c", file.toString()));
+        assertEquals("KIND  ID  MODULE  SOURCE\n", out.toString(StandardCharsets.UTF_8));
+        Files.writeString(file, "[server]\nplugins_dir = 1\n");
+        assertEquals(2, run("--list-plugins", "-c", file.toString()));
+        assertEquals(file + ":2: server.plugins_dir: expected a string\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void versionNamesServerAndJava() {
         assertEquals(0, run("-v"));
         assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("httpd "));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\nJava 25"));
+    }
+
+    @Test
+    void countsAreSingularForOne() {
+        assertEquals("0 routes", Main.count(0, "route"));
+        assertEquals("1 route", Main.count(1, "route"));
+        assertEquals("2 plugin instances", Main.count(2, "plugin instance"));
+    }
+
+    @Test
+    void columnsAreAsWideAsTheirWidestCell() {
+        Columns.print(List.of(List.of("KIND", "ID", "SOURCE"),
+                List.of("access_log", "json", "built-in"),
+                List.of("route", "static", "plugins/x.jar")),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertEquals("""
+                KIND        ID      SOURCE
+                access_log  json    built-in
+                route       static  plugins/x.jar
+                """, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Logging is set up before a usage error exits: else logback's default (DEBUG, stdout)
+     * prints System.exit's own "Runtime.exit() called" trace after the usage.
+     */
+    @Test
+    void aUsageErrorSetsUpQuietLoggingBeforeExiting() {
+        String level = System.clearProperty("httpd.log.level");
+        try {
+            assertEquals(2, run("--bogus"));
+            assertEquals("WARN", System.getProperty("httpd.log.level"));
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
+            assertEquals("httpd: unknown argument: --bogus\n" + CommandLine.USAGE + "\n",
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            if (level != null) {
+                System.setProperty("httpd.log.level", level);
+            }
+        }
     }
 
     @Test

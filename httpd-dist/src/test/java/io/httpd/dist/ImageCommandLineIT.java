@@ -2,8 +2,13 @@ package io.httpd.dist;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,17 +47,107 @@ class ImageCommandLineIT {
         assertTrue(r.output().startsWith(file + ":5: limits.header_bytes: "), r.output());
     }
 
+    /**
+     * Every error at once, whatever stage finds it: a core key, a handler id, and in each
+     * plugin table every bad value and the unknown keys beside them.
+     */
     @Test
-    void listPluginsShowsTheBuiltInPlugins() throws Exception {
-        ImageProcess.Result r = ImageProcess.run(dir, "--list-plugins");
-        assertEquals(0, r.exit(), r.output());
-        assertTrue(r.output().matches("(?s)KIND +ID +MODULE +SOURCE\\n"
-                + "route +echo +io\\.httpd\\.plugin\\.echo@\\S+ +built-in\\n"
-                + "route +static +io\\.httpd\\.plugin\\.staticfiles@\\S+ +built-in\\n"
-                + "access_log +file +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in\\n"
-                + "access_log +json +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in"),
-                r.output());
+    void checkReportsEveryErrorOfTheFileInOneRun() throws Exception {
+        Path file = ImageProcess.writeConfig(dir, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [limits]
+                header_bytes = "lots"
+
+                [[route]]
+                path = "/"
+                handler = "static"
+                root = "no-such-dir"
+                listing = "yes"
+                colour = "blue"
+
+                [[route]]
+                path = "/x"
+                handler = "nope"
+
+                [[access_log]]
+                sink = "file"
+                path = "access.log"
+                format = "apache"
+                keep = -1
+                rotat = "1MiB"
+                """);
+        ImageProcess.Streams r = ImageProcess.runApart(dir, "-t", "-c", file.toString());
+        assertEquals(new ImageProcess.Streams(2, "", """
+                FILE:5: limits.header_bytes: not a size: "lots" (write it like "16KiB")
+                FILE:10: route[0].root: not an existing directory: DIR/no-such-dir
+                FILE:11: route[0].listing: expected true or false
+                FILE:12: route[0].colour: unknown key
+                FILE:16: route[1].handler: no route handler 'nope'; available: echo, static
+                FILE:21: access_log[0].format: must be "common" or "combined", not "apache"
+                FILE:22: access_log[0].keep: must be 0 to 1000
+                FILE:23: access_log[0].rotat: unknown key
+                """.replace("FILE", file.toString())
+                .replace("DIR", file.toAbsolutePath().getParent().toString())), r);
     }
+
+    @Test
+    void checkCountsInTheSingularForOne() throws Exception {
+        Path file = ImageProcess.writeConfig(dir, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [[route]]
+                path = "/echo"
+                handler = "echo"
+                """);
+        ImageProcess.Streams r = ImageProcess.runApart(dir, "-t", "-c", file.toString());
+        assertEquals(new ImageProcess.Streams(0,
+                file + ": ok (1 route, 1 plugin instance, 4 plugins found)\n", ""), r);
+    }
+
+    /** Each column as wide as its widest cell, two spaces apart. */
+    @Test
+    void listPluginsShowsTheBuiltInPluginsInColumnsSizedToThem() throws Exception {
+        ImageProcess.Streams r = ImageProcess.runApart(dir, "--list-plugins");
+        String version = r.out().replaceFirst("(?s).*io\\.httpd\\.plugin\\.echo@(\\S+).*", "$1");
+        String row = "%-10s  %-6s  %-" + ("io.httpd.plugin.staticfiles@" + version).length()
+                + "s  %s\n";
+        String expected = row.formatted("KIND", "ID", "MODULE", "SOURCE")
+                + row.formatted("route", "echo", "io.httpd.plugin.echo@" + version, "built-in")
+                + row.formatted("route", "static", "io.httpd.plugin.staticfiles@" + version,
+                        "built-in")
+                + row.formatted("access_log", "file", "io.httpd.plugin.accesslog@" + version,
+                        "built-in")
+                + row.formatted("access_log", "json", "io.httpd.plugin.accesslog@" + version,
+                        "built-in");
+        assertEquals(new ImageProcess.Streams(0, expected, ""), r);
+    }
+
+    /** A usage error prints the reason and the usage on stderr, nothing else, and exits 2. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void aUsageErrorIsTheUsageAndExitTwo(List<String> args, String reason) throws Exception {
+        ImageProcess.Streams r = ImageProcess.runApart(dir, args.toArray(String[]::new));
+        assertEquals(new ImageProcess.Streams(2, "", "httpd: " + reason + "\n" + USAGE), r);
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of(List.of(), "missing -c FILE"),
+                Arguments.of(List.of("-t"), "missing -c FILE"),
+                Arguments.of(List.of("--bogus"), "unknown argument: --bogus"),
+                Arguments.of(List.of("-c"), "-c needs a FILE"));
+    }
+
+    private static final String USAGE = """
+            usage: httpd -c FILE                 run in the foreground
+                   httpd -t -c FILE              check the config and plugins; exit 0 or 2
+                   httpd --list-plugins [-c FILE] list every plugin provider found
+                   httpd -v                      print the version
+            exit codes: 0 ok, 1 runtime failure, 2 bad config, plugin or usage
+            """;
 
     @Test
     void aPortInUseIsOneLineAndExitOne() throws Exception {

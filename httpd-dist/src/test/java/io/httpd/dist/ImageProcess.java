@@ -34,10 +34,13 @@ final class ImageProcess implements AutoCloseable {
 
     /** Runs bin/httpd with these arguments from this working directory. */
     static ImageProcess start(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(IMAGE.resolve("bin/httpd").toAbsolutePath().toString());
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile())
+        return startUnder(List.of(), workDir, args);
+    }
+
+    /** Runs bin/httpd under a command such as {@code nohup}. */
+    static ImageProcess startUnder(List<String> wrapper, Path workDir, String... args)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(wrapper, args)).directory(workDir.toFile())
                 .redirectErrorStream(true);
         return new ImageProcess(pb.start());
     }
@@ -54,6 +57,30 @@ final class ImageProcess implements AutoCloseable {
         command.addAll(List.of(args));
         return new ImageProcess(new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).start());
+    }
+
+    private static List<String> command(List<String> wrapper, String... args) {
+        List<String> command = new ArrayList<>(wrapper);
+        command.add(IMAGE.resolve("bin/httpd").toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Runs a command that ends by itself, keeping stdout and stderr apart. */
+    static Streams runApart(Path workDir, String... args) throws Exception {
+        Path out = Files.createTempFile(workDir, "stdout", ".txt");
+        Path err = Files.createTempFile(workDir, "stderr", ".txt");
+        Process p = new ProcessBuilder(command(List.of(), args)).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/httpd did not exit: " + Files.readString(err));
+        }
+        return new Streams(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** What a command printed on stdout and on stderr, and its exit code. */
+    record Streams(int exit, String out, String err) {
     }
 
     /** Runs a command that ends by itself; returns its exit code and output. */

@@ -1,5 +1,6 @@
 package io.httpd.core.config;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -20,6 +21,12 @@ public final class ConfigErrors extends Exception {
         }
         super(copy.stream().map(ConfigError::format).collect(Collectors.joining("\n")));
         this.errors = copy;
+    }
+
+    /** Errors gathered in several passes, put in file order: by line (stable), no line last. */
+    public static ConfigErrors inFileOrder(List<ConfigError> errors) {
+        return new ConfigErrors(errors.stream().sorted(Comparator.comparingInt(
+                (ConfigError e) -> e.line() == 0 ? Integer.MAX_VALUE : e.line())).toList());
     }
 
     /** The errors, in file order where lines are known, then those without a line. */

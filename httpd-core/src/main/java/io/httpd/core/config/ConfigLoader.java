@@ -38,15 +38,29 @@ public final class ConfigLoader {
 
     /** Loads a file, replacing {@code ${NAME}} from the given environment. */
     public static HttpdConfig load(Path file, Map<String, String> env) throws ConfigErrors {
-        ConfigSource source = new ConfigSource(file, read(file));
+        return read(file, env).orThrow();
+    }
+
+    /**
+     * Reads a file as far as it goes: the core's errors are returned with what could be read,
+     * so that the plugin tables can be checked too.
+     *
+     * @throws ConfigErrors only when the file cannot be read or is not TOML
+     */
+    public static LoadedConfig read(Path file) throws ConfigErrors {
+        return read(file, System.getenv());
+    }
+
+    /** {@link #read(Path)} with the given environment. */
+    public static LoadedConfig read(Path file, Map<String, String> env) throws ConfigErrors {
+        ConfigSource source = new ConfigSource(file, text(file));
         ObjectNode root = parse(source);
         ErrorList errors = new ErrorList(source);
         new EnvSubstitution(env).expandTree(root, "", errors);
         return bind(new TableConfig("", root, file.toAbsolutePath().getParent()), source, errors);
     }
 
-    private static HttpdConfig bind(TableConfig root, ConfigSource source, ErrorList errors)
-            throws ConfigErrors {
+    private static LoadedConfig bind(TableConfig root, ConfigSource source, ErrorList errors) {
         ServerSettings server = ServerSettings.read(section(root, "server", errors), errors);
         TableConfig tlsTable = section(root, "tls", errors);
         Map<String, PluginTable> tls = PluginTable.readTls(tlsTable, errors);
@@ -64,11 +78,8 @@ public final class ConfigLoader {
         for (String key : root.unreadKeys()) {
             errors.add(key, NOT_SUPPORTED_YET.contains(key) ? "not supported yet" : "unknown key");
         }
-        if (!errors.isEmpty()) {
-            throw new ConfigErrors(errors.sorted());
-        }
-        return new HttpdConfig(source.file(), server, listeners, tls, limits, routes, validators,
-                accessLogs, source);
+        return new LoadedConfig(new HttpdConfig(source.file(), server, listeners, tls, limits,
+                routes, validators, accessLogs, source), errors.sorted());
     }
 
     private static TableConfig section(TableConfig root, String key, ErrorList errors) {
@@ -79,7 +90,7 @@ public final class ConfigLoader {
         return errors.read(() -> root.tables(key), List.of());
     }
 
-    private static String read(Path file) throws ConfigErrors {
+    private static String text(Path file) throws ConfigErrors {
         try {
             return Files.readString(file);
         } catch (NoSuchFileException e) {

@@ -2,7 +2,6 @@ package io.httpd.core.config;
 
 import io.httpd.api.ConfigException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,8 +53,6 @@ final class ErrorList {
 
     /** The errors by line (stable), those without a line last. */
     List<ConfigError> sorted() {
-        List<ConfigError> sorted = new ArrayList<>(errors);
-        sorted.sort(Comparator.comparingInt(e -> e.line() == 0 ? Integer.MAX_VALUE : e.line()));
-        return sorted;
+        return errors.isEmpty() ? List.of() : ConfigErrors.inFileOrder(errors).errors();
     }
 }

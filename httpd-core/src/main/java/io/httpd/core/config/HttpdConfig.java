@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A whole httpd.toml, checked: everything the core reads itself is valid; plugin tables are
+ * A whole httpd.toml, checked: everything the core reads itself is valid (when it comes from
+ * {@link ConfigLoader#read} with errors, only what could be read is here); plugin tables are
  * still to be checked by their plugins (report their errors through {@link #source()}).
  *
  * @param file       the file, as it was given

@@ -72,7 +72,9 @@ public record Listener(String host, int port, String tls) {
         for (TableConfig table : tables) {
             String tls = errors.read(() -> tls(table, tlsNames), null);
             Listener listener = errors.read(() -> address(table, tls), null);
-            if (listener != null) {
+            if (listener == null) { // an error already; kept so that listen[N] stays the file's
+                listeners.add(new Listener("", 0, tls));
+            } else {
                 listeners.add(listener);
                 String first = listener.port() == 0 ? null
                         : seen.putIfAbsent(listener.address(), table.path());

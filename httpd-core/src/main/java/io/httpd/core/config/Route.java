@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * One {@code [[route]]} table: a handler mounted on a path.
  *
- * @param path      an absolute path: exact, or a prefix when it is {@code /} or ends in {@code /}
+ * @param path      an absolute path: exact, or a prefix when it is {@code /} or ends in {@code /};
+ *                  {@code ""} in a config with errors when the path was wrong
  * @param handler   the id of the {@code RouteHandler} provider
  * @param methods   the methods the route allows, in file order, {@code HEAD} added when
  *                  {@code GET} is there; empty to allow the handler's own
@@ -57,8 +58,9 @@ public record Route(String path, String handler, Set<Method> methods, long bodyB
                             "duplicate path \"" + path + "\" (also " + first + ")");
                 }
             }
-            if (path != null && handler != null) {
-                routes.add(new Route(path, handler, methods, bodyBytes, table.without(CORE_KEYS)));
+            if (handler != null) { // a wrong path is an error already; the handler is checked
+                routes.add(new Route(path == null ? "" : path, handler, methods, bodyBytes,
+                        table.without(CORE_KEYS)));
             }
         }
         return routes;

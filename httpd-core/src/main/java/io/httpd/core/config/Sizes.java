@@ -69,6 +69,28 @@ public final class Sizes {
         return Duration.ofMillis(millis);
     }
 
+    /**
+     * A duration as httpd.toml writes it, in the largest unit that keeps it whole:
+     * {@code "10s"}, {@code "1500ms"}, {@code "5m"}, {@code "0s"}; so that log events show
+     * durations the way the config does, never {@code PT10S}.
+     */
+    public static String formatDuration(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0s";
+        }
+        ChronoUnit[] units = {ChronoUnit.DAYS, ChronoUnit.HOURS, ChronoUnit.MINUTES,
+            ChronoUnit.SECONDS};
+        String[] names = {"d", "h", "m", "s"};
+        for (int i = 0; i < units.length; i++) {
+            long unit = units[i].getDuration().toMillis();
+            if (millis % unit == 0) {
+                return millis / unit + names[i];
+            }
+        }
+        return millis + "ms";
+    }
+
     private static Matcher match(String text, String what, String example) {
         String s = text.strip();
         if (s.startsWith("-")) {

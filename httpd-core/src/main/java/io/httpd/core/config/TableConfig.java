@@ -237,7 +237,7 @@ public final class TableConfig implements PluginConfig {
     }
 
     /** A copy of this table without some keys, at the same path, with nothing read yet. */
-    TableConfig without(Set<String> keys) {
+    public TableConfig without(Set<String> keys) {
         ObjectNode rest = node.deepCopy();
         rest.remove(keys);
         return new TableConfig(path, rest, folder);

@@ -165,6 +165,31 @@ class ConfigErrorTest {
         assertEquals(String.join("\n", expected), errors.getMessage());
     }
 
+    /** The core's errors do not hide the plugin tables: read() returns them to be checked. */
+    @Test
+    void readKeepsThePluginTablesBesideTheCoresErrors() throws Exception {
+        Path file = Files.writeString(dir.resolve("httpd.toml"), LISTEN + """
+                [[route]]
+                path = "b"
+                handler = "static"
+                root = "www"
+
+                [limits]
+                header_bytes = 0
+                """);
+        LoadedConfig loaded = ConfigLoader.read(file, Map.of());
+        String f = file.toString();
+        assertEquals(List.of(f + ":4: route[0].path: must start with \"/\"",
+                        f + ":9: limits.header_bytes: must be greater than 0"),
+                loaded.errors().stream().map(ConfigError::format).toList());
+        Route route = loaded.config().routes().getFirst();
+        assertEquals("static", route.handler());
+        assertEquals("route[0]", route.config().path());
+        assertEquals(java.util.Set.of("root"), route.config().keys());
+        assertEquals(loaded.errors(),
+                assertThrows(ConfigErrors.class, loaded::orThrow).errors());
+    }
+
     @Test
     void missingFileIsOneErrorWithoutLine() {
         Path file = dir.resolve("nope.toml");

@@ -84,4 +84,20 @@ class SizesTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Sizes.parseDuration(text));
         assertEquals(reason, e.getMessage());
     }
+
+    /** Log events show durations as httpd.toml writes them, not as PT10S. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            10s     | 10s
+            10000ms | 10s
+            1500ms  | 1500ms
+            90s     | 90s
+            5m      | 5m
+            60m     | 1h
+            2d      | 2d
+            0s      | 0s
+            """)
+    void formatDurationAsConfigWritesIt(String text, String expected) {
+        assertEquals(expected, Sizes.formatDuration(Sizes.parseDuration(text)));
+    }
 }

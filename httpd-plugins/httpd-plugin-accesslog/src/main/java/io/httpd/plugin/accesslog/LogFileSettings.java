@@ -5,6 +5,7 @@ import io.httpd.api.PluginConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The keys that both sinks share, read from one {@code [[access_log]]} table.
@@ -35,7 +36,7 @@ record LogFileSettings(Path path, long rotateSize, boolean rotateDaily, int keep
 
     /** Reads {@code path}, {@code rotate_size}, {@code rotate_daily}, {@code keep} and {@code flush_interval}. */
     static LogFileSettings read(PluginConfig config) {
-        Path path = config.path("path").orElseThrow(() -> config.error("path", "required"));
+        Optional<Path> path = config.path("path"); // required, checked last: see below
         long rotateSize = 0;
         if (config.keys().contains("rotate_size")) {
             rotateSize = config.size("rotate_size", 0);
@@ -52,6 +53,8 @@ record LogFileSettings(Path path, long rotateSize, boolean rotateDaily, int keep
         if (flushInterval.isNegative()) {
             throw config.error("flush_interval", "must not be negative");
         }
-        return new LogFileSettings(path, rotateSize, rotateDaily, (int) keep, flushInterval);
+        // after every other key is read, so that the server can tell the unknown ones
+        return new LogFileSettings(path.orElseThrow(() -> config.error("path", "required")),
+                rotateSize, rotateDaily, (int) keep, flushInterval);
     }
 }

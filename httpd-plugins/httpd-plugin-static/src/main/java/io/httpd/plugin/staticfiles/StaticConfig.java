@@ -45,9 +45,12 @@ record StaticConfig(Path root, List<String> index, boolean listing, boolean dotf
         mimeTypes = Map.copyOf(mimeTypes);
     }
 
-    /** Reads every key of the table; a bad value throws {@code config.error(key, ...)}. */
+    /**
+     * Reads every key of the table; a bad value throws {@code config.error(key, ...)}. The root
+     * comes last: when it is missing, every other key has been read, so that the server can
+     * tell the unknown ones.
+     */
     static StaticConfig read(PluginConfig config) {
-        Path root = root(config);
         List<String> index = index(config);
         boolean listing = config.bool("listing", false);
         boolean dotfiles = config.bool("dotfiles", false);
@@ -68,6 +71,7 @@ record StaticConfig(Path root, List<String> index, boolean listing, boolean dotf
             throw config.error("memory_file_bytes",
                     "must be between 0 and memory_total_bytes (at most 1GiB)");
         }
+        Path root = root(config);
         return new StaticConfig(root, index, listing, dotfiles, precompressed, cacheControl,
                 mimeTypes, ttl, fileBytes, totalBytes);
     }
