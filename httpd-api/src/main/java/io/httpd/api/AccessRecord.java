@@ -21,11 +21,12 @@ import java.util.Objects;
  * @param userAgent the User-Agent field, or {@code null} when absent
  * @param route     the path of the route that answered, or {@code null} for none
  * @param requestId an id unique within this server process
+ * @param connection the connection the exchange took place on (scheme, TLS session)
  */
 public record AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
                            String target, String protocol, int status, long bytes,
                            Duration duration, String referer, String userAgent, String route,
-                           String requestId) {
+                           String requestId, ConnectionInfo connection) {
     public AccessRecord {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(client, "client");
@@ -34,5 +35,15 @@ public record AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, St
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(connection, "connection");
+    }
+
+    /** A record of an exchange over plain HTTP, the connection's peer being the client. */
+    public AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
+                        String target, String protocol, int status, long bytes,
+                        Duration duration, String referer, String userAgent, String route,
+                        String requestId) {
+        this(timestamp, client, method, target, protocol, status, bytes, duration, referer,
+                userAgent, route, requestId, ConnectionInfo.plain(client));
     }
 }

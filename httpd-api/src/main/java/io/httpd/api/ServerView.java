@@ -65,9 +65,17 @@ public interface ServerView {
      * @param responses4xx     see above
      * @param responses5xx     see above
      * @param accessLogDrops   access records dropped because a sink's queue was full or failed
+     * @param tlsHandshakeFailures TLS handshakes that failed, timed out or were abandoned
      */
     record Counters(long connectionsOpen, long connectionsTotal, long requests, long responses1xx,
                     long responses2xx, long responses3xx, long responses4xx, long responses5xx,
-                    long accessLogDrops) {
+                    long accessLogDrops, long tlsHandshakeFailures) {
+        /** Counters of a server without TLS listeners. */
+        public Counters(long connectionsOpen, long connectionsTotal, long requests,
+                        long responses1xx, long responses2xx, long responses3xx,
+                        long responses4xx, long responses5xx, long accessLogDrops) {
+            this(connectionsOpen, connectionsTotal, requests, responses1xx, responses2xx,
+                    responses3xx, responses4xx, responses5xx, accessLogDrops, 0);
+        }
     }
 }

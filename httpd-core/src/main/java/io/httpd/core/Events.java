@@ -38,6 +38,11 @@ public final class Events {
     public static final String ACCESSLOG_RECOVER = "accesslog.recover";
     /** A sink did not drain its queue within the close timeout: dropped. */
     public static final String ACCESSLOG_CLOSE_TIMEOUT = "accesslog.close_timeout";
+    /**
+     * A TLS handshake failed, timed out, or met plain HTTP; at DEBUG, never with a stack trace
+     * (counted in tlsHandshakeFailures): remote, reason.
+     */
+    public static final String TLS_HANDSHAKE_FAIL = "tls.handshake_fail";
     /** SIGHUP: reloading every plugin instance. */
     public static final String SERVER_RELOAD = "server.reload";
 

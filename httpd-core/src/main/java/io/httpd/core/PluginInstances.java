@@ -8,6 +8,7 @@ import io.httpd.api.PluginProvider;
 import io.httpd.api.RequestValidator;
 import io.httpd.api.RouteHandler;
 import io.httpd.api.ServerView;
+import io.httpd.api.TlsProvider;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigSource;
 import io.httpd.core.config.HttpdConfig;
@@ -22,7 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,6 +47,8 @@ final class PluginInstances implements AutoCloseable {
     final List<RouteTable.Route> routes = new ArrayList<>();
     final List<Http1Context.Validator> validators = new ArrayList<>();
     final List<AccessLogSink> sinks = new ArrayList<>();
+    /** By the name of their {@code [tls.NAME]} table. */
+    final Map<String, TlsProvider> tls = new HashMap<>();
 
     private record Named(String id, PluginInstance instance) {
     }
@@ -76,8 +81,13 @@ final class PluginInstances implements AutoCloseable {
                 p.sinks.add(s);
             }
         }
-        config.tls().forEach((name, t) -> p.instance(PluginKind.TLS, t, "tls." + name + ".provider",
-                io.httpd.api.TlsProvider.class));
+        config.tls().forEach((name, t) -> {
+            TlsProvider provider = p.instance(PluginKind.TLS, t, "tls." + name + ".provider",
+                    TlsProvider.class);
+            if (provider != null) {
+                p.tls.put(name, provider);
+            }
+        });
         errors.addAll(p.errors);
         return p;
     }

@@ -14,13 +14,15 @@ import java.util.Objects;
  * @param headerTimeout    time for the whole request head to arrive; then 408 (default 10s)
  * @param idleTimeout      keep-alive idle time (default 60s)
  * @param bodyTimeout      time between reads of a request body (default 30s)
+ * @param handshakeTimeout time for a whole TLS handshake on a TLS listener (default 10s)
  */
 public record Limits(int requestLineBytes, int headerBytes, int headerCount, long bodyBytes,
                      int connections, Duration headerTimeout, Duration idleTimeout,
-                     Duration bodyTimeout) {
+                     Duration bodyTimeout, Duration handshakeTimeout) {
 
     private static final Limits DEFAULTS = new Limits(8192, 16384, 100, 10L << 20, 10_000,
-            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30));
+            Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30),
+            Duration.ofSeconds(10));
 
     public Limits {
         positive("requestLineBytes", requestLineBytes);
@@ -33,6 +35,15 @@ public record Limits(int requestLineBytes, int headerBytes, int headerCount, lon
         positive("headerTimeout", headerTimeout);
         positive("idleTimeout", idleTimeout);
         positive("bodyTimeout", bodyTimeout);
+        positive("handshakeTimeout", handshakeTimeout);
+    }
+
+    /** Limits with the default handshake timeout. */
+    public Limits(int requestLineBytes, int headerBytes, int headerCount, long bodyBytes,
+                  int connections, Duration headerTimeout, Duration idleTimeout,
+                  Duration bodyTimeout) {
+        this(requestLineBytes, headerBytes, headerCount, bodyBytes, connections, headerTimeout,
+                idleTimeout, bodyTimeout, Duration.ofSeconds(10));
     }
 
     /** The limits when {@code [limits]} is absent. */
@@ -53,7 +64,9 @@ public record Limits(int requestLineBytes, int headerBytes, int headerCount, lon
                         d.headerTimeout()),
                 errors.read(() -> timeout(table, "idle_timeout", d.idleTimeout()), d.idleTimeout()),
                 errors.read(() -> timeout(table, "body_timeout", d.bodyTimeout()),
-                        d.bodyTimeout()));
+                        d.bodyTimeout()),
+                errors.read(() -> timeout(table, "handshake_timeout", d.handshakeTimeout()),
+                        d.handshakeTimeout()));
         errors.addUnknownKeys(table);
         return limits;
     }

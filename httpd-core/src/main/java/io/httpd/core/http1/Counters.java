@@ -13,6 +13,7 @@ public final class Counters {
     private final LongAdder[] byClass = {
         new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(),
     };
+    private final LongAdder tlsHandshakeFailures = new LongAdder();
     private volatile LongSupplier accessLogDrops = () -> 0;
 
     void connectionOpened() {
@@ -35,6 +36,10 @@ public final class Counters {
         }
     }
 
+    void tlsHandshakeFailed() {
+        tlsHandshakeFailures.increment();
+    }
+
     /** Where the access-log drop count comes from. */
     public void accessLogDrops(LongSupplier drops) {
         this.accessLogDrops = drops;
@@ -44,6 +49,7 @@ public final class Counters {
     public ServerView.Counters snapshot() {
         return new ServerView.Counters(connectionsOpen.sum(), connectionsTotal.sum(),
                 requests.sum(), byClass[0].sum(), byClass[1].sum(), byClass[2].sum(),
-                byClass[3].sum(), byClass[4].sum(), accessLogDrops.getAsLong());
+                byClass[3].sum(), byClass[4].sum(), accessLogDrops.getAsLong(),
+                tlsHandshakeFailures.sum());
     }
 }

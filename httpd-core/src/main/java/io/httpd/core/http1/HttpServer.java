@@ -1,5 +1,6 @@
 package io.httpd.core.http1;
 
+import io.httpd.api.TlsProvider;
 import io.httpd.core.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,7 @@ public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
 
     private final List<InetSocketAddress> addresses;
+    private final List<TlsProvider> tls; // per address; null for plain HTTP
     private final Http1Context ctx;
     private final Semaphore permits;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
@@ -35,7 +38,18 @@ public final class HttpServer {
     private volatile boolean stopping;
 
     public HttpServer(List<InetSocketAddress> addresses, Http1Context ctx) {
+        this(addresses, Collections.nCopies(addresses.size(), null), ctx);
+    }
+
+    /**
+     * @param tls per address, the TLS provider of that listener, or null for plain HTTP
+     */
+    public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls, Http1Context ctx) {
+        if (tls.size() != addresses.size()) {
+            throw new IllegalArgumentException("one tls entry per address");
+        }
         this.addresses = List.copyOf(addresses);
+        this.tls = new ArrayList<>(tls);
         this.ctx = ctx;
         this.permits = new Semaphore(ctx.limits().connections());
     }
@@ -60,12 +74,15 @@ public final class HttpServer {
             }
             channels.add(channel);
         }
-        for (ServerSocketChannel channel : channels) {
+        for (int i = 0; i < channels.size(); i++) {
+            ServerSocketChannel channel = channels.get(i);
+            TlsProvider secure = tls.get(i);
             Thread t = Thread.ofPlatform().name("accept-" + localAddress(channel).getPort())
-                    .start(() -> acceptLoop(channel));
+                    .start(() -> acceptLoop(channel, secure));
             acceptors.add(t);
             LOG.atInfo().setMessage(Events.SERVER_LISTEN)
-                    .addKeyValue("address", format(localAddress(channel))).log();
+                    .addKeyValue("address", format(localAddress(channel)))
+                    .addKeyValue("tls", secure != null).log();
         }
     }
 
@@ -78,7 +95,7 @@ public final class HttpServer {
         return bound;
     }
 
-    private void acceptLoop(ServerSocketChannel channel) {
+    private void acceptLoop(ServerSocketChannel channel, TlsProvider secure) {
         while (!stopping) {
             try {
                 permits.acquire();
@@ -89,7 +106,7 @@ public final class HttpServer {
                     permits.release();
                     throw e;
                 }
-                serve(socket);
+                serve(socket, secure);
             } catch (ClosedChannelException | InterruptedException e) {
                 return;
             } catch (IOException e) {
@@ -98,11 +115,11 @@ public final class HttpServer {
         }
     }
 
-    private void serve(SocketChannel socket) {
+    private void serve(SocketChannel socket, TlsProvider secure) {
         Connection connection;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection = new Connection(new SocketTransport(socket), ctx, () -> stopping);
+            connection = new Connection(transport(socket, secure), ctx, () -> stopping);
         } catch (IOException e) {
             permits.release();
             closeQuietly(socket);
@@ -117,6 +134,12 @@ public final class HttpServer {
                 permits.release();
             }
         });
+    }
+
+    /** Plain, or TLS with its handshake still to run on the connection's own thread. */
+    private Transport transport(SocketChannel socket, TlsProvider secure) throws IOException {
+        return secure == null ? new SocketTransport(socket)
+                : new TlsTransport(socket, secure, ctx.limits().handshakeTimeout(), ctx.counters());
     }
 
     /**
