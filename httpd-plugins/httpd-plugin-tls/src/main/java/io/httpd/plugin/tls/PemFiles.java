@@ -46,7 +46,7 @@ final class PemFiles {
 
     /** The certificates of a PEM file, in file order; at least one. */
     static List<X509Certificate> certificates(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        byte[] bytes = read(file);
         try {
             List<X509Certificate> chain = new ArrayList<>();
             for (Certificate c : CertificateFactory.getInstance("X.509")
@@ -68,7 +68,7 @@ final class PemFiles {
      * @param password for an {@code ENCRYPTED PRIVATE KEY}, else null
      */
     static PrivateKey privateKey(Path file, char[] password) throws IOException {
-        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        String text = new String(read(file), StandardCharsets.ISO_8859_1);
         Matcher m = BLOCK.matcher(text);
         while (m.find()) {
             String label = m.group(1);
@@ -81,6 +81,16 @@ final class PemFiles {
             }
         }
         throw new IOException(file + ": no PRIVATE KEY block in the file");
+    }
+
+    private static byte[] read(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     private static PrivateKey decode(String label, String body, char[] password)

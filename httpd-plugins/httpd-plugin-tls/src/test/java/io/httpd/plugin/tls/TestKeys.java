@@ -50,7 +50,10 @@ final class TestKeys {
         Path p12 = dir.resolve(alias + ".p12");
         List<String> args = new ArrayList<>(List.of("-genkeypair", "-keystore", p12.toString(),
                 "-storetype", "PKCS12", "-storepass", PASSWORD, "-alias", alias, "-keyalg", keyalg,
-                "-dname", subject, "-validity", "30"));
+                "-dname", subject));
+        if (!List.of(extra).contains("-validity")) {
+            args.addAll(List.of("-validity", "30"));
+        }
         if (san != null) {
             args.addAll(List.of("-ext", "SAN=" + san));
         }
