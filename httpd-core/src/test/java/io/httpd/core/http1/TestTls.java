@@ -129,13 +129,14 @@ final class TestTls {
         }
     }
 
-    /** A handshaken TLS client of a server, asking for localhost by SNI. */
+    /** A handshaken TLS client of a server, asking for localhost by SNI, offering h2 and http/1.1. */
     SSLSocket connect(InetSocketAddress address, String... protocols) {
         try {
             SSLSocket s = (SSLSocket) clientContext().getSocketFactory()
                     .createSocket(address.getAddress(), address.getPort());
             SSLParameters p = s.getSSLParameters();
             p.setServerNames(List.of(new SNIHostName("localhost")));
+            p.setApplicationProtocols(new String[] {"h2", "http/1.1"});
             if (protocols.length > 0) {
                 p.setProtocols(protocols);
             }
