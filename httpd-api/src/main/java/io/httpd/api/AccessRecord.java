@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param userAgent the User-Agent field, or {@code null} when absent
  * @param route     the path of the route that answered, or {@code null} for none
  * @param requestId an id unique within this server process
+ * @param connection the connection the exchange took place on (scheme, TLS session)
  * @param aborted   the response could not be sent whole: the connection failed, the handler's
  *                  writer threw, the request content broke its limit while the response was
  *                  being written, or a file shrank while it was sent. The connection was closed
@@ -34,7 +35,7 @@ import java.util.Objects;
 public record AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
                            String target, String protocol, int status, long bytes,
                            Duration duration, String referer, String userAgent, String route,
-                           String requestId, boolean aborted) {
+                           String requestId, ConnectionInfo connection, boolean aborted) {
     public AccessRecord {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(client, "client");
@@ -43,14 +44,36 @@ public record AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, St
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(connection, "connection");
+    }
+
+    /**
+     * A record of an exchange over plain HTTP, the connection's peer being the client, whose
+     * response was sent whole.
+     */
+    public AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
+                        String target, String protocol, int status, long bytes,
+                        Duration duration, String referer, String userAgent, String route,
+                        String requestId) {
+        this(timestamp, client, method, target, protocol, status, bytes, duration, referer,
+                userAgent, route, requestId, ConnectionInfo.plain(client), false);
     }
 
     /** A record of an exchange whose response was sent whole ({@code aborted} false). */
     public AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
                         String target, String protocol, int status, long bytes,
                         Duration duration, String referer, String userAgent, String route,
-                        String requestId) {
+                        String requestId, ConnectionInfo connection) {
         this(timestamp, client, method, target, protocol, status, bytes, duration, referer,
-                userAgent, route, requestId, false);
+                userAgent, route, requestId, connection, false);
+    }
+
+    /** A record of an exchange over plain HTTP, the connection's peer being the client. */
+    public AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
+                        String target, String protocol, int status, long bytes,
+                        Duration duration, String referer, String userAgent, String route,
+                        String requestId, boolean aborted) {
+        this(timestamp, client, method, target, protocol, status, bytes, duration, referer,
+                userAgent, route, requestId, ConnectionInfo.plain(client), aborted);
     }
 }

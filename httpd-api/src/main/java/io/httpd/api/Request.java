@@ -23,12 +23,13 @@ import java.util.Optional;
  * @param query   the query without its {@code ?}, still percent-encoded; empty when absent
  * @param version the protocol, {@code "HTTP/1.1"} or {@code "HTTP/1.0"}
  * @param headers the header fields in the order received
- * @param remote  the client's address and port
+ * @param connection the connection it arrived on: the peer's address, TLS or not
  * @param route   the path of the route that matched, {@code ""} before routing
  * @param body    the request content; an empty stream when the request has none
  */
 public record Request(Method method, String target, String path, String query, String version,
-                      Headers headers, InetSocketAddress remote, String route, InputStream body) {
+                      Headers headers, ConnectionInfo connection, String route,
+                      InputStream body) {
     public Request {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(target, "target");
@@ -36,9 +37,26 @@ public record Request(Method method, String target, String path, String query, S
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(body, "body");
+    }
+
+    /** A request that arrived over plain HTTP from this peer. */
+    public Request(Method method, String target, String path, String query, String version,
+                   Headers headers, InetSocketAddress remote, String route, InputStream body) {
+        this(method, target, path, query, version, headers, ConnectionInfo.plain(remote), route,
+                body);
+    }
+
+    /** The client's address and port: the connection's peer. */
+    public InetSocketAddress remote() {
+        return connection.remote();
+    }
+
+    /** {@code "https"} when the request arrived over TLS, else {@code "http"}. */
+    public String scheme() {
+        return connection.scheme();
     }
 
     /** The first value of a header field, if present. */
@@ -48,7 +66,7 @@ public record Request(Method method, String target, String path, String query, S
 
     /** A copy that records the route that matched it. */
     public Request withRoute(String matchedRoute) {
-        return new Request(method, target, path, query, version, headers, remote, matchedRoute,
-                body);
+        return new Request(method, target, path, query, version, headers, connection,
+                matchedRoute, body);
     }
 }

@@ -67,20 +67,41 @@ public interface ServerView {
      * @param accessLogDrops   access records dropped because a sink's queue was full or failed,
      *                         summed over the sinks
      * @param accessLogSinks   the same, for each sink, in the order of httpd.toml
+     * @param tlsHandshakeFailures TLS handshakes that failed, timed out or were abandoned
      */
     record Counters(long connectionsOpen, long connectionsTotal, long requests, long responses1xx,
                     long responses2xx, long responses3xx, long responses4xx, long responses5xx,
-                    long accessLogDrops, List<AccessLogDrops> accessLogSinks) {
+                    long accessLogDrops, List<AccessLogDrops> accessLogSinks,
+                    long tlsHandshakeFailures) {
         public Counters {
             accessLogSinks = List.copyOf(accessLogSinks);
         }
 
-        /** Counters without the per-sink list (empty). */
+        /** Counters of a server without TLS listeners. */
+        public Counters(long connectionsOpen, long connectionsTotal, long requests,
+                        long responses1xx, long responses2xx, long responses3xx,
+                        long responses4xx, long responses5xx, long accessLogDrops,
+                        List<AccessLogDrops> accessLogSinks) {
+            this(connectionsOpen, connectionsTotal, requests, responses1xx, responses2xx,
+                    responses3xx, responses4xx, responses5xx, accessLogDrops, accessLogSinks, 0);
+        }
+
+        /** Counters of a server with TLS listeners, without the per-sink list (empty). */
+        public Counters(long connectionsOpen, long connectionsTotal, long requests,
+                        long responses1xx, long responses2xx, long responses3xx,
+                        long responses4xx, long responses5xx, long accessLogDrops,
+                        long tlsHandshakeFailures) {
+            this(connectionsOpen, connectionsTotal, requests, responses1xx, responses2xx,
+                    responses3xx, responses4xx, responses5xx, accessLogDrops, List.of(),
+                    tlsHandshakeFailures);
+        }
+
+        /** Counters without the per-sink list (empty) and without TLS. */
         public Counters(long connectionsOpen, long connectionsTotal, long requests,
                         long responses1xx, long responses2xx, long responses3xx,
                         long responses4xx, long responses5xx, long accessLogDrops) {
             this(connectionsOpen, connectionsTotal, requests, responses1xx, responses2xx,
-                    responses3xx, responses4xx, responses5xx, accessLogDrops, List.of());
+                    responses3xx, responses4xx, responses5xx, accessLogDrops, List.of(), 0);
         }
     }
 

@@ -1,16 +1,27 @@
 package io.httpd.api;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Supplies the TLS context of a listener, from a {@code [tls.<name>]} table of httpd.toml.
  *
- * <p><b>Threads.</b> {@link #context()} is called for each new connection on its virtual
- * thread, concurrently; it should return a prepared context and not block. {@link #reload()}
- * may swap in a new context; connections already open keep theirs.
+ * <p><b>Threads.</b> {@link #context()} and {@link #parameters()} are called for each new
+ * connection on its virtual thread, concurrently; they should return prepared values and not
+ * block. {@link #reload()} may swap in a new context; connections already open keep theirs,
+ * and only handshakes that start afterwards use the new one.
  */
 @FunctionalInterface
 public interface TlsProvider extends PluginInstance {
     /** The context for the next connection's handshake. */
     SSLContext context();
+
+    /**
+     * The settings the server applies to each connection before its handshake: protocols,
+     * cipher suites, ALPN protocols, client authentication. The server always runs the server
+     * side. The default is the context's own defaults.
+     */
+    default SSLParameters parameters() {
+        return context().getDefaultSSLParameters();
+    }
 }

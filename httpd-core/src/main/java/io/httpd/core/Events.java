@@ -57,6 +57,11 @@ public final class Events {
      * {@code nohup} ignores SIGHUP; the JVM keeps it ignored, so it does nothing: signal.
      */
     public static final String SIGNAL_IGNORED = "signal.ignored";
+    /**
+     * A TLS handshake failed, timed out, or met plain HTTP; at DEBUG, never with a stack trace
+     * (counted in tlsHandshakeFailures): remote, reason.
+     */
+    public static final String TLS_HANDSHAKE_FAIL = "tls.handshake_fail";
     /** SIGHUP: reloading every plugin instance. */
     public static final String SERVER_RELOAD = "server.reload";
 

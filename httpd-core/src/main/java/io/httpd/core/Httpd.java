@@ -1,6 +1,7 @@
 package io.httpd.core;
 
 import io.httpd.api.ServerView;
+import io.httpd.api.TlsProvider;
 import io.httpd.core.accesslog.AccessLogDispatcher;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
@@ -49,10 +50,12 @@ public final class Httpd {
                 plugins.validators, accessLog::submit, counters,
                 config.server().requestIdHeader());
         List<InetSocketAddress> addresses = new ArrayList<>();
+        List<TlsProvider> tls = new ArrayList<>();
         for (Listener l : config.listeners()) {
             addresses.add(new InetSocketAddress(l.host(), l.port()));
+            tls.add(l.tls() == null ? null : plugins.tls.get(l.tls()));
         }
-        this.server = new HttpServer(addresses, ctx);
+        this.server = new HttpServer(addresses, tls, ctx);
     }
 
     /**
@@ -76,12 +79,6 @@ public final class Httpd {
         ServerInfo info = new ServerInfo(Version.current(),
                 registry.all().stream().map(PluginRegistry.Found::info).toList(), new Counters());
         List<ConfigError> errors = new ArrayList<>(loaded.errors());
-        for (int i = 0; i < config.listeners().size(); i++) {
-            if (config.listeners().get(i).tls() != null) {
-                errors.add(config.source().error("listen[" + i + "].tls",
-                        "TLS listeners are not supported yet"));
-            }
-        }
         PluginInstances plugins = PluginInstances.create(config, registry, info, errors);
         if (!errors.isEmpty()) {
             plugins.close();

@@ -8,6 +8,7 @@ import io.httpd.api.PluginProvider;
 import io.httpd.api.RequestValidator;
 import io.httpd.api.RouteHandler;
 import io.httpd.api.ServerView;
+import io.httpd.api.TlsProvider;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigSource;
 import io.httpd.core.config.HttpdConfig;
@@ -22,8 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,6 +51,8 @@ final class PluginInstances implements AutoCloseable {
     final List<Http1Context.Validator> validators = new ArrayList<>();
     final List<AccessLogSink> sinks = new ArrayList<>();
     final List<String> sinkIds = new ArrayList<>();
+    /** By the name of their {@code [tls.NAME]} table. */
+    final Map<String, TlsProvider> tls = new HashMap<>();
 
     private record Named(String id, PluginInstance instance) {
     }
@@ -78,11 +83,16 @@ final class PluginInstances implements AutoCloseable {
                     AccessLogSink.class);
             if (s != null) {
                 p.sinks.add(s);
-                p.sinkIds.add(config.accessLogs().get(i).id());
+                p.sinkIds.add(t.id());
             }
         }
-        config.tls().forEach((name, t) -> p.instance(PluginKind.TLS, t, "tls." + name + ".provider",
-                io.httpd.api.TlsProvider.class));
+        config.tls().forEach((name, t) -> {
+            TlsProvider provider = p.instance(PluginKind.TLS, t, "tls." + name + ".provider",
+                    TlsProvider.class);
+            if (provider != null) {
+                p.tls.put(name, provider);
+            }
+        });
         errors.addAll(p.errors);
         return p;
     }

@@ -16,14 +16,15 @@ import java.util.Objects;
  * @param bodyTimeout      time between reads of a request body (default 30s)
  * @param sendTimeout      longest time the peer may accept no byte of a response; then the
  *                         connection is closed (default 60s, as nginx's send_timeout)
+ * @param handshakeTimeout time for a whole TLS handshake on a TLS listener (default 10s)
  */
 public record Limits(int requestLineBytes, int headerBytes, int headerCount, long bodyBytes,
                      int connections, Duration headerTimeout, Duration idleTimeout,
-                     Duration bodyTimeout, Duration sendTimeout) {
+                     Duration bodyTimeout, Duration sendTimeout, Duration handshakeTimeout) {
 
     private static final Limits DEFAULTS = new Limits(8192, 16384, 100, 10L << 20, 10_000,
             Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30),
-            Duration.ofSeconds(60));
+            Duration.ofSeconds(60), Duration.ofSeconds(10));
 
     public Limits {
         positive("requestLineBytes", requestLineBytes);
@@ -37,12 +38,21 @@ public record Limits(int requestLineBytes, int headerBytes, int headerCount, lon
         positive("idleTimeout", idleTimeout);
         positive("bodyTimeout", bodyTimeout);
         positive("sendTimeout", sendTimeout);
+        positive("handshakeTimeout", handshakeTimeout);
+    }
+
+    /** Limits with the default send and handshake timeouts. */
+    public Limits(int requestLineBytes, int headerBytes, int headerCount, long bodyBytes,
+                  int connections, Duration headerTimeout, Duration idleTimeout,
+                  Duration bodyTimeout) {
+        this(requestLineBytes, headerBytes, headerCount, bodyBytes, connections, headerTimeout,
+                idleTimeout, bodyTimeout, DEFAULTS.sendTimeout, DEFAULTS.handshakeTimeout);
     }
 
     /** These limits with another send timeout. */
     public Limits withSendTimeout(Duration timeout) {
         return new Limits(requestLineBytes, headerBytes, headerCount, bodyBytes, connections,
-                headerTimeout, idleTimeout, bodyTimeout, timeout);
+                headerTimeout, idleTimeout, bodyTimeout, timeout, handshakeTimeout);
     }
 
     /** The limits when {@code [limits]} is absent. */
@@ -65,7 +75,9 @@ public record Limits(int requestLineBytes, int headerBytes, int headerCount, lon
                 errors.read(() -> timeout(table, "body_timeout", d.bodyTimeout()),
                         d.bodyTimeout()),
                 errors.read(() -> timeout(table, "send_timeout", d.sendTimeout()),
-                        d.sendTimeout()));
+                        d.sendTimeout()),
+                errors.read(() -> timeout(table, "handshake_timeout", d.handshakeTimeout()),
+                        d.handshakeTimeout()));
         errors.addUnknownKeys(table);
         return limits;
     }

@@ -203,7 +203,7 @@ public final class Connection implements Runnable {
     private boolean exchange(WireReader in, RequestParser parser, ResponseWriter writer)
             throws IOException {
         long start = System.nanoTime();
-        Exchange exchange = new Exchange(ctx, in, writer, transport.remote());
+        Exchange exchange = new Exchange(ctx, in, writer, transport.info());
         RequestParser.RawHead raw = null;
         RequestHead head;
         try {

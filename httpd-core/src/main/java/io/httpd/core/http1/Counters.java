@@ -15,6 +15,7 @@ public final class Counters {
         new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(),
     };
     private volatile Supplier<List<ServerView.AccessLogDrops>> accessLogDrops = List::of;
+    private final LongAdder tlsHandshakeFailures = new LongAdder();
 
     void connectionOpened() {
         connectionsOpen.increment();
@@ -36,6 +37,10 @@ public final class Counters {
         }
     }
 
+    void tlsHandshakeFailed() {
+        tlsHandshakeFailures.increment();
+    }
+
     /** Where the access-log drop counts, one per sink, come from. */
     public void accessLogDrops(Supplier<List<ServerView.AccessLogDrops>> drops) {
         this.accessLogDrops = drops;
@@ -50,6 +55,6 @@ public final class Counters {
         }
         return new ServerView.Counters(connectionsOpen.sum(), connectionsTotal.sum(),
                 requests.sum(), byClass[0].sum(), byClass[1].sum(), byClass[2].sum(),
-                byClass[3].sum(), byClass[4].sum(), drops, sinks);
+                byClass[3].sum(), byClass[4].sum(), drops, sinks, tlsHandshakeFailures.sum());
     }
 }

@@ -1,6 +1,7 @@
 package io.httpd.core.http1;
 
 import io.httpd.api.AccessRecord;
+import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Headers;
 import io.httpd.api.Method;
 import io.httpd.api.Request;
@@ -35,6 +36,7 @@ final class Exchange {
     private final Http1Context ctx;
     private final WireReader in;
     private final ResponseWriter writer;
+    private final ConnectionInfo connection;
     private final InetSocketAddress remote;
     private final String requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
     private BodyStream body;
@@ -42,11 +44,12 @@ final class Exchange {
     private String validatorId; // while a validator runs: whom to blame if it throws
     private boolean close;
 
-    Exchange(Http1Context ctx, WireReader in, ResponseWriter writer, InetSocketAddress remote) {
+    Exchange(Http1Context ctx, WireReader in, ResponseWriter writer, ConnectionInfo connection) {
         this.ctx = ctx;
         this.in = in;
         this.writer = writer;
-        this.remote = remote;
+        this.connection = connection;
+        this.remote = connection.remote();
     }
 
     /**
@@ -255,12 +258,12 @@ final class Exchange {
         ctx.accessLog().accept(new AccessRecord(time, remote, method, target, protocol, status,
                 sent.bytes(), took, headers.first("Referer").orElse(null),
                 headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
-                requestId, sent.aborted()));
+                requestId, connection, sent.aborted()));
     }
 
     private Request request(RequestHead head, InputStream content, String routePath) {
         return new Request(head.method(), head.target(), head.path(), head.query(),
-                head.version(), head.headers(), remote, routePath, content);
+                head.version(), head.headers(), connection, routePath, content);
     }
 
     private void logReject(HttpException e) {

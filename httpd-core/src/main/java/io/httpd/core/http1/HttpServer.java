@@ -1,5 +1,6 @@
 package io.httpd.core.http1;
 
+import io.httpd.api.TlsProvider;
 import io.httpd.core.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,7 @@ public final class HttpServer {
     private static final Duration CAP_LOG_INTERVAL = Duration.ofSeconds(10);
 
     private final List<InetSocketAddress> addresses;
+    private final List<TlsProvider> tls; // per address; null for plain HTTP
     private final Http1Context ctx;
     private final Semaphore permits;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
@@ -42,7 +45,18 @@ public final class HttpServer {
     private long keptAliveClosed;
 
     public HttpServer(List<InetSocketAddress> addresses, Http1Context ctx) {
+        this(addresses, Collections.nCopies(addresses.size(), null), ctx);
+    }
+
+    /**
+     * @param tls per address, the TLS provider of that listener, or null for plain HTTP
+     */
+    public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls, Http1Context ctx) {
+        if (tls.size() != addresses.size()) {
+            throw new IllegalArgumentException("one tls entry per address");
+        }
         this.addresses = List.copyOf(addresses);
+        this.tls = new ArrayList<>(tls);
         this.ctx = ctx;
         this.permits = new Semaphore(ctx.limits().connections());
     }
@@ -70,12 +84,15 @@ public final class HttpServer {
             channels.add(channel);
         }
         sendTimeout = new SendTimeout(open, ctx.limits().sendTimeout()).start();
-        for (ServerSocketChannel channel : channels) {
+        for (int i = 0; i < channels.size(); i++) {
+            ServerSocketChannel channel = channels.get(i);
+            TlsProvider secure = tls.get(i);
             Thread t = Thread.ofPlatform().name("accept-" + localAddress(channel).getPort())
-                    .start(() -> acceptLoop(channel));
+                    .start(() -> acceptLoop(channel, secure));
             acceptors.add(t);
             LOG.atInfo().setMessage(Events.SERVER_LISTEN)
-                    .addKeyValue("address", format(localAddress(channel))).log();
+                    .addKeyValue("address", format(localAddress(channel)))
+                    .addKeyValue("tls", secure != null).log();
         }
     }
 
@@ -88,7 +105,7 @@ public final class HttpServer {
         return bound;
     }
 
-    private void acceptLoop(ServerSocketChannel channel) {
+    private void acceptLoop(ServerSocketChannel channel, TlsProvider secure) {
         AcceptFailures failures = new AcceptFailures(localAddress(channel));
         while (!stopping) {
             SocketChannel socket;
@@ -107,7 +124,7 @@ public final class HttpServer {
                 closeQuietly(socket);
                 return;
             }
-            serve(socket);
+            serve(socket, secure);
         }
     }
 
@@ -164,11 +181,11 @@ public final class HttpServer {
         }
     }
 
-    private void serve(SocketChannel socket) {
+    private void serve(SocketChannel socket, TlsProvider secure) {
         Connection connection;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection = new Connection(new SocketTransport(socket), ctx, () -> stopping);
+            connection = new Connection(transport(socket, secure), ctx, () -> stopping);
         } catch (IOException e) {
             permits.release();
             closeQuietly(socket);
@@ -183,6 +200,12 @@ public final class HttpServer {
                 permits.release();
             }
         });
+    }
+
+    /** Plain, or TLS with its handshake still to run on the connection's own thread. */
+    private Transport transport(SocketChannel socket, TlsProvider secure) throws IOException {
+        return secure == null ? new SocketTransport(socket)
+                : new TlsTransport(socket, secure, ctx.limits().handshakeTimeout(), ctx.counters());
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.httpd.core.http1;
 
+import io.httpd.api.ConnectionInfo;
+
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +20,11 @@ public interface Transport extends Closeable {
 
     /** The peer's address and port. */
     InetSocketAddress remote();
+
+    /** The connection as requests see it: plain HTTP from {@link #remote()} by default. */
+    default ConnectionInfo info() {
+        return ConnectionInfo.plain(remote());
+    }
 
     /** How long the next read may block, in milliseconds; 0 waits forever. */
     void readTimeout(int millis) throws IOException;

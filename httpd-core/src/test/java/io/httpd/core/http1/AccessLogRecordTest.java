@@ -1,6 +1,7 @@
 package io.httpd.core.http1;
 
 import io.httpd.api.AccessRecord;
+import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Method;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
@@ -56,7 +57,11 @@ class AccessLogRecordTest {
         assertEquals(6, records.stream().map(AccessRecord::requestId).collect(Collectors.toSet()).size());
         for (AccessRecord r : records) {
             assertFalse(r.duration().isNegative());
-            assertEquals(wire == Wire.SOCKET, r.client().getAddress().isLoopbackAddress());
+            assertEquals(wire == Wire.SOCKET || wire == Wire.TLS,
+                    r.client().getAddress().isLoopbackAddress());
+            assertEquals(wire == Wire.TLS ? "https" : "http", r.connection().scheme());
+            assertEquals(wire == Wire.TLS ? "TLSv1.3" : "-", r.connection().tls()
+                    .map(ConnectionInfo.Tls::protocol).orElse("-"));
         }
     }
 

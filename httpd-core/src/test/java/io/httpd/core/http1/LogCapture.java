@@ -41,6 +41,22 @@ public final class LogCapture implements AutoCloseable {
         }
     }
 
+    /** Also records DEBUG events of the class (until closed). */
+    LogCapture debug() {
+        setLevel("DEBUG");
+        return this;
+    }
+
+    private void setLevel(String name) {
+        try {
+            Class<?> levelType = Class.forName("ch.qos.logback.classic.Level");
+            Object level = name == null ? null : levelType.getField(name).get(null);
+            logger.getClass().getMethod("setLevel", levelType).invoke(logger, level);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Every event so far, as {@code LEVEL event key=value ...}. */
     public List<String> events() {
         List<String> lines = new ArrayList<>();
@@ -73,6 +89,7 @@ public final class LogCapture implements AutoCloseable {
     public void close() {
         try {
             logger.getClass().getMethod("detachAppender", appenderType).invoke(logger, appender);
+            setLevel(null);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }

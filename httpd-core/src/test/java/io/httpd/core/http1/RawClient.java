@@ -20,11 +20,25 @@ final class RawClient implements AutoCloseable {
     private final InputStream in;
 
     RawClient(InetSocketAddress address) {
+        this(connect(address));
+    }
+
+    /** A client over a connected socket, such as a TLS one. */
+    RawClient(Socket socket) {
         try {
-            socket = new Socket();
-            socket.connect(address, 5000);
+            this.socket = socket;
             socket.setSoTimeout(5000);
             in = socket.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Socket connect(InetSocketAddress address) {
+        try {
+            Socket socket = new Socket();
+            socket.connect(address, 5000);
+            return socket;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,29 +10,37 @@ import java.util.List;
 /** A real {@link HttpServer} on 127.0.0.1, on a port the system picks, stopped on close. */
 final class TestServer implements AutoCloseable {
     private final HttpServer server;
+    private final TestTls tls;
 
-    private TestServer(HttpServer server) {
+    private TestServer(HttpServer server, TestTls tls) {
         this.server = server;
+        this.tls = tls;
     }
 
     static TestServer start(Http1Context ctx) {
+        return start(ctx, null);
+    }
+
+    /** A server whose one listener speaks TLS with this certificate (null: plain HTTP). */
+    static TestServer start(Http1Context ctx, TestTls tls) {
         HttpServer server = new HttpServer(
-                List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), ctx);
+                List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+                java.util.Collections.singletonList(tls == null ? null : tls.provider()), ctx);
         try {
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TestServer(server);
+        return new TestServer(server, tls);
     }
 
     InetSocketAddress address() {
         return server.boundAddresses().getFirst();
     }
 
-    /** A new client connection to this server. */
+    /** A new client connection to this server, handshaken when it speaks TLS. */
     RawClient connect() {
-        return new RawClient(address());
+        return tls == null ? new RawClient(address()) : new RawClient(tls.connect(address()));
     }
 
     @Override
