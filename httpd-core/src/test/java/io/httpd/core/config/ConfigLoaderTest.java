@@ -90,7 +90,8 @@ class ConfigLoaderTest {
         assertEquals(List.of(new Listener("0.0.0.0", 8080, null), new Listener("::1", 8443, "main")),
                 config.listeners());
         assertEquals(new Limits(4096, 32768, 50, 1 << 20, 500, Duration.ofSeconds(5),
-                Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(20)), config.limits());
+                Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(20),
+                Duration.ofSeconds(10)), config.limits());
 
         PluginTable tls = config.tls().get("main");
         assertEquals(Set.of("main"), config.tls().keySet());
@@ -140,7 +141,7 @@ class ConfigLoaderTest {
         assertEquals(Limits.defaults(), config.limits());
         assertEquals(new Limits(8192, 16384, 100, 10L * 1024 * 1024, 10_000,
                 Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                Duration.ofSeconds(60)), config.limits());
+                Duration.ofSeconds(60), Duration.ofSeconds(10)), config.limits());
         assertEquals(List.of(new Listener("localhost", 0, null)), config.listeners());
         assertTrue(config.routes().isEmpty());
         assertTrue(config.tls().isEmpty());

@@ -39,7 +39,8 @@ class ConnectionCapTest {
     static Limits capped(int connections) {
         Limits d = Limits.defaults();
         return new Limits(d.requestLineBytes(), d.headerBytes(), d.headerCount(), d.bodyBytes(),
-                connections, d.headerTimeout(), d.idleTimeout(), d.bodyTimeout(), d.sendTimeout());
+                connections, d.headerTimeout(), d.idleTimeout(), d.bodyTimeout(), d.sendTimeout(),
+                d.handshakeTimeout());
     }
 
     @Test

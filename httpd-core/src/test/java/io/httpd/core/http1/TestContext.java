@@ -58,14 +58,15 @@ final class TestContext {
     static Limits headLimits(int requestLine, int headerBytes, int headerCount) {
         Limits d = Limits.defaults();
         return new Limits(requestLine, headerBytes, headerCount, d.bodyBytes(), d.connections(),
-                d.headerTimeout(), d.idleTimeout(), d.bodyTimeout(), d.sendTimeout());
+                d.headerTimeout(), d.idleTimeout(), d.bodyTimeout(), d.sendTimeout(),
+                d.handshakeTimeout());
     }
 
     /** Limits.defaults() with other timeouts. */
     static Limits timeouts(Duration header, Duration idle, Duration body) {
         Limits d = Limits.defaults();
         return new Limits(d.requestLineBytes(), d.headerBytes(), d.headerCount(), d.bodyBytes(),
-                d.connections(), header, idle, body, d.sendTimeout());
+                d.connections(), header, idle, body, d.sendTimeout(), d.handshakeTimeout());
     }
 
     /**

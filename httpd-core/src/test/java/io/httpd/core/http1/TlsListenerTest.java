@@ -48,7 +48,8 @@ class TlsListenerTest {
     private static Limits handshakeTimeout(Duration timeout) {
         Limits d = Limits.defaults();
         return new Limits(d.requestLineBytes(), d.headerBytes(), d.headerCount(), d.bodyBytes(),
-                d.connections(), d.headerTimeout(), d.idleTimeout(), d.bodyTimeout(), timeout);
+                d.connections(), d.headerTimeout(), d.idleTimeout(), d.bodyTimeout(), d.sendTimeout(),
+                timeout);
     }
 
     private static HttpServer start(TestContext t, TlsProvider provider) throws IOException {
