@@ -61,7 +61,7 @@ public final class Httpd {
      * @throws ConfigErrors every problem, with the instances already created closed
      */
     public static Httpd create(HttpdConfig config, PluginRegistry registry) throws ConfigErrors {
-        ServerInfo info = new ServerInfo(Version.current(),
+        ServerInfo info = new ServerInfo(config.server().name(), Version.current(),
                 registry.all().stream().map(PluginRegistry.Found::info).toList(), new Counters());
         List<ConfigError> errors = new ArrayList<>();
         for (Listener l : config.listeners()) {
