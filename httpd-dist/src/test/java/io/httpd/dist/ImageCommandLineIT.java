@@ -25,7 +25,7 @@ class ImageCommandLineIT {
         Path conf = ImageProcess.IMAGE.resolve("conf/httpd.toml").toAbsolutePath();
         ImageProcess.Result r = ImageProcess.run(dir, "-t", "-c", conf.toString());
         assertEquals(0, r.exit(), r.output());
-        assertEquals(conf + ": ok (2 routes, 3 plugin instances, 4 plugins found)", r.output());
+        assertEquals(conf + ": ok (3 routes, 4 plugin instances, 5 plugins found)", r.output());
     }
 
     @Test
@@ -48,6 +48,7 @@ class ImageCommandLineIT {
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().matches("(?s)KIND +ID +MODULE +SOURCE\\n"
                 + "route +echo +io\\.httpd\\.plugin\\.echo@\\S+ +built-in\\n"
+                + "route +info +io\\.httpd\\.plugin\\.info@\\S+ +built-in\\n"
                 + "route +static +io\\.httpd\\.plugin\\.staticfiles@\\S+ +built-in\\n"
                 + "access_log +file +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in\\n"
                 + "access_log +json +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in"),

@@ -21,7 +21,7 @@ final class InfoPage {
             th,td{text-align:left;padding:.25em .6em;border-bottom:1px solid #ddd;vertical-align:top}
             th{font-weight:600;background:#f4f4f4}td.n{text-align:right;font-variant-numeric:tabular-nums}
             code{font:13px ui-monospace,monospace}
-            table.facts th{width:12em;background:none}
+            table.facts th,table.counters th{width:12em;background:none}table.counters{max-width:30em}
             """;
 
     private InfoPage() {
