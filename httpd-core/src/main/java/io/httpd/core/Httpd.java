@@ -1,6 +1,10 @@
 package io.httpd.core;
 
+import io.httpd.api.AccessRecord;
 import io.httpd.api.ServerView;
+import io.httpd.core.admin.AdminServer;
+import io.httpd.core.admin.Readiness;
+import io.httpd.core.admin.RequestCounts;
 import io.httpd.core.accesslog.AccessLogDispatcher;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
@@ -19,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One configured server: plugin instances created from httpd.toml, the access-log queues, and
@@ -34,6 +39,8 @@ public final class Httpd {
     private final PluginInstances plugins;
     private final AccessLogDispatcher accessLog;
     private final HttpServer server;
+    private final Readiness readiness = new Readiness();
+    private final AdminServer admin; // null when [admin] is absent
 
     private Httpd(HttpdConfig config, ServerInfo info, PluginInstances plugins) {
         this.config = config;
@@ -45,9 +52,19 @@ public final class Httpd {
         RouteTable routes = new RouteTable(plugins.routes);
         info.routes(routes.routes().stream()
                 .map(r -> new ServerView.RouteInfo(r.path(), r.handlerId(), r.methods())).toList());
+        Consumer<AccessRecord> records = accessLog::submit;
+        if (config.admin() != null) {
+            RequestCounts counts = new RequestCounts(); // counted only when someone can read them
+            records = r -> {
+                counts.count(r);
+                accessLog.submit(r);
+            };
+            admin = new AdminServer(config.admin(), config.server().name(), info, readiness, counts);
+        } else {
+            admin = null;
+        }
         Http1Context ctx = new Http1Context(config.limits(), config.server().name(), routes,
-                plugins.validators, accessLog::submit, counters,
-                config.server().requestIdHeader());
+                plugins.validators, records, counters, config.server().requestIdHeader());
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (Listener l : config.listeners()) {
             addresses.add(new InetSocketAddress(l.host(), l.port()));
@@ -77,10 +94,19 @@ public final class Httpd {
         return new Httpd(config, info, plugins);
     }
 
-    /** Binds the listeners and serves. */
+    /** Binds the listeners (the admin listener last) and serves; then {@code /ready} says 200. */
     public void start() throws IOException {
         server.start();
         info.listeners(server.boundAddresses());
+        if (admin != null) {
+            try {
+                admin.start();
+            } catch (IOException e) {
+                stopQuietly();
+                throw e;
+            }
+        }
+        readiness.ready();
         LOG.atInfo().setMessage(Events.SERVER_START).addKeyValue("version", info.version())
                 .addKeyValue("listen", server.boundAddresses().stream().map(HttpServer::format)
                         .toList())
@@ -93,6 +119,19 @@ public final class Httpd {
     /** The bound addresses. */
     public List<InetSocketAddress> addresses() {
         return server.boundAddresses();
+    }
+
+    /** The admin listener's bound address; empty when there is none. */
+    public List<InetSocketAddress> adminAddresses() {
+        return admin == null ? List.of() : admin.addresses();
+    }
+
+    private void stopQuietly() {
+        try {
+            server.stop(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The live view plugins see. */
@@ -112,15 +151,20 @@ public final class Httpd {
     }
 
     /**
-     * Stops: listeners close, in-flight exchanges finish within the grace period, the
-     * access-log queues drain, plugin instances close in reverse order.
+     * Stops: {@code /ready} turns 503, listeners close, in-flight exchanges finish within the
+     * grace period, the access-log queues drain, plugin instances close in reverse order, and
+     * the admin listener closes last.
      *
      * @return how many connections were cut when the grace ran out
      */
     public int stop(Duration grace) throws InterruptedException {
+        readiness.draining();
         int cut = server.stop(grace);
         accessLog.close();
         plugins.close();
+        if (admin != null) {
+            admin.stop();
+        }
         return cut;
     }
 

@@ -1,0 +1,57 @@
+package io.httpd.core.admin;
+
+import io.httpd.api.Headers;
+import io.httpd.api.Method;
+import io.httpd.api.Response;
+import io.httpd.api.RouteHandler;
+import io.httpd.api.ServerView;
+import io.httpd.api.Status;
+import io.httpd.core.http1.RouteTable;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The admin listener's routes: {@code GET /health} (liveness: 200 while the process serves),
+ * {@code GET /ready} (200 when ready, 503 while starting or draining) and {@code GET /metrics}
+ * (Prometheus text). None is cached.
+ */
+final class AdminEndpoints {
+    private static final Status UNAVAILABLE = new Status(503, "Service Unavailable");
+    private static final Set<Method> GET = Set.of(Method.GET, Method.HEAD);
+
+    private AdminEndpoints() {
+    }
+
+    /** The routes, each behind the token check when there is a token. */
+    static List<RouteTable.Route> routes(ServerView server, Readiness readiness,
+                                         RequestCounts requests, BearerToken token, Clock clock) {
+        return List.of(
+                route("/health", token.guard(r -> text(Status.OK, "ok\n"))),
+                route("/ready", token.guard(r -> ready(readiness))),
+                route("/metrics", token.guard(r -> metrics(server, requests, clock))));
+    }
+
+    private static RouteTable.Route route(String path, RouteHandler handler) {
+        return new RouteTable.Route(path, "admin", handler, GET, 0);
+    }
+
+    private static Response ready(Readiness readiness) {
+        Readiness.Phase phase = readiness.phase();
+        String body = phase.name().toLowerCase() + "\n";
+        return text(phase == Readiness.Phase.READY ? Status.OK : UNAVAILABLE, body);
+    }
+
+    private static Response metrics(ServerView server, RequestCounts requests, Clock clock) {
+        byte[] body = MetricsText.render(server, requests, clock.instant())
+                .getBytes(StandardCharsets.UTF_8);
+        return new Response(Status.OK, Headers.of("Content-Type", MetricsText.CONTENT_TYPE,
+                "Cache-Control", "no-store"), new Response.Body.Bytes(body));
+    }
+
+    static Response text(Status status, String body) {
+        return Response.text(status, body).withHeader("Cache-Control", "no-store");
+    }
+}
