@@ -1,12 +1,15 @@
 package io.httpd.core.admin;
 
+import io.httpd.api.Method;
 import io.httpd.api.Request;
 import io.httpd.api.Response;
 import io.httpd.api.RouteHandler;
 import io.httpd.api.Status;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Set;
 
@@ -34,14 +37,14 @@ final class BearerToken {
         }
         return new RouteHandler() {
             @Override
-            public Response handle(Request request) throws java.io.IOException {
+            public Response handle(Request request) throws IOException {
                 return accepts(request.headers().all("Authorization")) ? handler.handle(request)
                         : AdminEndpoints.text(UNAUTHORIZED, "a bearer token is required\n")
                                 .withHeader("WWW-Authenticate", "Bearer realm=\"httpd admin\"");
             }
 
             @Override
-            public Set<io.httpd.api.Method> methods() {
+            public Set<Method> methods() {
                 return handler.methods();
             }
         };
@@ -66,7 +69,7 @@ final class BearerToken {
         try {
             return MessageDigest.getInstance("SHA-256").digest(
                     text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
