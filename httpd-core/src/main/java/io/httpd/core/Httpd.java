@@ -5,6 +5,7 @@ import io.httpd.api.ServerView;
 import io.httpd.core.admin.AdminServer;
 import io.httpd.core.admin.Readiness;
 import io.httpd.core.admin.RequestCounts;
+import io.httpd.core.admin.ServerControl;
 import io.httpd.core.accesslog.AccessLogDispatcher;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
@@ -41,6 +42,7 @@ public final class Httpd {
     private final HttpServer server;
     private final Readiness readiness = new Readiness();
     private final AdminServer admin; // null when [admin] is absent
+    private volatile Runnable drainRequest = () -> { };
 
     private Httpd(HttpdConfig config, ServerInfo info, PluginInstances plugins) {
         this.config = config;
@@ -59,7 +61,8 @@ public final class Httpd {
                 counts.count(r);
                 accessLog.submit(r);
             };
-            admin = new AdminServer(config.admin(), config.server().name(), info, readiness, counts);
+            admin = new AdminServer(config.admin(), config.server().name(), info, readiness, counts,
+                    control());
         } else {
             admin = null;
         }
@@ -144,10 +147,34 @@ public final class Httpd {
         return plugins.count();
     }
 
-    /** SIGHUP: every plugin instance reloads. */
-    public void reload() {
+    /**
+     * SIGHUP (and the admin listener's {@code POST /reload}): every plugin instance reloads.
+     *
+     * @return the ids of the instances whose reload failed; empty when all went well
+     */
+    public List<String> reload() {
         LOG.atInfo().setMessage(Events.SERVER_RELOAD).log();
-        plugins.reload();
+        return plugins.reload();
+    }
+
+    /** What the admin listener's {@code POST /drain} runs: the process's own stop (SIGTERM's). */
+    void onDrainRequest(Runnable stop) {
+        this.drainRequest = stop;
+    }
+
+    private ServerControl control() {
+        return new ServerControl() {
+            @Override
+            public void drain() {
+                readiness.draining();
+                drainRequest.run();
+            }
+
+            @Override
+            public List<String> reload() {
+                return Httpd.this.reload();
+            }
+        };
     }
 
     /**

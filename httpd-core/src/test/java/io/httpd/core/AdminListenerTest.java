@@ -64,6 +64,19 @@ class AdminListenerTest {
 
         @Override
         public RouteHandler create(PluginConfig config, ServerView server) {
+            if (id.equals("flaky")) {
+                return new RouteHandler() {
+                    @Override
+                    public Response handle(io.httpd.api.Request r) {
+                        return Response.text(Status.OK, "flaky\n");
+                    }
+
+                    @Override
+                    public void reload() throws java.io.IOException {
+                        throw new java.io.IOException("cannot reopen");
+                    }
+                };
+            }
             return id.equals("hello") ? r -> Response.text(Status.OK, "hello\n") : r -> {
                 inFlight.countDown();
                 try {
@@ -92,7 +105,8 @@ class AdminListenerTest {
                 """ + extra);
         httpd = Httpd.create(ConfigLoader.load(file), PluginRegistry.of(List.of(
                 new PluginRegistry.Found(PluginKind.ROUTE, new Provider("hello"), "test"),
-                new PluginRegistry.Found(PluginKind.ROUTE, new Provider("hold"), "test"))));
+                new PluginRegistry.Found(PluginKind.ROUTE, new Provider("hold"), "test"),
+                new PluginRegistry.Found(PluginKind.ROUTE, new Provider("flaky"), "test"))));
         httpd.start();
         return httpd;
     }
@@ -177,6 +191,39 @@ class AdminListenerTest {
         httpd = null;
     }
 
+    /** POST /drain starts the process's own stop (as SIGTERM does) and readiness turns 503. */
+    @Test
+    void postDrainStartsTheStop() throws Exception {
+        start("[admin]\naddress = \"127.0.0.1:0\"\n");
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        httpd.onDrainRequest(stopRequested::countDown);
+        InetSocketAddress admin = httpd.adminAddresses().getFirst();
+        String get = get(admin, "/drain");
+        assertEquals("HTTP/1.1 405 Method Not Allowed", statusLine(get));
+        assertTrue(get.contains("\r\nAllow: OPTIONS, POST\r\n"), get);
+        assertEquals(1, stopRequested.getCount(), "a GET drains nothing");
+        String post = request(admin, "POST /drain", List.of("Content-Length: 0"));
+        assertEquals("HTTP/1.1 202 Accepted", statusLine(post));
+        assertTrue(stopRequested.await(5, TimeUnit.SECONDS));
+        assertEquals("HTTP/1.1 503 Service Unavailable", statusLine(get(admin, "/ready")));
+    }
+
+    /** POST /reload does what SIGHUP does and answers with the result. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            hello | HTTP/1.1 200 OK                    | reloaded
+            flaky | HTTP/1.1 500 Internal Server Error | reload failed: flaky
+            """)
+    void postReloadAnswersWithItsResult(String handler, String status, String body)
+            throws Exception {
+        start("[[route]]\npath = \"/x\"\nhandler = \"" + handler
+                + "\"\n\n[admin]\naddress = \"127.0.0.1:0\"\n");
+        String response = request(httpd.adminAddresses().getFirst(), "POST /reload",
+                List.of("Content-Length: 0"));
+        assertEquals(status, statusLine(response));
+        assertTrue(response.endsWith("\r\n\r\n" + body + "\n"), response);
+    }
+
     /** The data port at its connection cap: the admin port has its own and still answers. */
     @Test
     void aDataPortAtItsCapLeavesHealthAnswering() throws Exception {
@@ -239,9 +286,14 @@ class AdminListenerTest {
 
     private static String get(InetSocketAddress address, String path, List<String> fields)
             throws Exception {
+        return request(address, "GET " + path, fields);
+    }
+
+    private static String request(InetSocketAddress address, String methodAndPath,
+                                  List<String> fields) throws Exception {
         try (Socket s = new Socket(address.getAddress(), address.getPort())) {
             s.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: t\r\n");
+            StringBuilder request = new StringBuilder(methodAndPath + " HTTP/1.1\r\nHost: t\r\n");
             fields.forEach(f -> request.append(f).append("\r\n"));
             s.getOutputStream().write((request + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

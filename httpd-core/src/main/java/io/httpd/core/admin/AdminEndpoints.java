@@ -15,27 +15,46 @@ import java.util.Set;
 
 /**
  * The admin listener's routes: {@code GET /health} (liveness: 200 while the process serves),
- * {@code GET /ready} (200 when ready, 503 while starting or draining) and {@code GET /metrics}
- * (Prometheus text). None is cached.
+ * {@code GET /ready} (200 when ready, 503 while starting or draining), {@code GET /metrics}
+ * (Prometheus text), {@code POST /drain} (202: the process drains and exits 0, as on SIGTERM)
+ * and {@code POST /reload} (what SIGHUP does: 200, or 500 naming the instances that failed).
+ * None is cached.
  */
 final class AdminEndpoints {
     private static final Status UNAVAILABLE = new Status(503, "Service Unavailable");
+    private static final Status ACCEPTED = new Status(202, "Accepted");
+    private static final Status SERVER_ERROR = new Status(500, "Internal Server Error");
     private static final Set<Method> GET = Set.of(Method.GET, Method.HEAD);
+    private static final Set<Method> POST = Set.of(Method.POST);
 
     private AdminEndpoints() {
     }
 
     /** The routes, each behind the token check when there is a token. */
     static List<RouteTable.Route> routes(ServerView server, Readiness readiness,
-                                         RequestCounts requests, BearerToken token, Clock clock) {
+                                         RequestCounts requests, ServerControl control,
+                                         BearerToken token, Clock clock) {
         return List.of(
-                route("/health", token.guard(r -> text(Status.OK, "ok\n"))),
-                route("/ready", token.guard(r -> ready(readiness))),
-                route("/metrics", token.guard(r -> metrics(server, requests, clock))));
+                route("/health", GET, token.guard(r -> text(Status.OK, "ok\n"))),
+                route("/ready", GET, token.guard(r -> ready(readiness))),
+                route("/metrics", GET, token.guard(r -> metrics(server, requests, clock))),
+                route("/drain", POST, token.guard(r -> drain(control))),
+                route("/reload", POST, token.guard(r -> reload(control))));
     }
 
-    private static RouteTable.Route route(String path, RouteHandler handler) {
-        return new RouteTable.Route(path, "admin", handler, GET, 0);
+    private static RouteTable.Route route(String path, Set<Method> methods, RouteHandler handler) {
+        return new RouteTable.Route(path, "admin", handler, methods, 0);
+    }
+
+    private static Response drain(ServerControl control) {
+        control.drain();
+        return text(ACCEPTED, "draining\n");
+    }
+
+    private static Response reload(ServerControl control) {
+        List<String> failed = control.reload();
+        return failed.isEmpty() ? text(Status.OK, "reloaded\n")
+                : text(SERVER_ERROR, "reload failed: " + String.join(", ", failed) + "\n");
     }
 
     private static Response ready(Readiness readiness) {

@@ -37,11 +37,12 @@ public final class AdminServer {
      * @param view      the server it reports on
      * @param readiness what {@code /ready} answers
      * @param requests  the data listeners' request counts
+     * @param control   what {@code POST /drain} and {@code POST /reload} run
      */
     public AdminServer(AdminSettings settings, String serverName, ServerView view,
-                       Readiness readiness, RequestCounts requests) {
+                       Readiness readiness, RequestCounts requests, ServerControl control) {
         RouteTable routes = new RouteTable(AdminEndpoints.routes(view, readiness, requests,
-                new BearerToken(settings.token()), Clock.systemUTC()));
+                control, new BearerToken(settings.token()), Clock.systemUTC()));
         Http1Context ctx = new Http1Context(limits(settings.connections()), serverName, routes,
                 List.of(), AdminServer::logRequest, new Counters());
         this.server = new HttpServer(List.of(new InetSocketAddress(settings.listener().host(),
@@ -55,8 +56,10 @@ public final class AdminServer {
                 Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(5));
     }
 
+    /** 401s at WARN; POSTs (drain, reload) at INFO; the polled GETs at DEBUG. */
     private static void logRequest(AccessRecord r) {
-        LOG.atLevel(r.status() == 401 ? Level.WARN : Level.DEBUG)
+        LOG.atLevel(r.status() == 401 ? Level.WARN
+                        : r.method().equals("POST") ? Level.INFO : Level.DEBUG)
                 .setMessage(Events.ADMIN_REQUEST).addKeyValue("remote", r.client())
                 .addKeyValue("method", r.method()).addKeyValue("target", r.target())
                 .addKeyValue("status", r.status()).log();
