@@ -3,6 +3,9 @@ package io.httpd.dist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +72,49 @@ class AdminIT {
             assertFalse(server.output().contains(TOKEN), "the token is never logged:\n"
                     + server.output());
             assertFalse(server.output().contains("wrong-token"), server.output());
+        }
+    }
+
+    /**
+     * POST /drain with an upload half sent: readiness turns 503 at once, the upload still
+     * finishes and is answered, then the process exits 0 (as on SIGTERM).
+     */
+    @Test
+    void postDrainLetsTheExchangeInFlightFinishThenExitsZero() throws Exception {
+        Path config = ImageProcess.writeConfig(dir, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [[route]]
+                path = "/echo"
+                handler = "echo"
+
+                [admin]
+                address = "127.0.0.1:0"
+                """);
+        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
+            int port = server.awaitPort(Duration.ofSeconds(20));
+            int admin = adminPort(server);
+            assertEquals(200, RawHttp.get(admin, "/ready").status());
+            try (Socket upload = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                upload.setSoTimeout(20_000);
+                OutputStream out = upload.getOutputStream();
+                out.write(("POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n"
+                        + "Connection: close\r\n\r\nhello").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                Thread.sleep(200); // the head is read and the exchange is in flight
+                assertEquals(202, RawHttp.exchange(admin, "POST", "/drain",
+                        "Content-Length: 0").status());
+                assertEquals(503, RawHttp.get(admin, "/ready").status());
+                out.write("world".getBytes(StandardCharsets.US_ASCII));
+                String response = new String(upload.getInputStream().readAllBytes(),
+                        StandardCharsets.ISO_8859_1);
+                assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
+                assertTrue(response.endsWith("\r\n\r\nhelloworld"), response);
+            }
+            assertEquals(0, server.awaitExit(Duration.ofSeconds(20)), server.output());
+            assertTrue(server.output().contains("server.stop reason=\"admin drain\""),
+                    server.output());
         }
     }
 
