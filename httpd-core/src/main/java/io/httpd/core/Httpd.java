@@ -4,6 +4,7 @@ import io.httpd.api.AccessRecord;
 import io.httpd.api.ServerView;
 import io.httpd.core.admin.AdminServer;
 import io.httpd.core.admin.Readiness;
+import io.httpd.core.admin.ReloadLog;
 import io.httpd.core.admin.RequestCounts;
 import io.httpd.core.admin.ServerControl;
 import io.httpd.core.accesslog.AccessLogDispatcher;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -43,6 +45,7 @@ public final class Httpd {
     private final Readiness readiness = new Readiness();
     private final AdminServer admin; // null when [admin] is absent
     private volatile Runnable drainRequest = () -> { };
+    private final ReloadLog reloads = new ReloadLog();
 
     private Httpd(HttpdConfig config, ServerInfo info, PluginInstances plugins) {
         this.config = config;
@@ -62,7 +65,7 @@ public final class Httpd {
                 accessLog.submit(r);
             };
             admin = new AdminServer(config.admin(), config.server().name(), info, readiness, counts,
-                    control());
+                    reloads, control());
         } else {
             admin = null;
         }
@@ -154,7 +157,9 @@ public final class Httpd {
      */
     public List<String> reload() {
         LOG.atInfo().setMessage(Events.SERVER_RELOAD).log();
-        return plugins.reload();
+        List<String> failed = plugins.reload();
+        reloads.add(new ReloadLog.Reload(Instant.now(), failed));
+        return failed;
     }
 
     /** What the admin listener's {@code POST /drain} runs: the process's own stop (SIGTERM's). */

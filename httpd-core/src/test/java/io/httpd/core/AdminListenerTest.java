@@ -224,6 +224,33 @@ class AdminListenerTest {
         assertTrue(response.endsWith("\r\n\r\n" + body + "\n"), response);
     }
 
+    /** GET /status: per-route counts and reloads, as JSON and as an escaped page. */
+    @Test
+    void statusShowsRoutesAndReloadsAsJsonAndHtml() throws Exception {
+        start("[[route]]\npath = \"/<i>x</i>\"\nhandler = \"hello\"\n\n"
+                + "[admin]\naddress = \"127.0.0.1:0\"\n");
+        InetSocketAddress admin = httpd.adminAddresses().getFirst();
+        InetSocketAddress data = httpd.addresses().getFirst();
+        for (int i = 0; i < 3; i++) {
+            get(data, "/hello");
+        }
+        assertEquals("HTTP/1.1 200 OK", statusLine(get(data, "/%3Ci%3Ex%3C/i%3E")));
+        request(admin, "POST /reload", List.of("Content-Length: 0"));
+        String json = get(admin, "/status?format=json");
+        assertTrue(json.contains("\r\nContent-Type: application/json\r\n"), json);
+        String body = json.substring(json.indexOf("\r\n\r\n") + 4);
+        assertTrue(body.contains("\"routes\":[{\"route\":\"/<i>x</i>\",\"requests\":1},"
+                + "{\"route\":\"/hello\",\"requests\":3}]"), body);
+        assertTrue(body.contains("\"requests_total\":4,"), body);
+        assertTrue(body.matches(".*\"reloads\":\\[\\{\"time\":\"[^\"]+\",\"result\":\"ok\"}].*"),
+                body);
+        String html = get(admin, "/status");
+        assertTrue(html.contains("\r\nContent-Type: text/html; charset=utf-8\r\n"), html);
+        assertTrue(html.contains("<td data-key=\"route\">/&lt;i&gt;x&lt;/i&gt;</td>"
+                + "<td class=\"n\" data-key=\"requests\">1</td>"), html);
+        assertTrue(!html.contains("<i>"), html);
+    }
+
     /** The data port at its connection cap: the admin port has its own and still answers. */
     @Test
     void aDataPortAtItsCapLeavesHealthAnswering() throws Exception {

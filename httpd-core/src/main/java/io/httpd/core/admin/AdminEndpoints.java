@@ -7,6 +7,7 @@ import io.httpd.api.RouteHandler;
 import io.httpd.api.ServerView;
 import io.httpd.api.Status;
 import io.httpd.core.http1.RouteTable;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import java.util.Set;
 /**
  * The admin listener's routes: {@code GET /health} (liveness: 200 while the process serves),
  * {@code GET /ready} (200 when ready, 503 while starting or draining), {@code GET /metrics}
- * (Prometheus text), {@code POST /drain} (202: the process drains and exits 0, as on SIGTERM)
+ * (Prometheus text), {@code GET /status} (a page for people, {@code ?format=json} for tools),
+ * {@code POST /drain} (202: the process drains and exits 0, as on SIGTERM)
  * and {@code POST /reload} (what SIGHUP does: 200, or 500 naming the instances that failed).
  * None is cached.
  */
@@ -30,20 +32,45 @@ final class AdminEndpoints {
     private AdminEndpoints() {
     }
 
+    /**
+     * What the endpoints report on.
+     *
+     * @param server    the server view
+     * @param readiness what /ready answers
+     * @param requests  the data listeners' request counts
+     * @param rate      requests per second over the last minute
+     * @param reloads   the recent reloads
+     */
+    record Sources(ServerView server, Readiness readiness, RequestCounts requests,
+                   RequestRate rate, ReloadLog reloads) {
+    }
+
     /** The routes, each behind the token check when there is a token. */
-    static List<RouteTable.Route> routes(ServerView server, Readiness readiness,
-                                         RequestCounts requests, ServerControl control,
-                                         BearerToken token, Clock clock) {
+    static List<RouteTable.Route> routes(Sources s, ServerControl control, BearerToken token,
+                                         Clock clock) {
         return List.of(
                 route("/health", GET, token.guard(r -> text(Status.OK, "ok\n"))),
-                route("/ready", GET, token.guard(r -> ready(readiness))),
-                route("/metrics", GET, token.guard(r -> metrics(server, requests, clock))),
+                route("/ready", GET, token.guard(r -> ready(s.readiness()))),
+                route("/metrics", GET, token.guard(r -> metrics(s.server(), s.requests(), clock))),
+                route("/status", GET, token.guard(r -> status(s, r.query(), clock))),
                 route("/drain", POST, token.guard(r -> drain(control))),
                 route("/reload", POST, token.guard(r -> reload(control))));
     }
 
     private static RouteTable.Route route(String path, Set<Method> methods, RouteHandler handler) {
         return new RouteTable.Route(path, "admin", handler, methods, 0);
+    }
+
+    private static Response status(Sources s, String query, Clock clock) {
+        ObjectNode doc = StatusPage.document(s.server(), s.requests(), s.rate(), s.reloads(),
+                clock.instant());
+        boolean json = List.of(query.split("&")).contains("format=json");
+        Headers type = json ? Headers.of("Content-Type", "application/json")
+                : Headers.of("Content-Type", "text/html; charset=utf-8",
+                        "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        byte[] body = json ? StatusPage.JSON.writeValueAsBytes(doc) : StatusPage.html(doc);
+        return new Response(Status.OK, type.with("Cache-Control", "no-store"),
+                new Response.Body.Bytes(body));
     }
 
     private static Response drain(ServerControl control) {

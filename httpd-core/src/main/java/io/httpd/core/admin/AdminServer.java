@@ -29,6 +29,7 @@ public final class AdminServer {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
 
     private final HttpServer server;
+    private final RequestRate rate;
 
     /**
      * An admin listener, not yet bound.
@@ -37,12 +38,16 @@ public final class AdminServer {
      * @param view      the server it reports on
      * @param readiness what {@code /ready} answers
      * @param requests  the data listeners' request counts
+     * @param reloads   the recent reloads, for {@code /status}
      * @param control   what {@code POST /drain} and {@code POST /reload} run
      */
     public AdminServer(AdminSettings settings, String serverName, ServerView view,
-                       Readiness readiness, RequestCounts requests, ServerControl control) {
-        RouteTable routes = new RouteTable(AdminEndpoints.routes(view, readiness, requests,
-                control, new BearerToken(settings.token()), Clock.systemUTC()));
+                       Readiness readiness, RequestCounts requests, ReloadLog reloads,
+                       ServerControl control) {
+        this.rate = new RequestRate(() -> view.counters().requests());
+        RouteTable routes = new RouteTable(AdminEndpoints.routes(new AdminEndpoints.Sources(view,
+                readiness, requests, rate, reloads), control, new BearerToken(settings.token()),
+                Clock.systemUTC()));
         Http1Context ctx = new Http1Context(limits(settings.connections()), serverName, routes,
                 List.of(), AdminServer::logRequest, new Counters());
         this.server = new HttpServer(List.of(new InetSocketAddress(settings.listener().host(),
@@ -68,6 +73,7 @@ public final class AdminServer {
     /** Binds and serves. */
     public void start() throws IOException {
         server.start();
+        rate.start();
     }
 
     /** The bound address. */
@@ -77,6 +83,7 @@ public final class AdminServer {
 
     /** Stops; in-flight admin requests get a moment to finish. */
     public void stop() throws InterruptedException {
+        rate.stop();
         server.stop(Duration.ofSeconds(1));
     }
 }
