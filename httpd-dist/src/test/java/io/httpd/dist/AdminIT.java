@@ -2,6 +2,8 @@ package io.httpd.dist;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -115,6 +117,49 @@ class AdminIT {
             assertEquals(0, server.awaitExit(Duration.ofSeconds(20)), server.output());
             assertTrue(server.output().contains("server.stop reason=\"admin drain\""),
                     server.output());
+        }
+    }
+
+    /** The status page in chromium: a hostile route path stays text, its numbers are the JSON's. */
+    @Test
+    void statusPageInChromiumShowsTheJsonsNumbers() throws Exception {
+        Path config = ImageProcess.writeConfig(dir, """
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [[route]]
+                path = "/<script>alert(1)</script>/"
+                handler = "echo"
+
+                [[route]]
+                path = "/echo"
+                handler = "echo"
+
+                [admin]
+                address = "127.0.0.1:0"
+                """);
+        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
+            int port = server.awaitPort(Duration.ofSeconds(20));
+            int admin = adminPort(server);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(200, RawHttp.get(port, "/echo").status());
+            }
+            assertEquals(200, RawHttp.get(port, "/%3Cscript%3Ealert(1)%3C/script%3E/x").status());
+            JsonNode json = JsonMapper.builder().build().readTree(
+                    RawHttp.get(admin, "/status?format=json").body());
+            String dom = Chromium.dumpDom(dir, "http://127.0.0.1:" + admin + "/status");
+            assertTrue(dom.contains("<title>status</title>"), "no script ran:\n" + dom);
+            assertFalse(dom.contains("<script"), dom);
+            Matcher cells = Pattern.compile("<td(?: class=\"n\")? data-key=\"([a-z_]+)\">([^<]*)</td>")
+                    .matcher(dom);
+            List<String> shown = cells.results().map(m -> m.group(1) + "=" + m.group(2)).toList();
+            for (String key : List.of("version", "requests_total", "connections_accepted")) {
+                assertTrue(shown.contains(key + "=" + json.get(key).asString()), key + " " + shown);
+            }
+            assertEquals(List.of("route=/&lt;script&gt;alert(1)&lt;/script&gt;/", "requests=1",
+                    "route=/echo", "requests=3"), shown.stream()
+                    .filter(c -> c.startsWith("route=") || c.startsWith("requests=")).toList());
+            assertEquals(4, json.get("requests_total").asLong());
         }
     }
 
