@@ -6,7 +6,8 @@
  *   <li>{@code io.httpd.core.config} — httpd.toml, bound strictly into records;</li>
  *   <li>{@code io.httpd.core.http1} — the HTTP/1.1 connection loop, parser and writer;</li>
  *   <li>{@code io.httpd.core.plugin} — provider discovery and the plugin registry;</li>
- *   <li>{@code io.httpd.core.accesslog} — per-sink queues feeding access-log sinks.</li>
+ *   <li>{@code io.httpd.core.accesslog} — per-sink queues feeding access-log sinks;</li>
+ *   <li>{@code io.httpd.core.admin} — the admin listener: health, readiness, metrics, status, drain, reload.</li>
  * </ul>
  */
 module io.httpd.core {

@@ -13,6 +13,22 @@ public interface ServerView {
     /** The server's version, such as {@code 0.1.0}. */
     String version();
 
+    /**
+     * The server's name, as its Server header field sends it ({@code [server] name}); {@code ""}
+     * when the field is left out. Default: {@code "httpd"}.
+     */
+    default String name() {
+        return "httpd";
+    }
+
+    /**
+     * The Java runtime the server runs on, as {@code httpd -v} prints it, such as
+     * {@code 25.0.3+9-LTS (Eclipse Adoptium)}. Default: this runtime's version and vendor.
+     */
+    default String runtime() {
+        return Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
+    }
+
     /** When the server started. */
     Instant startTime();
 

@@ -14,6 +14,8 @@ public final class Events {
     public static final String SERVER_STOP = "server.stop";
     /** Shutdown done: cut connections. */
     public static final String SERVER_STOPPED = "server.stopped";
+    /** A request on the admin listener: remote, method, target, status (401s at WARN). */
+    public static final String ADMIN_REQUEST = "admin.request";
     /** A connection was accepted: conn, remote. */
     public static final String CONN_ACCEPT = "conn.accept";
     /** A connection closed: conn, remote, requests, reason. */

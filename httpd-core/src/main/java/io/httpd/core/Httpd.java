@@ -1,7 +1,13 @@
 package io.httpd.core;
 
+import io.httpd.api.AccessRecord;
 import io.httpd.api.ServerView;
 import io.httpd.api.TlsProvider;
+import io.httpd.core.admin.AdminServer;
+import io.httpd.core.admin.Readiness;
+import io.httpd.core.admin.ReloadLog;
+import io.httpd.core.admin.RequestCounts;
+import io.httpd.core.admin.ServerControl;
 import io.httpd.core.accesslog.AccessLogDispatcher;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
@@ -19,8 +25,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One configured server: plugin instances created from httpd.toml, the access-log queues, and
@@ -34,6 +42,10 @@ public final class Httpd {
     private final PluginInstances plugins;
     private final AccessLogDispatcher accessLog;
     private final HttpServer server;
+    private final Readiness readiness = new Readiness();
+    private final AdminServer admin; // null when [admin] is absent
+    private volatile Runnable drainRequest = () -> { };
+    private final ReloadLog reloads = new ReloadLog();
 
     private Httpd(HttpdConfig config, ServerInfo info, PluginInstances plugins) {
         this.config = config;
@@ -46,9 +58,20 @@ public final class Httpd {
         RouteTable routes = new RouteTable(plugins.routes);
         info.routes(routes.routes().stream()
                 .map(r -> new ServerView.RouteInfo(r.path(), r.handlerId(), r.methods())).toList());
+        Consumer<AccessRecord> records = accessLog::submit;
+        if (config.admin() != null) {
+            RequestCounts counts = new RequestCounts(); // counted only when someone can read them
+            records = r -> {
+                counts.count(r);
+                accessLog.submit(r);
+            };
+            admin = new AdminServer(config.admin(), config.server().name(), info, readiness, counts,
+                    reloads, control());
+        } else {
+            admin = null;
+        }
         Http1Context ctx = new Http1Context(config.limits(), config.server().name(), routes,
-                plugins.validators, accessLog::submit, counters,
-                config.server().requestIdHeader());
+                plugins.validators, records, counters, config.server().requestIdHeader());
         List<InetSocketAddress> addresses = new ArrayList<>();
         List<TlsProvider> tls = new ArrayList<>();
         for (Listener l : config.listeners()) {
@@ -76,7 +99,7 @@ public final class Httpd {
      */
     public static Httpd create(LoadedConfig loaded, PluginRegistry registry) throws ConfigErrors {
         HttpdConfig config = loaded.config();
-        ServerInfo info = new ServerInfo(Version.current(),
+        ServerInfo info = new ServerInfo(config.server().name(), Version.current(),
                 registry.all().stream().map(PluginRegistry.Found::info).toList(), new Counters());
         List<ConfigError> errors = new ArrayList<>(loaded.errors());
         PluginInstances plugins = PluginInstances.create(config, registry, info, errors);
@@ -87,10 +110,19 @@ public final class Httpd {
         return new Httpd(config, info, plugins);
     }
 
-    /** Binds the listeners and serves. */
+    /** Binds the listeners (the admin listener last) and serves; then {@code /ready} says 200. */
     public void start() throws IOException {
         server.start();
         info.listeners(server.boundAddresses());
+        if (admin != null) {
+            try {
+                admin.start();
+            } catch (IOException e) {
+                stopQuietly();
+                throw e;
+            }
+        }
+        readiness.ready();
         LOG.atInfo().setMessage(Events.SERVER_START).addKeyValue("version", info.version())
                 .addKeyValue("listen", server.boundAddresses().stream().map(HttpServer::format)
                         .toList())
@@ -105,6 +137,19 @@ public final class Httpd {
         return server.boundAddresses();
     }
 
+    /** The admin listener's bound address; empty when there is none. */
+    public List<InetSocketAddress> adminAddresses() {
+        return admin == null ? List.of() : admin.addresses();
+    }
+
+    private void stopQuietly() {
+        try {
+            server.stop(Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The live view plugins see. */
     public ServerView view() {
         return info;
@@ -115,22 +160,53 @@ public final class Httpd {
         return plugins.count();
     }
 
-    /** SIGHUP: every plugin instance reloads. */
-    public void reload() {
+    /**
+     * SIGHUP (and the admin listener's {@code POST /reload}): every plugin instance reloads.
+     *
+     * @return the ids of the instances whose reload failed; empty when all went well
+     */
+    public List<String> reload() {
         LOG.atInfo().setMessage(Events.SERVER_RELOAD).log();
-        plugins.reload();
+        List<String> failed = plugins.reload();
+        reloads.add(new ReloadLog.Reload(Instant.now(), failed));
+        return failed;
+    }
+
+    /** What the admin listener's {@code POST /drain} runs: the process's own stop (SIGTERM's). */
+    void onDrainRequest(Runnable stop) {
+        this.drainRequest = stop;
+    }
+
+    private ServerControl control() {
+        return new ServerControl() {
+            @Override
+            public void drain() {
+                readiness.draining();
+                drainRequest.run();
+            }
+
+            @Override
+            public List<String> reload() {
+                return Httpd.this.reload();
+            }
+        };
     }
 
     /**
-     * Stops: listeners close, in-flight exchanges finish within the grace period, the
-     * access-log queues drain, plugin instances close in reverse order.
+     * Stops: {@code /ready} turns 503, listeners close, in-flight exchanges finish within the
+     * grace period, the access-log queues drain, plugin instances close in reverse order, and
+     * the admin listener closes last.
      *
      * @return how many connections were cut when the grace ran out
      */
     public int stop(Duration grace) throws InterruptedException {
+        readiness.draining();
         int cut = server.stop(grace);
         accessLog.close();
         plugins.close();
+        if (admin != null) {
+            admin.stop();
+        }
         return cut;
     }
 

@@ -24,6 +24,7 @@ final class Lifecycle {
 
     Lifecycle(Httpd httpd) {
         this.httpd = httpd;
+        httpd.onDrainRequest(() -> requestStop("admin drain"));
     }
 
     /** Installs the handlers and blocks until a stop signal; returns the exit code. */

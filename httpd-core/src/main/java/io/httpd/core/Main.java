@@ -47,7 +47,7 @@ public final class Main {
         return switch (cmd.mode()) {
             case HELP -> print(out, CommandLine.USAGE);
             case VERSION -> print(out, "httpd " + Version.current() + "\nJava "
-                    + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+                    + Version.runtime());
             case LIST_PLUGINS -> listPlugins(cmd.config(), out, err);
             case CHECK -> check(cmd.config(), out, err);
             case RUN -> serve(cmd.config(), err);

@@ -204,16 +204,23 @@ final class PluginInstances implements AutoCloseable {
         return config.source();
     }
 
-    /** SIGHUP: reload each instance; a failure is logged and the others go on. */
-    void reload() {
+    /**
+     * SIGHUP: reload each instance; a failure is logged and the others go on.
+     *
+     * @return the ids of the instances whose reload failed
+     */
+    List<String> reload() {
+        List<String> failed = new ArrayList<>();
         for (Named n : created) {
             try {
                 n.instance().reload();
             } catch (Exception e) {
+                failed.add(n.id());
                 LOG.atError().setMessage(Events.PLUGIN_ERROR).addKeyValue("id", n.id())
                         .addKeyValue("phase", "reload").setCause(e).log();
             }
         }
+        return failed;
     }
 
     /** Closes every instance in reverse order of creation. */

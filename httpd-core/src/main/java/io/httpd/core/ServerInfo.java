@@ -8,6 +8,7 @@ import java.util.List;
 
 /** The {@link ServerView} handed to plugin factories: filled in as start-up proceeds. */
 final class ServerInfo implements ServerView {
+    private final String name;
     private final String version;
     private final Instant startTime = Instant.now();
     private final io.httpd.core.http1.Counters counters; // ServerView.Counters is the snapshot
@@ -15,7 +16,9 @@ final class ServerInfo implements ServerView {
     private volatile List<RouteInfo> routes = List.of();
     private final List<PluginInfo> plugins;
 
-    ServerInfo(String version, List<PluginInfo> plugins, io.httpd.core.http1.Counters counters) {
+    ServerInfo(String name, String version, List<PluginInfo> plugins,
+               io.httpd.core.http1.Counters counters) {
+        this.name = name;
         this.version = version;
         this.plugins = List.copyOf(plugins);
         this.counters = counters;
@@ -34,8 +37,18 @@ final class ServerInfo implements ServerView {
     }
 
     @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
     public String version() {
         return version;
+    }
+
+    @Override
+    public String runtime() {
+        return Version.runtime();
     }
 
     @Override

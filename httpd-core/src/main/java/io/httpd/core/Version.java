@@ -9,6 +9,11 @@ final class Version {
     private Version() {
     }
 
+    /** The Java runtime, as {@code -v} and the server view show it: version and vendor. */
+    static String runtime() {
+        return Runtime.version() + " (" + System.getProperty("java.vendor") + ")";
+    }
+
     static String current() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             Properties p = new Properties();

@@ -313,6 +313,31 @@ class HttpdAssemblyTest {
     }
 
     @Test
+    void theServerViewShowsNameRuntimeListenersAndRoutes() throws Exception {
+        Httpd httpd = Httpd.create(ConfigLoader.load(config("""
+                [server]
+                name = "edge"
+
+                [[route]]
+                path = "/one"
+                handler = "greet"
+                """)), registry());
+        assertEquals("edge", httpd.view().name());
+        assertEquals(Version.current(), httpd.view().version());
+        assertEquals(Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
+                httpd.view().runtime());
+        assertEquals(List.of(new ServerView.RouteInfo("/one", "greet",
+                Set.of(Method.GET, Method.HEAD))), httpd.view().routes());
+        assertEquals(List.of(), httpd.view().listeners());
+        httpd.start();
+        try {
+            assertEquals(httpd.addresses(), httpd.view().listeners());
+        } finally {
+            httpd.stop(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
     void aValidatorRejectionIsItsStatus() throws Exception {
         Httpd httpd = Httpd.create(ConfigLoader.load(config("""
                 [[route]]

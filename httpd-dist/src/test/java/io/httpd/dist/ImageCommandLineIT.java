@@ -30,7 +30,7 @@ class ImageCommandLineIT {
         Path conf = ImageProcess.IMAGE.resolve("conf/httpd.toml").toAbsolutePath();
         ImageProcess.Result r = ImageProcess.run(dir, "-t", "-c", conf.toString());
         assertEquals(0, r.exit(), r.output());
-        assertEquals(conf + ": ok (2 routes, 3 plugin instances, 4 plugins found)", r.output());
+        assertEquals(conf + ": ok (3 routes, 4 plugin instances, 5 plugins found)", r.output());
     }
 
     @Test
@@ -111,18 +111,27 @@ class ImageCommandLineIT {
     @Test
     void listPluginsShowsTheBuiltInPluginsInColumnsSizedToThem() throws Exception {
         ImageProcess.Streams r = ImageProcess.runApart(dir, "--list-plugins");
-        String version = r.out().replaceFirst("(?s).*io\\.httpd\\.plugin\\.echo@(\\S+).*", "$1");
-        String row = "%-10s  %-6s  %-" + ("io.httpd.plugin.staticfiles@" + version).length()
-                + "s  %s\n";
-        String expected = row.formatted("KIND", "ID", "MODULE", "SOURCE")
-                + row.formatted("route", "echo", "io.httpd.plugin.echo@" + version, "built-in")
-                + row.formatted("route", "static", "io.httpd.plugin.staticfiles@" + version,
-                        "built-in")
-                + row.formatted("access_log", "file", "io.httpd.plugin.accesslog@" + version,
-                        "built-in")
-                + row.formatted("access_log", "json", "io.httpd.plugin.accesslog@" + version,
-                        "built-in");
-        assertEquals(new ImageProcess.Streams(0, expected, ""), r);
+        String v = "@" + r.out().replaceFirst("(?s).*io\\.httpd\\.plugin\\.echo@(\\S+).*", "$1");
+        List<List<String>> rows = List.of(List.of("KIND", "ID", "MODULE", "SOURCE"),
+                List.of("route", "echo", "io.httpd.plugin.echo" + v, "built-in"),
+                List.of("route", "info", "io.httpd.plugin.info" + v, "built-in"),
+                List.of("route", "static", "io.httpd.plugin.staticfiles" + v, "built-in"),
+                List.of("access_log", "file", "io.httpd.plugin.accesslog" + v, "built-in"),
+                List.of("access_log", "json", "io.httpd.plugin.accesslog" + v, "built-in"),
+                List.of("tls", "keystore", "io.httpd.plugin.tls" + v, "built-in"),
+                List.of("tls", "pem", "io.httpd.plugin.tls" + v, "built-in"));
+        int[] widths = new int[3];
+        for (List<String> row : rows) {
+            for (int i = 0; i < 3; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder expected = new StringBuilder();
+        for (List<String> row : rows) {
+            expected.append(("%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2]
+                    + "s  %s\n").formatted(row.toArray()));
+        }
+        assertEquals(new ImageProcess.Streams(0, expected.toString(), ""), r);
     }
 
     /** A usage error prints the reason and the usage on stderr, nothing else, and exits 2. */

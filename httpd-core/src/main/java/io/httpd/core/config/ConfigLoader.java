@@ -26,7 +26,7 @@ public final class ConfigLoader {
     /** Thread-safe once built; also turns maps into trees for {@link TableConfig#of}. */
     static final TomlMapper TOML = new TomlMapper();
 
-    private static final Set<String> NOT_SUPPORTED_YET = Set.of("admin");
+    private static final Set<String> NOT_SUPPORTED_YET = Set.of();
 
     private ConfigLoader() {
     }
@@ -75,11 +75,13 @@ public final class ConfigLoader {
                 PluginTable.readAll(tables(root, "validator", errors), "id", errors);
         List<PluginTable> accessLogs =
                 PluginTable.readAll(tables(root, "access_log", errors), "sink", errors);
+        AdminSettings admin = root.keys().contains("admin")
+                ? AdminSettings.read(section(root, "admin", errors), errors) : null;
         for (String key : root.unreadKeys()) {
             errors.add(key, NOT_SUPPORTED_YET.contains(key) ? "not supported yet" : "unknown key");
         }
         return new LoadedConfig(new HttpdConfig(source.file(), server, listeners, tls, limits,
-                routes, validators, accessLogs, source), errors.sorted());
+                routes, validators, accessLogs, admin, source), errors.sorted());
     }
 
     private static TableConfig section(TableConfig root, String key, ErrorList errors) {

@@ -20,12 +20,13 @@ import java.util.Objects;
  * @param routes     {@code [[route]]}, in file order, paths unique
  * @param validators {@code [[validator]]}, in file order (the order they run in)
  * @param accessLogs {@code [[access_log]]}, in file order
+ * @param admin      {@code [admin]}, or null when the table is absent (no admin listener)
  * @param source     the file's text, to find the line of a key in later errors
  */
 public record HttpdConfig(Path file, ServerSettings server, List<Listener> listeners,
                           Map<String, PluginTable> tls, Limits limits, List<Route> routes,
                           List<PluginTable> validators, List<PluginTable> accessLogs,
-                          ConfigSource source) {
+                          AdminSettings admin, ConfigSource source) {
 
     public HttpdConfig {
         Objects.requireNonNull(file, "file");

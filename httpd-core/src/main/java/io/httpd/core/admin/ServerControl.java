@@ -1,0 +1,19 @@
+package io.httpd.core.admin;
+
+import java.util.List;
+
+/** What the admin listener may ask of the server: {@code POST /drain} and {@code POST /reload}. */
+public interface ServerControl {
+    /**
+     * Begins what SIGTERM begins: readiness turns 503, the listeners stop accepting, in-flight
+     * exchanges finish, the process exits 0. Returns at once.
+     */
+    void drain();
+
+    /**
+     * Does what SIGHUP does and waits for it.
+     *
+     * @return the ids of the plugin instances whose reload failed; empty when all went well
+     */
+    List<String> reload();
+}
