@@ -58,6 +58,8 @@ class ConfigErrorTest {
                         "FILE:4: limits.header_bytes: must be greater than 0"),
                 Arguments.of("limit past int", LISTEN + "[limits]\nheader_bytes = \"4GiB\"\n",
                         "FILE:4: limits.header_bytes: too large (at most 2147483647)"),
+                Arguments.of("zero send timeout", LISTEN + "[limits]\nsend_timeout = \"0s\"\n",
+                        "FILE:4: limits.send_timeout: must be greater than 0"),
                 Arguments.of("bad duration", LISTEN + "[limits]\nidle_timeout = \"60\"\n",
                         "FILE:4: limits.idle_timeout: missing unit in \"60\" (use ms, s, m, h or d)"),
                 Arguments.of("duration as number", LISTEN + "[server]\nshutdown_grace = 10\n",
