@@ -257,16 +257,18 @@ class HttpdAssemblyTest {
                         .map(s -> s.replace(file.toString(), "FILE")).toList());
     }
 
-    /** The refusal of a TLS listener names that listener's {@code tls} key and its line. */
+    /** A listener's errors name that listener's own key and its line, not the first one's. */
     @Test
     void aListenerErrorPointsAtItsOwnKey() throws Exception {
-        assertEquals(List.of("FILE:6: listen[1].tls: TLS listeners are not supported yet",
+        assertEquals(List.of("FILE:6: listen[1].tls: no [tls.other] table",
                 "FILE:9: listen[2].address: port must be 0 to 65535, not \"99999\"",
-                "FILE:10: listen[2].tls: TLS listeners are not supported yet",
                 "FILE:13: tls.main.provider: no TLS provider 'pem'; available: (none)"), errors("""
                 [[listen]]
                 address = "127.0.0.1:0"
-                tls = "main"
+
+                [[listen]]
+                address = "127.0.0.1:0"
+                tls = "other"
 
                 [[listen]]
                 address = "127.0.0.1:99999"

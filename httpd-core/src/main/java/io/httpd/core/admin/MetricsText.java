@@ -40,8 +40,14 @@ final class MetricsText {
         m.one("httpd_connections_open", "gauge", "Connections open now.", c.connectionsOpen());
         m.one("httpd_connections_accepted_total", "counter", "Connections accepted.",
                 c.connectionsTotal());
-        m.one("httpd_access_log_dropped_total", "counter",
-                "Access-log records dropped because a sink's queue was full.", c.accessLogDrops());
+        m.family("httpd_access_log_dropped_total", "counter",
+                "Access-log records dropped because a sink's queue was full or it failed, by sink.");
+        for (ServerView.AccessLogDrops sink : c.accessLogSinks()) {
+            m.sample("httpd_access_log_dropped_total{sink=\"" + label(sink.sink()) + "\",index=\""
+                    + sink.index() + "\"}", sink.dropped());
+        }
+        m.one("httpd_tls_handshake_failures_total", "counter",
+                "TLS handshakes that failed, timed out or met plain HTTP.", c.tlsHandshakeFailures());
         m.family("httpd_build_info", "gauge", "The server's version and Java runtime.");
         m.sample("httpd_build_info{version=\"" + label(server.version()) + "\",java=\""
                 + label(server.runtime()) + "\"}", 1);

@@ -55,6 +55,13 @@ class MetricsTextTest {
         assertTrue(text.contains("\nhttpd_build_info{version=\"1.0\",java=\"25 (\\\"x\\\")\"} 1\n"),
                 text);
         assertTrue(text.contains("\nhttpd_uptime_seconds 90\n"), text);
+        assertTrue(text.contains("""
+                # TYPE httpd_access_log_dropped_total counter
+                httpd_access_log_dropped_total{sink="file",index="0"} 2
+                httpd_access_log_dropped_total{sink="json",index="1"} 3
+                """), text);
+        assertTrue(text.contains("# TYPE httpd_tls_handshake_failures_total counter\n"
+                + "httpd_tls_handshake_failures_total 4\n"), text);
         List<String> types = text.lines().filter(l -> l.startsWith("# TYPE ")).toList();
         assertEquals(types.size(), Set.copyOf(types).size(), text);
         assertTrue(text.endsWith("\n"));
@@ -97,21 +104,10 @@ class MetricsTextTest {
             return List.of();
         }
 
-        /** Zero for every component, however many the record has. */
         @Override
         public Counters counters() {
-            var components = Counters.class.getRecordComponents();
-            Class<?>[] types = new Class<?>[components.length];
-            Object[] zeros = new Object[components.length];
-            for (int i = 0; i < components.length; i++) {
-                types[i] = components[i].getType();
-                zeros[i] = 0L;
-            }
-            try {
-                return Counters.class.getDeclaredConstructor(types).newInstance(zeros);
-            } catch (ReflectiveOperationException e) {
-                throw new AssertionError(e);
-            }
+            return new Counters(0, 0, 0, 0, 0, 0, 0, 0, 5,
+                    List.of(new AccessLogDrops(0, "file", 2), new AccessLogDrops(1, "json", 3)), 4);
         }
     }
 }
