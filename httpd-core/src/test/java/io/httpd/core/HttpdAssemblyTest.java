@@ -260,9 +260,9 @@ class HttpdAssemblyTest {
     /** A listener's errors name that listener's own key and its line, not the first one's. */
     @Test
     void aListenerErrorPointsAtItsOwnKey() throws Exception {
-        assertEquals(List.of("FILE:6: listen[1].tls: no [tls.other] table",
-                "FILE:9: listen[2].address: port must be 0 to 65535, not \"99999\"",
-                "FILE:13: tls.main.provider: no TLS provider 'pem'; available: (none)"), errors("""
+        assertEquals(List.of("FILE:9: listen[2].tls: no [tls.other] table",
+                "FILE:12: listen[3].address: port must be 0 to 65535, not \"99999\"",
+                "FILE:16: tls.main.provider: no TLS provider 'pem'; available: (none)"), errors("""
                 [[listen]]
                 address = "127.0.0.1:0"
 

@@ -98,7 +98,8 @@ public final class TlsTransport implements Transport {
             info = new ConnectionInfo(remote, Optional.of(tls(socket)));
         } catch (IOException | RuntimeException e) {
             counters.tlsHandshakeFailed();
-            String reason = timedOut ? "handshake timeout" : String.valueOf(e.getMessage());
+            boolean late = timedOut || e instanceof java.net.SocketTimeoutException;
+            String reason = late ? "handshake timeout" : String.valueOf(e.getMessage());
             LOG.atDebug().setMessage(Events.TLS_HANDSHAKE_FAIL).addKeyValue("remote", remote)
                     .addKeyValue("reason", reason).log();
             throw new IOException("tls handshake: " + reason, e);
