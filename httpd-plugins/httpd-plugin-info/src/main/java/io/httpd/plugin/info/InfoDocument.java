@@ -68,11 +68,15 @@ final class InfoDocument {
     /**
      * Every counter of the view, read from its record components so that counters added to
      * the view later show up too: {@code connectionsOpen} becomes {@code connections_open},
-     * {@code responses2xx} {@code responses_2xx}.
+     * {@code responses2xx} {@code responses_2xx}. Only the numbers: the per-sink breakdown of
+     * the access-log drops is left to the admin listener's metrics.
      */
     static ObjectNode counters(ServerView.Counters counters) {
         ObjectNode node = MAPPER.createObjectNode();
         for (RecordComponent c : ServerView.Counters.class.getRecordComponents()) {
+            if (c.getType() != long.class) {
+                continue;
+            }
             try {
                 node.put(snakeCase(c.getName()), (long) c.getAccessor().invoke(counters));
             } catch (ReflectiveOperationException | ClassCastException e) {

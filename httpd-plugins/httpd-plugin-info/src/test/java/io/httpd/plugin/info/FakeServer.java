@@ -41,7 +41,7 @@ record FakeServer(String name, String version, String runtime, Instant startTime
         Class<?>[] types = new Class<?>[components.length];
         for (int i = 0; i < components.length; i++) {
             types[i] = components[i].getType();
-            values[i] = 101L + i;
+            values[i] = types[i] == long.class ? (Object) (101L + i) : List.of();
         }
         Constructor<Counters> canonical = Counters.class.getDeclaredConstructor(types);
         return canonical.newInstance(values);
