@@ -2,8 +2,8 @@ package io.httpd.core.admin;
 
 import io.httpd.api.AccessRecord;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -18,8 +18,11 @@ import java.util.concurrent.atomic.LongAdder;
  * methods outside RFC 9110's standard ones count as {@code other}, statuses by class.
  */
 public final class RequestCounts {
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE",
-            "CONNECT", "OPTIONS", "TRACE", "PATCH");
+    /** The method labels: RFC 9110's standard methods, then {@code other}. */
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE",
+            "CONNECT", "OPTIONS", "TRACE", "PATCH", "other");
+    private static final int CLASSES = 5;
+    private static final String NONE = "none";
 
     /**
      * One time series.
@@ -37,24 +40,56 @@ public final class RequestCounts {
         }
     }
 
-    private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
+    /** Per route (the route table's own path strings, so their hash is cached): method × class. */
+    private final Map<String, LongAdder[]> byRoute = new ConcurrentHashMap<>();
 
-    /** Counts one exchange. */
+    /** Counts one exchange: a map lookup and an add, no allocation once the route was seen. */
     public void count(AccessRecord record) {
-        Key key = new Key(record.route() == null ? "none" : record.route(),
-                METHODS.contains(record.method()) ? record.method() : "other",
-                record.status() / 100 + "xx");
-        LongAdder adder = counts.get(key);
-        if (adder == null) {
-            adder = counts.computeIfAbsent(key, k -> new LongAdder());
+        String route = record.route() == null ? NONE : record.route();
+        LongAdder[] adders = byRoute.get(route);
+        if (adders == null) {
+            adders = byRoute.computeIfAbsent(route, k -> newAdders());
         }
-        adder.increment();
+        int statusClass = record.status() / 100 - 1;
+        if (statusClass >= 0 && statusClass < CLASSES) {
+            adders[method(record.method()) * CLASSES + statusClass].increment();
+        }
     }
 
-    /** A sorted snapshot. */
+    private static LongAdder[] newAdders() {
+        LongAdder[] adders = new LongAdder[METHODS.size() * CLASSES];
+        for (int i = 0; i < adders.length; i++) {
+            adders[i] = new LongAdder();
+        }
+        return adders;
+    }
+
+    private static int method(String method) {
+        return switch (method) {
+            case "GET" -> 0;
+            case "HEAD" -> 1;
+            case "POST" -> 2;
+            case "PUT" -> 3;
+            case "DELETE" -> 4;
+            case "CONNECT" -> 5;
+            case "OPTIONS" -> 6;
+            case "TRACE" -> 7;
+            case "PATCH" -> 8;
+            default -> 9;
+        };
+    }
+
+    /** A sorted snapshot of the series counted so far (none with a zero count). */
     public Map<Key, Long> snapshot() {
         Map<Key, Long> out = new TreeMap<>();
-        counts.forEach((k, v) -> out.put(k, v.sum()));
+        byRoute.forEach((route, adders) -> {
+            for (int i = 0; i < adders.length; i++) {
+                long n = adders[i].sum();
+                if (n > 0) {
+                    out.put(new Key(route, METHODS.get(i / CLASSES), (i % CLASSES + 1) + "xx"), n);
+                }
+            }
+        });
         return out;
     }
 }
