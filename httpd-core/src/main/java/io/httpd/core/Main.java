@@ -48,6 +48,7 @@ public final class Main {
                     + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
             case LIST_PLUGINS -> listPlugins(cmd.config(), out, err);
             case CHECK -> check(cmd.config(), out, err);
+            case DEV_CERT -> DevCertificate.write(cmd.folder(), out, err);
             case RUN -> serve(cmd.config(), err);
         };
     }
@@ -79,6 +80,7 @@ public final class Main {
     private static int check(Path file, PrintStream out, PrintStream err) {
         try {
             Httpd httpd = load(file);
+            httpd.certificates().forEach(out::println);
             httpd.discard();
             out.println(file + ": ok (" + httpd.view().routes().size() + " routes, "
                     + httpd.instanceCount() + " plugin instances, "

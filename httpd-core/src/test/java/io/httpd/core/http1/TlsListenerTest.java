@@ -78,15 +78,18 @@ class TlsListenerTest {
                     body(tls12.send(GET).readResponse()));
             assertEquals("https TLSv1.3 localhost http/1.1 -\n",
                     body(secure.send(GET).readResponse()), "keep-alive over TLS");
+            String close = "GET /tls HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+            assertTrue(tls12.send(close).readToEnd().endsWith("https TLSv1.2 localhost http/1.1 -\n"),
+                    "Connection: close over TLS 1.2 ends with close_notify and EOF");
         } finally {
             server.stop(Duration.ofSeconds(1));
         }
         List<String> schemes = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             schemes.add(t.nextRecord().connection().scheme());
         }
         schemes.sort(null);
-        assertEquals(List.of("http", "https", "https", "https"), schemes);
+        assertEquals(List.of("http", "https", "https", "https", "https"), schemes);
     }
 
     @Test
