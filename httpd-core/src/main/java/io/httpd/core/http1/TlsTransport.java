@@ -97,10 +97,10 @@ public final class TlsTransport implements Transport {
             out = socket.getOutputStream();
             info = new ConnectionInfo(remote, Optional.of(tls(socket)));
         } catch (IOException | RuntimeException e) {
-            counters.tlsHandshakeFailed();
             String reason = timedOut ? "handshake timeout" : String.valueOf(e.getMessage());
             LOG.atDebug().setMessage(Events.TLS_HANDSHAKE_FAIL).addKeyValue("remote", remote)
                     .addKeyValue("reason", reason).log();
+            counters.tlsHandshakeFailed(); // after the event: whoever sees the count sees it
             throw new IOException("tls handshake: " + reason, e);
         } finally {
             deadline.cancel(false);
