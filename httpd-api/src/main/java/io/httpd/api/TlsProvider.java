@@ -2,6 +2,8 @@ package io.httpd.api;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * Supplies the TLS context of a listener, from a {@code [tls.<name>]} table of httpd.toml.
@@ -23,5 +25,13 @@ public interface TlsProvider extends PluginInstance {
      */
     default SSLParameters parameters() {
         return context().getDefaultSSLParameters();
+    }
+
+    /**
+     * The certificate chains served now, each leaf first, the default first: what
+     * {@code httpd -t} prints. Empty by default.
+     */
+    default List<List<X509Certificate>> certificateChains() {
+        return List.of();
     }
 }

@@ -6,7 +6,7 @@ package io.httpd.core;
  * details as slf4j key-values.
  */
 public final class Events {
-    /** The server bound a listener: address. */
+    /** The server bound a listener: address, and tls=true for a TLS listener. */
     public static final String SERVER_LISTEN = "server.listen";
     /** The server is ready: listeners, routes, plugins, start-up time. */
     public static final String SERVER_START = "server.start";

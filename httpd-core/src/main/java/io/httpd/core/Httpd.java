@@ -132,6 +132,14 @@ public final class Httpd {
                         .toMillis()).log();
     }
 
+    /** One line per certificate each TLS table serves: subject, names, issuer, expiry. */
+    public List<String> certificates() {
+        List<String> lines = new ArrayList<>();
+        plugins.tls.forEach((name, provider) -> provider.certificateChains().forEach(
+                chain -> lines.add("tls." + name + ": " + CertificateLine.of(chain.getFirst()))));
+        return lines;
+    }
+
     /** The bound addresses. */
     public List<InetSocketAddress> addresses() {
         return server.boundAddresses();

@@ -50,6 +50,7 @@ public final class Main {
                     + Version.runtime());
             case LIST_PLUGINS -> listPlugins(cmd.config(), out, err);
             case CHECK -> check(cmd.config(), out, err);
+            case DEV_CERT -> DevCertificate.write(cmd.folder(), out, err);
             case RUN -> serve(cmd.config(), err);
         };
     }
@@ -94,6 +95,7 @@ public final class Main {
     private static int check(Path file, PrintStream out, PrintStream err) {
         try {
             Httpd httpd = load(file);
+            httpd.certificates().forEach(out::println);
             httpd.discard();
             out.println(file + ": ok (" + count(httpd.view().routes().size(), "route") + ", "
                     + count(httpd.instanceCount(), "plugin instance") + ", "

@@ -30,7 +30,7 @@ class ImageCommandLineIT {
         Path conf = ImageProcess.IMAGE.resolve("conf/httpd.toml").toAbsolutePath();
         ImageProcess.Result r = ImageProcess.run(dir, "-t", "-c", conf.toString());
         assertEquals(0, r.exit(), r.output());
-        assertEquals(conf + ": ok (3 routes, 4 plugin instances, 5 plugins found)", r.output());
+        assertEquals(conf + ": ok (3 routes, 4 plugin instances, 7 plugins found)", r.output());
     }
 
     @Test
@@ -84,7 +84,7 @@ class ImageCommandLineIT {
                 FILE:10: route[0].root: not an existing directory: DIR/no-such-dir
                 FILE:11: route[0].listing: expected true or false
                 FILE:12: route[0].colour: unknown key
-                FILE:16: route[1].handler: no route handler 'nope'; available: echo, static
+                FILE:16: route[1].handler: no route handler 'nope'; available: echo, info, static
                 FILE:21: access_log[0].format: must be "common" or "combined", not "apache"
                 FILE:22: access_log[0].keep: must be 0 to 1000
                 FILE:23: access_log[0].rotat: unknown key
@@ -104,7 +104,7 @@ class ImageCommandLineIT {
                 """);
         ImageProcess.Streams r = ImageProcess.runApart(dir, "-t", "-c", file.toString());
         assertEquals(new ImageProcess.Streams(0,
-                file + ": ok (1 route, 1 plugin instance, 4 plugins found)\n", ""), r);
+                file + ": ok (1 route, 1 plugin instance, 7 plugins found)\n", ""), r);
     }
 
     /** Each column as wide as its widest cell, two spaces apart. */

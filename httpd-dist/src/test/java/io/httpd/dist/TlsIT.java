@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class TlsIT {
     private static final Pattern LISTEN =
-            Pattern.compile("server\\.listen address=\"[^\"]*:(\\d+)\" tls=\"?(true|false)");
+            Pattern.compile("server\\.listen address=\"[^\"]*:(\\d+)\"( tls=\"true\")?");
     private static final String PASSWORD = "test-pass";
 
     @TempDir
@@ -80,7 +80,7 @@ class TlsIT {
         while (tlsPort == 0 && System.nanoTime() < deadline) {
             Matcher m = LISTEN.matcher(server.output());
             while (m.find()) {
-                if (m.group(2).equals("true")) {
+                if (m.group(2) != null) {
                     tlsPort = Integer.parseInt(m.group(1));
                 } else {
                     plainPort = Integer.parseInt(m.group(1));
@@ -271,5 +271,39 @@ class TlsIT {
         assertTrue(result.output().contains(bad.resolve("server.crt") + ": the private key does"
                 + " not match"), result.output());
         assertTrue(lines.size() < 10, "no stack trace: " + result.output());
+    }
+
+    /** --dev-cert writes what the shipped config's commented TLS listener names; -t shows it. */
+    @Test
+    void devCertMakesTheShippedTlsListenerWork() throws Exception {
+        Path home = dir.resolve("shipped");
+        Files.createDirectories(home.resolve("conf"));
+        String shipped = Files.readString(ImageProcess.IMAGE.resolve("conf/httpd.toml"));
+        assertTrue(shipped.contains("# tls = \"main\""), shipped);
+        StringBuilder enabled = new StringBuilder();
+        boolean inBlock = false;
+        for (String line : shipped.lines().toList()) {
+            inBlock |= line.startsWith("# [[listen]]");
+            inBlock &= !line.isEmpty();
+            enabled.append(inBlock && line.startsWith("#") ? line.replaceFirst("^# ?", "") : line)
+                    .append('\n');
+        }
+        Path config = Files.writeString(home.resolve("conf/httpd.toml"), enabled.toString()
+                .replace("0.0.0.0:8080", "127.0.0.1:0").replace("0.0.0.0:8443", "127.0.0.1:0"));
+        Files.createDirectories(home.resolve("www"));
+        Files.createDirectories(home.resolve("logs"));
+
+        ImageProcess.Result made = ImageProcess.run(home, "--dev-cert", "conf/certs");
+        assertEquals(0, made.exit(), made.output());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("conf/certs/server.key"))));
+        ImageProcess.Result again = ImageProcess.run(home, "--dev-cert", "conf/certs");
+        assertEquals(1, again.exit(), again.output());
+        assertTrue(again.output().contains("exists; not overwritten"), again.output());
+
+        ImageProcess.Result check = ImageProcess.run(home, "-t", "-c", config.toString());
+        assertEquals(0, check.exit(), check.output());
+        assertTrue(check.output().contains("tls.main: CN=localhost; names localhost, 127.0.0.1, "
+                + "0:0:0:0:0:0:0:1; issuer CN=localhost; expires "), check.output());
     }
 }

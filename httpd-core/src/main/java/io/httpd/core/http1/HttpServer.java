@@ -90,9 +90,12 @@ public final class HttpServer {
             Thread t = Thread.ofPlatform().name("accept-" + localAddress(channel).getPort())
                     .start(() -> acceptLoop(channel, secure));
             acceptors.add(t);
-            LOG.atInfo().setMessage(Events.SERVER_LISTEN)
-                    .addKeyValue("address", format(localAddress(channel)))
-                    .addKeyValue("tls", secure != null).log();
+            var listen = LOG.atInfo().setMessage(Events.SERVER_LISTEN)
+                    .addKeyValue("address", format(localAddress(channel)));
+            if (secure != null) {
+                listen.addKeyValue("tls", true);
+            }
+            listen.log();
         }
     }
 

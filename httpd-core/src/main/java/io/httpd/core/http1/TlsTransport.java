@@ -97,11 +97,11 @@ public final class TlsTransport implements Transport {
             out = socket.getOutputStream();
             info = new ConnectionInfo(remote, Optional.of(tls(socket)));
         } catch (IOException | RuntimeException e) {
-            counters.tlsHandshakeFailed();
             boolean late = timedOut || e instanceof java.net.SocketTimeoutException;
             String reason = late ? "handshake timeout" : String.valueOf(e.getMessage());
             LOG.atDebug().setMessage(Events.TLS_HANDSHAKE_FAIL).addKeyValue("remote", remote)
                     .addKeyValue("reason", reason).log();
+            counters.tlsHandshakeFailed(); // after the event: whoever sees the count sees it
             throw new IOException("tls handshake: " + reason, e);
         } finally {
             deadline.cancel(false);

@@ -60,9 +60,9 @@ final class TlsContext implements TlsProvider {
         return settings.parameters();
     }
 
-    /** The certificates being served now, the default first. */
-    List<ServerCertificate> certificates() {
-        return current.certificates();
+    @Override
+    public List<List<X509Certificate>> certificateChains() {
+        return current.certificates().stream().map(ServerCertificate::chain).toList();
     }
 
     @Override

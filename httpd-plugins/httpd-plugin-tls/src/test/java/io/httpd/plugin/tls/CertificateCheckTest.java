@@ -33,6 +33,7 @@ class CertificateCheckTest {
         X509Certificate[] chain = leaf.chain().toArray(X509Certificate[]::new);
         TestKeys.pemFile(dir.resolve("chain.crt"), chain);
         TestKeys.pemFile(dir.resolve("reversed.crt"), chain[1], chain[0]);
+        TestKeys.pemFile(dir.resolve("misordered.crt"), chain[0], other.leaf(), chain[1]);
         Files.writeString(dir.resolve("leaf.key"), TestKeys.pkcs8(leaf.key()));
         Files.writeString(dir.resolve("other.key"), TestKeys.pkcs8(other.key()));
         Files.writeString(dir.resolve("encrypted.key"), TestKeys.encryptedPkcs8(leaf.key(), "pw"));
@@ -47,6 +48,7 @@ class CertificateCheckTest {
     @CsvSource(nullValues = "none", textBlock = """
             chain.crt,    other.key,     none, chain.crt,    the private key does not match
             reversed.crt, leaf.key,      none, reversed.crt, the private key does not match
+            misordered.crt, leaf.key,    none, misordered.crt, chain out of order: certificate 2 (CN=other) did not issue certificate 1 (CN=leaf)
             expired.crt,  expired.key,   none, expired.crt,  is not valid now
             missing.crt,  leaf.key,      none, missing.crt,  missing.crt
             garbage.crt,  leaf.key,      none, garbage.crt,  not a PEM certificate file
