@@ -13,6 +13,7 @@ import io.httpd.core.config.ConfigSource;
 import io.httpd.core.config.HttpdConfig;
 import io.httpd.core.config.PluginTable;
 import io.httpd.core.config.Route;
+import io.httpd.core.config.Suggestion;
 import io.httpd.core.config.TableConfig;
 import io.httpd.core.http1.Http1Context;
 import io.httpd.core.http1.RouteTable;
@@ -115,8 +116,9 @@ final class PluginInstances implements AutoCloseable {
                                                   String idKey, Class<T> type) {
         var found = registry.find(kind, table.id());
         if (found.isEmpty()) {
-            errors.add(source().error(idKey, "no " + kind.noun() + " '" + table.id()
-                    + "'; available: " + available(kind)));
+            errors.add(source().error(idKey, "no " + kind.noun() + " '" + table.id() + "'"
+                    + Suggestion.didYouMean(table.id(), registry.ids(kind), "'")
+                    + "; available: " + available(kind)));
             return null;
         }
         TableConfig tc = table.config();
@@ -125,7 +127,8 @@ final class PluginInstances implements AutoCloseable {
             T instance = type.cast(provider.create(tc, server));
             created.add(new Named(table.id(), instance));
             for (String unread : new TreeSet<>(tc.unreadKeys())) {
-                errors.add(source().error(tc.fullKey(unread), "unknown key"));
+                errors.add(source().error(tc.fullKey(unread),
+                        Suggestion.unknownKey(unread, tc.readKeys())));
             }
             return instance;
         } catch (ConfigException e) {

@@ -32,7 +32,7 @@ class GreetingProviderTest {
                 TestConfig.problems(new GreetingProvider(), "repeat = 20"));
         ConfigRefused e = assertThrows(ConfigRefused.class,
                 () -> TestConfig.create(new GreetingProvider(), "greeting = \"Hi\"\nrepet = 2"));
-        assertEquals("2: route[0].repet: unknown key", e.getMessage());
+        assertEquals("2: route[0].repet: unknown key; did you mean \"repeat\"?", e.getMessage());
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class ConfigLoader {
         List<PluginTable> accessLogs =
                 PluginTable.readAll(tables(root, "access_log", errors), "sink", errors);
         for (String key : root.unreadKeys()) {
-            errors.add(key, NOT_SUPPORTED_YET.contains(key) ? "not supported yet" : "unknown key");
+            errors.add(key, NOT_SUPPORTED_YET.contains(key) ? "not supported yet"
+                    : Suggestion.unknownKey(key, root.readKeys()));
         }
         if (!errors.isEmpty()) {
             throw new ConfigErrors(errors.sorted());
