@@ -12,7 +12,7 @@ rm -f "$tarball" "$tarball.part"
 cp -R "$dist"/. "$image"/
 chmod 755 "$image/bin/httpd"
 mkdir -p "$image/plugins" "$image/logs" "$image/sdk"
-if [ -d "$sdk" ]; then cp "$sdk"/* "$image/sdk/"; fi
+if [ -d "$sdk" ]; then cp -R "$sdk"/. "$image/sdk/"; fi # sdk/: jars, repository/, example/
 if [ -n "$readme" ]; then cp "$readme" "$image/README.md"; cp "$readme" "$image/www/README.txt"; fi
 
 if ! bash "$here/train-aot.sh" "$image" "$image/lib/httpd.aot"; then

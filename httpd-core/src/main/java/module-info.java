@@ -18,6 +18,11 @@ module io.httpd.core {
     requires org.slf4j;
     requires jdk.unsupported; // sun.misc.Signal: SIGTERM drains, SIGHUP reloads
 
+    // the plugin test kit reads config and runs the engine exactly as the server does
+    exports io.httpd.core to io.httpd.testkit;
+    exports io.httpd.core.config to io.httpd.testkit;
+    exports io.httpd.core.plugin to io.httpd.testkit;
+
     uses io.httpd.api.RouteHandlerProvider;
     uses io.httpd.api.RequestValidatorProvider;
     uses io.httpd.api.AccessLogSinkProvider;

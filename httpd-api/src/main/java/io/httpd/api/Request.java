@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A request as the server parsed it. Everything but the body is immutable; the body is the one
@@ -62,6 +63,50 @@ public record Request(Method method, String target, String path, String query, S
     /** The first value of a header field, if present. */
     public Optional<String> header(String name) {
         return headers.first(name);
+    }
+
+    /**
+     * The query's name-value pairs, decoded once as a form query is ({@link Parameters#parse}):
+     * for {@code /hello?name=Ada+L&tag=a&tag=b}, {@code first("name")} is {@code "Ada L"} and
+     * {@code all("tag")} is {@code [a, b]}.
+     */
+    public Parameters queryParameters() {
+        return query.isEmpty() ? Parameters.EMPTY : Parameters.parse(query);
+    }
+
+    /**
+     * The part of the path after the path of the route that matched: for the prefix route
+     * {@code /files/} and the path {@code /files/a/b.txt}, {@code "a/b.txt"}; {@code ""} for an
+     * exact route, and the whole path before routing. Decoded like {@link #path()}; match it
+     * against a {@link PathPattern} to name its segments.
+     */
+    public String remainingPath() {
+        return path.startsWith(route) ? path.substring(route.length()) : "";
+    }
+
+    /**
+     * The length of the content from {@code Content-Length} (RFC 9110 §8.6), or empty when the
+     * request has none or is chunked (RFC 9112 §6.3: Transfer-Encoding overrides it). The server
+     * has already refused a request whose length is malformed or disagrees with itself.
+     */
+    public OptionalLong contentLength() {
+        if (headers.contains("Transfer-Encoding")) {
+            return OptionalLong.empty();
+        }
+        Optional<String> value = headers.first("Content-Length");
+        if (value.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        String digits = value.get().split(",", 2)[0].strip(); // "5, 5" was checked to agree
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Token::isDigit)) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(digits));
+    }
+
+    /** The cookies sent in {@code Cookie} fields (RFC 6265 §4.2), see {@link Cookies}. */
+    public Parameters cookies() {
+        return Cookies.of(headers);
     }
 
     /** A copy that records the route that matched it. */

@@ -28,6 +28,21 @@ public record Response(Status status, Headers headers, Body body) {
                 new Body.Bytes(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A response with a JSON body (RFC 8259) that the caller already serialized, with any JSON
+     * library: {@code Response.json(Status.OK, "{\"id\":7}")}. The text goes out as UTF-8, the
+     * only encoding JSON allows between systems (§8.1); the type has no charset parameter (§11).
+     */
+    public static Response json(Status status, String json) {
+        return json(status, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A response with JSON already serialized to UTF-8 bytes (not copied: do not change them). */
+    public static Response json(Status status, byte[] json) {
+        return new Response(status, Headers.of("Content-Type", "application/json"),
+                new Body.Bytes(json));
+    }
+
     /** A response with no content. */
     public static Response empty(Status status) {
         return new Response(status, Headers.EMPTY, Body.EMPTY);

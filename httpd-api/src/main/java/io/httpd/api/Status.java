@@ -25,6 +25,7 @@ public record Status(int code, String reason) {
     public static final Status CONTENT_TOO_LARGE = new Status(413, "Content Too Large");
     public static final Status URI_TOO_LONG = new Status(414, "URI Too Long");
     public static final Status RANGE_NOT_SATISFIABLE = new Status(416, "Range Not Satisfiable");
+    public static final Status UNSUPPORTED_MEDIA_TYPE = new Status(415, "Unsupported Media Type");
     public static final Status EXPECTATION_FAILED = new Status(417, "Expectation Failed");
     public static final Status TOO_MANY_REQUESTS = new Status(429, "Too Many Requests");
     public static final Status REQUEST_HEADER_FIELDS_TOO_LARGE =

@@ -19,6 +19,11 @@ final class Token {
         return c >= 0 && c < 128 && TCHAR[c];
     }
 
+    /** {@code DIGIT} of RFC 5234 §B.1. */
+    static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** {@code token = 1*tchar}. */
     static boolean isToken(String s) {
         if (s.isEmpty()) {

@@ -14,6 +14,7 @@ import io.httpd.core.config.ConfigSource;
 import io.httpd.core.config.HttpdConfig;
 import io.httpd.core.config.PluginTable;
 import io.httpd.core.config.Route;
+import io.httpd.core.config.Suggestion;
 import io.httpd.core.config.TableConfig;
 import io.httpd.core.http1.Http1Context;
 import io.httpd.core.http1.RouteTable;
@@ -137,8 +138,9 @@ final class PluginInstances implements AutoCloseable {
                                                   String idKey, Class<T> type) {
         var found = registry.find(kind, table.id());
         if (found.isEmpty()) {
-            report(source().error(idKey, "no " + kind.noun() + " '" + table.id()
-                    + "'; available: " + available(kind)));
+            report(source().error(idKey, "no " + kind.noun() + " '" + table.id() + "'"
+                    + Suggestion.didYouMean(table.id(), registry.ids(kind), "'")
+                    + "; available: " + available(kind)));
             return null;
         }
         PluginProvider<?> provider = found.get().provider();
@@ -185,7 +187,8 @@ final class PluginInstances implements AutoCloseable {
 
     private void unknownKeys(TableConfig table) {
         for (String unread : new TreeSet<>(table.unreadKeys())) {
-            report(source().error(table.fullKey(unread), "unknown key"));
+            report(source().error(table.fullKey(unread),
+                    Suggestion.unknownKey(unread, table.readKeys())));
         }
     }
 

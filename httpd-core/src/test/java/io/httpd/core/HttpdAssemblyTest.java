@@ -377,4 +377,32 @@ class HttpdAssemblyTest {
         }
     }
 
+    /** A misspelt id or key names the one meant: what the server has, what the plugin read. */
+    @Test
+    void aMisspeltIdOrKeySaysWhatWasMeant() throws Exception {
+        assertEquals(List.of(
+                "FILE:6: route[0].handler: no route handler 'gret'; did you mean 'greet'?; "
+                        + "available: greet",
+                "FILE:10: route[1].handler: no route handler 'static'; available: greet",
+                "FILE:15: route[2].greetings: unknown key; did you mean \"greeting\"?",
+                "FILE:18: validator[0].id: no request validator 'dney'; did you mean 'deny'?; "
+                        + "available: deny"), errors("""
+                [[route]]
+                path = "/a"
+                handler = "gret"
+
+                [[route]]
+                path = "/b"
+                handler = "static"
+
+                [[route]]
+                path = "/c"
+                handler = "greet"
+                greetings = "hi"
+
+                [[validator]]
+                id = "dney"
+                """));
+    }
+
 }

@@ -53,7 +53,7 @@ class DropInPluginIT {
             }
             // System.Logger in the plugin → slf4j → the server's logback format
             assertTrue(server.output().lines().anyMatch(l -> l.matches(
-                    "\\d{4}-.* INFO  greeting greeting ready on httpd .*")),
+                    "\\d{4}-.* INFO  example\\.greeting greeting ready on httpd .*")),
                     server.output());
             assertTrue(server.output().contains("plugin.load"), server.output());
         }

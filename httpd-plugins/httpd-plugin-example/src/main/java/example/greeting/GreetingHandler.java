@@ -17,8 +17,7 @@ final class GreetingHandler implements RouteHandler {
 
     @Override
     public Response handle(Request request) {
-        String name = request.query().startsWith("name=")
-                ? request.query().substring(5) : "world";
+        String name = request.queryParameters().first("name", "world");
         String line = greeting + ", " + name + "!\n";
         return Response.text(Status.OK, line.repeat(repeat));
     }

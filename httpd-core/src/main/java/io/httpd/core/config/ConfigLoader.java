@@ -78,7 +78,8 @@ public final class ConfigLoader {
         AdminSettings admin = root.keys().contains("admin")
                 ? AdminSettings.read(section(root, "admin", errors), errors) : null;
         for (String key : root.unreadKeys()) {
-            errors.add(key, NOT_SUPPORTED_YET.contains(key) ? "not supported yet" : "unknown key");
+            errors.add(key, NOT_SUPPORTED_YET.contains(key) ? "not supported yet"
+                    : Suggestion.unknownKey(key, root.readKeys()));
         }
         return new LoadedConfig(new HttpdConfig(source.file(), server, listeners, tls, limits,
                 routes, validators, accessLogs, admin, source), errors.sorted());

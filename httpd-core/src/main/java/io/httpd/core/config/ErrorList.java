@@ -43,7 +43,7 @@ final class ErrorList {
     /** Reports every key of a core table that its reader did not read. */
     void addUnknownKeys(TableConfig table) {
         for (String key : table.unreadKeys()) {
-            add(table.fullKey(key), "unknown key");
+            add(table.fullKey(key), Suggestion.unknownKey(key, table.readKeys()));
         }
     }
 

@@ -82,6 +82,11 @@ public final class TableConfig implements PluginConfig {
         return Collections.unmodifiableSet(unread);
     }
 
+    /** The keys a reader asked for, present or not: the ones this table knows. */
+    public Set<String> readKeys() {
+        return Collections.unmodifiableSet(read);
+    }
+
     /** The full key path of one of this table's keys, such as {@code route[2].root}. */
     public String fullKey(String key) {
         return path.isEmpty() ? key : path + "." + key;

@@ -117,7 +117,8 @@ final class Exchange {
             }
             event.addKeyValue("remote", remote).log();
             close = true;
-            return errorResponse(Status.INTERNAL_SERVER_ERROR, "the handler failed");
+            return errorResponse(Status.INTERNAL_SERVER_ERROR,
+                    validatorId != null ? "the validator failed" : "the handler failed");
         }
     }
 

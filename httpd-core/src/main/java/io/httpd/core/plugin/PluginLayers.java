@@ -105,9 +105,10 @@ final class PluginLayers {
                     .resolveAndBind(finder, ModuleFinder.of(), roots);
             ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf,
                     ClassLoader.getSystemClassLoader());
-            return providers(layer, name);
+            return providers(layer, name, Files.isDirectory(unit));
         } catch (FindException e) {
-            problems.add(name + ": " + reason(e));
+            problems.add(name + ": " + reason(e) + (Files.isDirectory(unit) ? ""
+                    : "; " + ProvidesHint.FOLDER_LAYOUT));
         } catch (ResolutionException | LayerInstantiationException e) {
             problems.add(name + ": " + e.getMessage());
         } catch (java.util.ServiceConfigurationError | LinkageError e) {
@@ -141,7 +142,7 @@ final class PluginLayers {
         return ok;
     }
 
-    private List<PluginRegistry.Found> providers(ModuleLayer layer, String name) {
+    private List<PluginRegistry.Found> providers(ModuleLayer layer, String name, boolean folder) {
         List<PluginRegistry.Found> found = new ArrayList<>();
         for (PluginKind kind : PluginKind.values()) {
             ServiceLoader.load(layer, kind.service()).stream()
@@ -151,7 +152,8 @@ final class PluginLayers {
         }
         if (found.isEmpty()) {
             LOG.atWarn().setMessage(Events.PLUGIN_EMPTY).addKeyValue("jar", name)
-                    .addKeyValue("reason", "provides none of the four plugin services").log();
+                    .addKeyValue("reason", "provides none of the four plugin services; "
+                            + ProvidesHint.of(layer, folder)).log();
         }
         return found;
     }

@@ -26,7 +26,7 @@ class ConfigErrorTest {
     static Stream<Arguments> oneError() {
         return Stream.of(
                 Arguments.of("unknown key", LISTEN + "[server]\nnmae = \"x\"\n",
-                        "FILE:4: server.nmae: unknown key"),
+                        "FILE:4: server.nmae: unknown key; did you mean \"name\"?"),
                 Arguments.of("unknown top-level key", "port = 80\n" + LISTEN,
                         "FILE:1: port: unknown key"),
                 Arguments.of("public admin address without a token",

@@ -77,7 +77,7 @@ class ValidatorTest {
     @EnumSource(Wire.class)
     void aThrowingValidatorIs500AndClosesAndIsLoggedOnce(Wire wire) throws Exception {
         try (LogCapture log = LogCapture.of(Exchange.class)) {
-            assertEquals(error(500, "the handler failed", CLOSE),
+            assertEquals(error(500, "the validator failed", CLOSE),
                     wire.exchange(ctx, "GET /explode HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
             assertEquals(List.of("GET /explode 500"), records(1));
             assertEquals(List.of("ERROR handler.error validator=second remote="), log.events().stream()
@@ -90,7 +90,7 @@ class ValidatorTest {
     @EnumSource(Wire.class)
     void aValidatorReturningNullIs500(Wire wire) throws Exception {
         try (LogCapture log = LogCapture.of(Exchange.class)) {
-            assertEquals(error(500, "the handler failed", CLOSE),
+            assertEquals(error(500, "the validator failed", CLOSE),
                     wire.exchange(ctx, "GET /null HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
             assertEquals(List.of("GET /null 500"), records(1));
             assertEquals(1, log.events().size(), log.events().toString());

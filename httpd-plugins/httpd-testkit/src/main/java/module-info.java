@@ -1,0 +1,21 @@
+/**
+ * Test helpers for httpd plugins. Use it in test scope only: it brings the real engine.
+ *
+ * <ul>
+ *   <li>{@link io.httpd.testkit.TestRequest} — builds a {@code Request} to call a handler or a
+ *       validator with;</li>
+ *   <li>{@link io.httpd.testkit.TestConfig} — a plugin's table from a TOML snippet, read by the
+ *       server's own code: same grammar, same messages, unknown keys reported the same way;</li>
+ *   <li>{@link io.httpd.testkit.TestServerView} — a {@code ServerView} for factories;</li>
+ *   <li>{@link io.httpd.testkit.ResponseContent} — the bytes or text of any response body;</li>
+ *   <li>{@link io.httpd.testkit.EmbeddedServer} — the real server in-process on a free
+ *       loopback port, serving given providers or handlers, for tests that send real HTTP.</li>
+ * </ul>
+ */
+module io.httpd.testkit {
+    requires transitive io.httpd.api;
+    requires io.httpd.core;
+    requires java.net.http;
+
+    exports io.httpd.testkit;
+}
