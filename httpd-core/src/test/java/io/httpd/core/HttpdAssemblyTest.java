@@ -135,7 +135,7 @@ class HttpdAssemblyTest {
     void everyPluginProblemIsReportedAtOnceWithItsLine() throws Exception {
         assertEquals(List.of(
                 "FILE:6: route[0].handler: no route handler 'nope'; available: files, greet",
-                "FILE:11: route[1].greting: unknown key",
+                "FILE:11: route[1].greting: unknown key; did you mean \"greeting\"?",
                 "FILE:16: route[2].greeting: must not be empty",
                 "FILE:20: route[3].handler: route handler 'greet' failed: "
                         + "java.lang.IllegalStateException: factory exploded",
@@ -215,7 +215,7 @@ class HttpdAssemblyTest {
                 "FILE:17: route[1].root: no such directory",
                 "FILE:21: route[2].handler: route handler 'greet' failed: "
                         + "java.lang.IllegalStateException: factory exploded",
-                "FILE:23: route[2].greting: unknown key",
+                "FILE:23: route[2].greting: unknown key; did you mean \"greeting\"?",
                 "FILE:27: validator[0].prefix: expected a string",
                 "FILE:28: validator[0].extra: unknown key"),
                 e.errors().stream().map(ConfigError::format)
@@ -382,8 +382,8 @@ class HttpdAssemblyTest {
     void aMisspeltIdOrKeySaysWhatWasMeant() throws Exception {
         assertEquals(List.of(
                 "FILE:6: route[0].handler: no route handler 'gret'; did you mean 'greet'?; "
-                        + "available: greet",
-                "FILE:10: route[1].handler: no route handler 'static'; available: greet",
+                        + "available: files, greet",
+                "FILE:10: route[1].handler: no route handler 'static'; available: files, greet",
                 "FILE:15: route[2].greetings: unknown key; did you mean \"greeting\"?",
                 "FILE:18: validator[0].id: no request validator 'dney'; did you mean 'deny'?; "
                         + "available: deny"), errors("""
