@@ -60,8 +60,11 @@ class EmbeddedServerTest {
                         count = 11
                         colour = "red"
                         """).start());
-        assertEquals(List.of("route[0].count: must be 10 or less"), e.problems());
-        assertEquals("4: route[0].count: must be 10 or less", e.getMessage());
+        // every error at once, as the server reports them: the bad value and the unknown key
+        assertEquals(List.of("route[0].count: must be 10 or less", "route[0].colour: unknown key"),
+                e.problems());
+        assertEquals("4: route[0].count: must be 10 or less\n5: route[0].colour: unknown key",
+                e.getMessage());
     }
 
     @Test
