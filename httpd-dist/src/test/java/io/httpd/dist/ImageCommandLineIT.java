@@ -154,6 +154,8 @@ class ImageCommandLineIT {
             usage: httpd -c FILE                 run in the foreground
                    httpd -t -c FILE              check the config and plugins; exit 0 or 2
                    httpd --list-plugins [-c FILE] list every plugin provider found
+                   httpd --dev-cert DIR          write DIR/server.crt and DIR/server.key,
+                                                 self-signed for localhost (development only)
                    httpd -v                      print the version
             exit codes: 0 ok, 1 runtime failure, 2 bad config, plugin or usage
             """;
