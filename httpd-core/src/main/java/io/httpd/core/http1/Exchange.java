@@ -36,7 +36,7 @@ final class Exchange {
     private final Http1Context ctx;
     private final WireReader in;
     private final ResponseWriter writer;
-    private final ConnectionInfo connection;
+    private ConnectionInfo connection; // its client set per request by trusted proxies
     private final InetSocketAddress remote;
     private final String requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
     private BodyStream body;
@@ -60,6 +60,7 @@ final class Exchange {
      */
     boolean serve(RequestHead head, long startNanos, boolean mayPersist) throws IOException {
         ZonedDateTime time = ZonedDateTime.now();
+        connection = ctx.forwarded().resolve(connection, head.headers());
         close = !head.keepAlive() || !mayPersist;
         Response response = respond(head);
         close |= cannotReuseAfter(head, response); // known before the head goes out
