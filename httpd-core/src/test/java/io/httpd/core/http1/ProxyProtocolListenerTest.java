@@ -36,8 +36,13 @@ class ProxyProtocolListenerTest {
     private HttpServer server;
 
     private InetSocketAddress start(boolean proxyProtocol) throws IOException {
+        return start(proxyProtocol, null);
+    }
+
+    private InetSocketAddress start(boolean proxyProtocol, TestTls tls) throws IOException {
         server = new HttpServer(List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                java.util.Collections.singletonList(null), List.of(proxyProtocol), t.ctx);
+                java.util.Collections.singletonList(tls == null ? null : tls.provider()),
+                List.of(proxyProtocol), t.ctx);
         server.start();
         return server.boundAddresses().getFirst();
     }
@@ -104,6 +109,27 @@ class ProxyProtocolListenerTest {
                     + "400 Bad Request: no valid PROXY protocol header\n", c.readToEnd());
         }
         assertNull(t.accessLog.poll(200, TimeUnit.MILLISECONDS), "no request was read");
+    }
+
+    /** The header comes before the ClientHello: read exactly, the handshake sees the rest. */
+    @Test
+    void onATlsListenerTheHeaderPrecedesTheHandshake() throws Exception {
+        TestTls tls = TestTls.shared();
+        InetSocketAddress address = start(true, tls);
+        try (java.net.Socket raw = new java.net.Socket(address.getAddress(), address.getPort())) {
+            raw.getOutputStream().write(ProxyHeaderTest.bytes(
+                    "PROXY TCP6 2001:db8::9 2001:db8::1 4433 443\r\n"));
+            var ssl = (javax.net.ssl.SSLSocket) tls.clientContext().getSocketFactory()
+                    .createSocket(raw, address.getHostString(), address.getPort(), false);
+            ssl.startHandshake();
+            try (RawClient c = new RawClient(ssl)) {
+                c.send(GET);
+                assertEquals(OK, normalize(c.readResponse()));
+            }
+        }
+        AccessRecord r = t.nextRecord();
+        assertEquals("[2001:db8:0:0:0:0:0:9]:4433", HttpServer.format(r.client()));
+        assertTrue(r.connection().tls().isPresent());
     }
 
     @Test
