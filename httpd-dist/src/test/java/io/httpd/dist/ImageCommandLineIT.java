@@ -25,7 +25,7 @@ class ImageCommandLineIT {
         Path conf = ImageProcess.IMAGE.resolve("conf/httpd.toml").toAbsolutePath();
         ImageProcess.Result r = ImageProcess.run(dir, "-t", "-c", conf.toString());
         assertEquals(0, r.exit(), r.output());
-        assertEquals(conf + ": ok (2 routes, 3 plugin instances, 4 plugins found)", r.output());
+        assertEquals(conf + ": ok (2 routes, 3 plugin instances, 9 plugins found)", r.output());
     }
 
     @Test
@@ -49,8 +49,13 @@ class ImageCommandLineIT {
         assertTrue(r.output().matches("(?s)KIND +ID +MODULE +SOURCE\\n"
                 + "route +echo +io\\.httpd\\.plugin\\.echo@\\S+ +built-in\\n"
                 + "route +static +io\\.httpd\\.plugin\\.staticfiles@\\S+ +built-in\\n"
+                + "validator +access +io\\.httpd\\.plugin\\.guard@\\S+ +built-in\\n"
+                + "validator +basic-auth +io\\.httpd\\.plugin\\.guard@\\S+ +built-in\\n"
+                + "validator +ratelimit +io\\.httpd\\.plugin\\.guard@\\S+ +built-in\\n"
                 + "access_log +file +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in\\n"
-                + "access_log +json +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in"),
+                + "access_log +json +io\\.httpd\\.plugin\\.accesslog@\\S+ +built-in\\n"
+                + "tls +keystore +io\\.httpd\\.plugin\\.tls@\\S+ +built-in\\n"
+                + "tls +pem +io\\.httpd\\.plugin\\.tls@\\S+ +built-in"),
                 r.output());
     }
 

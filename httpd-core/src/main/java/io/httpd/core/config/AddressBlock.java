@@ -103,7 +103,8 @@ public final class AddressBlock {
     }
 
     private static int prefix(String text, String digits) {
-        if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+        if (digits.isEmpty() || digits.length() > 3
+                || !digits.chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException("not a prefix length: \"" + text + "\"");
         }
         return Integer.parseInt(digits);
@@ -127,7 +128,8 @@ public final class AddressBlock {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AddressBlock b && b.prefix == prefix && Arrays.equals(b.network, network);
+        return o instanceof AddressBlock b && b.prefix == prefix
+                && Arrays.equals(b.network, network);
     }
 
     @Override

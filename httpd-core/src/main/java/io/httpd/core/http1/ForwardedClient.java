@@ -124,7 +124,8 @@ record ForwardedClient(List<AddressBlock> trusted, boolean rfc7239) {
     }
 
     private static int port(String digits) {
-        if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (digits.isEmpty() || digits.length() > 5
+                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return -1;
         }
         int p = Integer.parseInt(digits);

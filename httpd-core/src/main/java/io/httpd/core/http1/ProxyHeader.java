@@ -32,7 +32,8 @@ final class ProxyHeader {
     private static final byte[] V1 = "PROXY ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] V2 = {0x0D, 0x0A, 0x0D, 0x0A, 0x00, 0x0D, 0x0A, 0x51, 0x55, 0x49,
         0x54, 0x0A};
-    private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
     private static final Pattern PORT = Pattern.compile("0|[1-9][0-9]{0,4}");
 
     /** The header is malformed: the listener answers 400 (plain) and closes. */
@@ -155,7 +156,8 @@ final class ProxyHeader {
             default -> 0;
         };
         if (length < block) {
-            throw new Malformed("PROXY v2 header: length " + length + " too short for its addresses");
+            throw new Malformed("PROXY v2 header: length " + length
+                    + " too short for its addresses");
         }
         checkTlvs(rest, block);
         if (command == 0 || family == 0 || family == 3) { // LOCAL, UNSPEC, UNIX: the peer itself

@@ -81,8 +81,8 @@ final class ProxyProtocolTransport implements Transport {
         try {
             client = ProxyHeader.read(new DeadlineInput(socket, timeout)).orElse(inner.remote());
         } catch (ProxyHeader.Malformed | SocketTimeoutException | EOFException e) {
-            String reason = e instanceof SocketTimeoutException ? "PROXY header not received in time"
-                    : e.getMessage();
+            String reason = e instanceof SocketTimeoutException
+                    ? "PROXY header not received in time" : e.getMessage();
             LOG.atDebug().setMessage(Events.PROXY_REJECT).addKeyValue("remote", inner.remote())
                     .addKeyValue("reason", reason).log();
             if (answer && e instanceof ProxyHeader.Malformed) {

@@ -3,6 +3,7 @@ package io.httpd.plugin.guard;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * bcrypt (Provos and Mazières, 1999) as OpenBSD, Apache's {@code htpasswd -B} and most
@@ -13,7 +14,10 @@ import java.util.Arrays;
 final class Bcrypt {
     private static final String ALPHABET =
             "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final byte[] MAGIC = "OrpheanBeholderScryDoubt".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC =
+            "OrpheanBeholderScryDoubt".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern FORM =
+            Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     private final int[] p = new int[18];
     private final int[] s = new int[1024];
@@ -25,7 +29,7 @@ final class Bcrypt {
 
     /** Whether the text has the form of a bcrypt hash this class can check. */
     static boolean isHash(String hash) {
-        return hash.length() == 60 && hash.matches("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+        return hash.length() == 60 && FORM.matcher(hash).matches();
     }
 
     /** Whether the password matches the hash, compared in constant time. */

@@ -102,7 +102,8 @@ final class Cidr {
     }
 
     private static int prefix(String text, String digits) {
-        if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)) {
+        if (digits.isEmpty() || digits.length() > 3
+                || !digits.chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException("not a prefix length: \"" + text + "\"");
         }
         return Integer.parseInt(digits);

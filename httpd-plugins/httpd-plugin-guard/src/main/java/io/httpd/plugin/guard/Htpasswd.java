@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -22,6 +23,7 @@ import javax.crypto.spec.PBEKeySpec;
  * plain text. Every comparison of hashes is constant-time ({@link MessageDigest#isEqual}).
  */
 final class Htpasswd {
+    private static final Pattern SHA = Pattern.compile("\\{SHA}[A-Za-z0-9+/]{27}=");
     private static final String USE_B = "; write the file with htpasswd -B (bcrypt)";
     private final Map<String, String> users;
     private final String decoy; // checked for unknown users, so they take as long as known ones
@@ -70,7 +72,7 @@ final class Htpasswd {
 
     /** Why a hash is refused, or null when it is taken. */
     private static String problem(String hash) {
-        if (Bcrypt.isHash(hash) || Pbkdf2.isHash(hash) || hash.matches("\\{SHA}[A-Za-z0-9+/]{27}=")) {
+        if (Bcrypt.isHash(hash) || Pbkdf2.isHash(hash) || SHA.matcher(hash).matches()) {
             return null;
         }
         if (hash.startsWith("$apr1$")) {
@@ -119,11 +121,13 @@ final class Htpasswd {
 
     /** passlib's {@code $pbkdf2-sha256$ROUNDS$SALT$HASH}, base64 with {@code .} for {@code +}. */
     static final class Pbkdf2 {
+        private static final Pattern FORM = Pattern.compile(
+                "\\$pbkdf2-sha256\\$[1-9][0-9]{0,8}\\$[./A-Za-z0-9]{2,}\\$[./A-Za-z0-9]{43}");
         private Pbkdf2() {
         }
 
         static boolean isHash(String hash) {
-            return hash.matches("\\$pbkdf2-sha256\\$[1-9][0-9]{0,8}\\$[./A-Za-z0-9]{2,}\\$[./A-Za-z0-9]{43}");
+            return FORM.matcher(hash).matches();
         }
 
         static boolean verify(String password, String hash) {

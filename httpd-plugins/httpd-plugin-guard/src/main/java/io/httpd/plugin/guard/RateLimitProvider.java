@@ -47,8 +47,8 @@ public final class RateLimitProvider implements RequestValidatorProvider {
             return null;
         }
         String name = key.startsWith("header:") ? key.substring("header:".length()) : "";
-        if (name.isEmpty() || !name.chars().allMatch(
-                c -> c < 0x7f && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))) {
+        if (name.isEmpty() || !name.chars().allMatch(c -> c < 0x7f
+                && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))) {
             throw config.error("key", "must be \"client\" or \"header:NAME\", not \"" + key + "\"");
         }
         return name;

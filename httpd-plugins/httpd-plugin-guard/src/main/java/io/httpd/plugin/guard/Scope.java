@@ -27,7 +27,8 @@ record Scope(List<String> routes) {
         List<String> routes = config.strings("routes", List.of());
         for (String route : routes) {
             if (!route.startsWith("/")) {
-                throw config.error("routes", "a route path starts with \"/\", not \"" + route + "\"");
+                throw config.error("routes",
+                        "a route path starts with \"/\", not \"" + route + "\"");
             }
         }
         if (config.keys().contains("routes") && routes.isEmpty()) {
