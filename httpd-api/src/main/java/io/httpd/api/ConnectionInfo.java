@@ -7,20 +7,37 @@ import java.util.Optional;
 /**
  * The connection a request arrived on: one record for everything about the connection rather
  * than the request, so that it can grow (the client's address behind a proxy, say) without
- * changing {@link Request}. Immutable; the same for every request on one connection.
+ * changing {@link Request}. Immutable; the same for every request on one connection, but for
+ * the client, which a trusted proxy's {@code X-Forwarded-For} may name per request.
  *
  * @param remote the peer's address and port, as the TCP connection has it
+ * @param client the original client's address and port: the address a PROXY protocol header
+ *               named, or the right-most untrusted {@code X-Forwarded-For} entry when the peer
+ *               is a trusted proxy (port 0 when the header gave none); else the peer itself
  * @param tls    the TLS session, or empty for plain HTTP
  */
-public record ConnectionInfo(InetSocketAddress remote, Optional<Tls> tls) {
+public record ConnectionInfo(InetSocketAddress remote, InetSocketAddress client,
+                             Optional<Tls> tls) {
     public ConnectionInfo {
         Objects.requireNonNull(remote, "remote");
+        Objects.requireNonNull(client, "client");
         Objects.requireNonNull(tls, "tls");
+    }
+
+    /** A connection whose peer is the client. */
+    public ConnectionInfo(InetSocketAddress remote, Optional<Tls> tls) {
+        this(remote, remote, tls);
     }
 
     /** A plain-HTTP connection from this peer. */
     public static ConnectionInfo plain(InetSocketAddress remote) {
-        return new ConnectionInfo(remote, Optional.empty());
+        return new ConnectionInfo(remote, remote, Optional.empty());
+    }
+
+    /** A copy whose client is this address (the peer is unchanged). */
+    public ConnectionInfo withClient(InetSocketAddress originalClient) {
+        return originalClient.equals(client) ? this
+                : new ConnectionInfo(remote, originalClient, tls);
     }
 
     /** {@code "https"} over TLS, else {@code "http"} (RFC 9110 §4.2). */

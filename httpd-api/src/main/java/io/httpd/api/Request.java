@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  * @param query   the query without its {@code ?}, still percent-encoded; empty when absent
  * @param version the protocol, {@code "HTTP/1.1"} or {@code "HTTP/1.0"}
  * @param headers the header fields in the order received
- * @param connection the connection it arrived on: the peer's address, TLS or not
+ * @param connection the connection it arrived on: the peer's and the client's address, TLS or not
  * @param route   the path of the route that matched, {@code ""} before routing
  * @param body    the request content; an empty stream when the request has none
  */
@@ -50,9 +50,17 @@ public record Request(Method method, String target, String path, String query, S
                 body);
     }
 
-    /** The client's address and port: the connection's peer. */
+    /** The connection's peer: the client itself, or a proxy in front of it. */
     public InetSocketAddress remote() {
         return connection.remote();
+    }
+
+    /**
+     * The original client's address and port: the peer, unless a PROXY protocol header or a
+     * trusted proxy's {@code X-Forwarded-For} named another (see {@link ConnectionInfo#client()}).
+     */
+    public InetSocketAddress client() {
+        return connection.client();
     }
 
     /** {@code "https"} when the request arrived over TLS, else {@code "http"}. */

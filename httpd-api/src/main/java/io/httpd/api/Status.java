@@ -16,6 +16,7 @@ public record Status(int code, String reason) {
     public static final Status FOUND = new Status(302, "Found");
     public static final Status NOT_MODIFIED = new Status(304, "Not Modified");
     public static final Status BAD_REQUEST = new Status(400, "Bad Request");
+    public static final Status UNAUTHORIZED = new Status(401, "Unauthorized");
     public static final Status FORBIDDEN = new Status(403, "Forbidden");
     public static final Status NOT_FOUND = new Status(404, "Not Found");
     public static final Status METHOD_NOT_ALLOWED = new Status(405, "Method Not Allowed");
@@ -38,7 +39,7 @@ public record Status(int code, String reason) {
 
     private static final Status[] KNOWN = {
         CONTINUE, OK, CREATED, NO_CONTENT, PARTIAL_CONTENT, MOVED_PERMANENTLY, FOUND, NOT_MODIFIED,
-        BAD_REQUEST, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, REQUEST_TIMEOUT, LENGTH_REQUIRED,
+        BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, REQUEST_TIMEOUT, LENGTH_REQUIRED,
         PRECONDITION_FAILED, CONTENT_TOO_LARGE, URI_TOO_LONG, RANGE_NOT_SATISFIABLE,
         EXPECTATION_FAILED, TOO_MANY_REQUESTS, REQUEST_HEADER_FIELDS_TOO_LARGE,
         INTERNAL_SERVER_ERROR, NOT_IMPLEMENTED, SERVICE_UNAVAILABLE, HTTP_VERSION_NOT_SUPPORTED,

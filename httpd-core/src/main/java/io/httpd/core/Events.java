@@ -64,6 +64,8 @@ public final class Events {
      * (counted in tlsHandshakeFailures): remote, reason.
      */
     public static final String TLS_HANDSHAKE_FAIL = "tls.handshake_fail";
+    /** A connection on a proxy_protocol listener sent no valid PROXY header: remote, reason. */
+    public static final String PROXY_REJECT = "proxy.reject";
     /** SIGHUP: reloading every plugin instance. */
     public static final String SERVER_RELOAD = "server.reload";
 

@@ -71,14 +71,18 @@ public final class Httpd {
             admin = null;
         }
         Http1Context ctx = new Http1Context(config.limits(), config.server().name(), routes,
-                plugins.validators, records, counters, config.server().requestIdHeader());
+                plugins.validators, records, counters, config.server().requestIdHeader())
+                .withTrustedProxies(config.server().trustedProxies(),
+                        config.server().forwardedHeader().equals("Forwarded"));
         List<InetSocketAddress> addresses = new ArrayList<>();
         List<TlsProvider> tls = new ArrayList<>();
+        List<Boolean> proxyProtocol = new ArrayList<>();
         for (Listener l : config.listeners()) {
+            proxyProtocol.add(l.proxyProtocol());
             addresses.add(new InetSocketAddress(l.host(), l.port()));
             tls.add(l.tls() == null ? null : plugins.tls.get(l.tls()));
         }
-        this.server = new HttpServer(addresses, tls, ctx);
+        this.server = new HttpServer(addresses, tls, proxyProtocol, ctx);
     }
 
     /**

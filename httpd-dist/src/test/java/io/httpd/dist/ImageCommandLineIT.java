@@ -30,7 +30,7 @@ class ImageCommandLineIT {
         Path conf = ImageProcess.IMAGE.resolve("conf/httpd.toml").toAbsolutePath();
         ImageProcess.Result r = ImageProcess.run(dir, "-t", "-c", conf.toString());
         assertEquals(0, r.exit(), r.output());
-        assertEquals(conf + ": ok (3 routes, 4 plugin instances, 7 plugins found)", r.output());
+        assertEquals(conf + ": ok (3 routes, 4 plugin instances, 10 plugins found)", r.output());
     }
 
     @Test
@@ -104,7 +104,7 @@ class ImageCommandLineIT {
                 """);
         ImageProcess.Streams r = ImageProcess.runApart(dir, "-t", "-c", file.toString());
         assertEquals(new ImageProcess.Streams(0,
-                file + ": ok (1 route, 1 plugin instance, 7 plugins found)\n", ""), r);
+                file + ": ok (1 route, 1 plugin instance, 10 plugins found)\n", ""), r);
     }
 
     /** Each column as wide as its widest cell, two spaces apart. */
@@ -116,6 +116,9 @@ class ImageCommandLineIT {
                 List.of("route", "echo", "io.httpd.plugin.echo" + v, "built-in"),
                 List.of("route", "info", "io.httpd.plugin.info" + v, "built-in"),
                 List.of("route", "static", "io.httpd.plugin.staticfiles" + v, "built-in"),
+                List.of("validator", "access", "io.httpd.plugin.guard" + v, "built-in"),
+                List.of("validator", "basic-auth", "io.httpd.plugin.guard" + v, "built-in"),
+                List.of("validator", "ratelimit", "io.httpd.plugin.guard" + v, "built-in"),
                 List.of("access_log", "file", "io.httpd.plugin.accesslog" + v, "built-in"),
                 List.of("access_log", "json", "io.httpd.plugin.accesslog" + v, "built-in"),
                 List.of("tls", "keystore", "io.httpd.plugin.tls" + v, "built-in"),

@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  *             {@code 0.0.0.0} or {@code ::} for every interface
  * @param port the port, 0 for any free port
  * @param tls  the name of the {@code [tls.NAME]} table that secures it, or null for plain HTTP
+ * @param proxyProtocol whether every connection starts with a PROXY protocol header (v1 or v2)
+ *             naming the original client; {@code proxy_protocol}, default false
  */
-public record Listener(String host, int port, String tls) {
+public record Listener(String host, int port, String tls, boolean proxyProtocol) {
     private static final String EXPECTED = "expected host:port such as \"0.0.0.0:8080\" or "
             + "\"[::1]:8080\"";
     private static final Pattern HOST_LABEL =
@@ -30,6 +32,11 @@ public record Listener(String host, int port, String tls) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+    }
+
+    /** A listener without the PROXY protocol. */
+    public Listener(String host, int port, String tls) {
+        this(host, port, tls, false);
     }
 
     /** The address as httpd.toml writes it: {@code host:port}, IPv6 in brackets. */
@@ -71,10 +78,12 @@ public record Listener(String host, int port, String tls) {
         Map<String, String> seen = new HashMap<>();
         for (TableConfig table : tables) {
             String tls = errors.read(() -> tls(table, tlsNames), null);
+            boolean proxy = errors.read(() -> table.bool("proxy_protocol", false), false);
             Listener listener = errors.read(() -> address(table, tls), null);
             if (listener == null) { // an error already; kept so that listen[N] stays the file's
-                listeners.add(new Listener("", 0, tls));
+                listeners.add(new Listener("", 0, tls, proxy));
             } else {
+                listener = new Listener(listener.host(), listener.port(), tls, proxy);
                 listeners.add(listener);
                 String first = listener.port() == 0 ? null
                         : seen.putIfAbsent(listener.address(), table.path());

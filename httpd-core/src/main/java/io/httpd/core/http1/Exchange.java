@@ -36,7 +36,7 @@ final class Exchange {
     private final Http1Context ctx;
     private final WireReader in;
     private final ResponseWriter writer;
-    private final ConnectionInfo connection;
+    private ConnectionInfo connection; // its client set per request by trusted proxies
     private final InetSocketAddress remote;
     private final String requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
     private BodyStream body;
@@ -60,6 +60,7 @@ final class Exchange {
      */
     boolean serve(RequestHead head, long startNanos, boolean mayPersist) throws IOException {
         ZonedDateTime time = ZonedDateTime.now();
+        connection = ctx.forwarded().resolve(connection, head.headers());
         close = !head.keepAlive() || !mayPersist;
         Response response = respond(head);
         close |= cannotReuseAfter(head, response); // known before the head goes out
@@ -133,11 +134,11 @@ final class Exchange {
             Verdict verdict = Objects.requireNonNull(v.instance().validate(request),
                     "the validator returned null");
             validatorId = null;
-            if (verdict instanceof Verdict.Reject(Status status, String why)) {
+            if (verdict instanceof Verdict.Reject(Status status, String why, Headers fields)) {
                 LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", status.code())
                         .addKeyValue("reason", why).addKeyValue("validator", v.id())
                         .addKeyValue("remote", remote).log();
-                return errorResponse(status, why);
+                return withFields(errorResponse(status, why), fields);
             }
         }
         return null;
@@ -256,8 +257,8 @@ final class Exchange {
     private void log(ZonedDateTime time, String method, String target, String protocol,
                      Headers headers, int status, ResponseWriter.Sent sent, long startNanos) {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        ctx.accessLog().accept(new AccessRecord(time, remote, method, target, protocol, status,
-                sent.bytes(), took, headers.first("Referer").orElse(null),
+        ctx.accessLog().accept(new AccessRecord(time, connection.client(), method, target,
+                protocol, status, sent.bytes(), took, headers.first("Referer").orElse(null),
                 headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
                 requestId, connection, sent.aborted()));
     }
@@ -270,6 +271,17 @@ final class Exchange {
     private void logReject(HttpException e) {
         LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", e.status().code())
                 .addKeyValue("reason", e.getMessage()).addKeyValue("remote", remote).log();
+    }
+
+    /** A validator's fields on its rejection; the framing stays the server's. */
+    private static Response withFields(Response response, Headers fields) {
+        Headers headers = response.headers();
+        for (Headers.Field f : fields) {
+            if (!f.is("Content-Length") && !f.is("Transfer-Encoding") && !f.is("Connection")) {
+                headers = headers.with(f.name(), f.value());
+            }
+        }
+        return new Response(response.status(), headers, response.body());
     }
 
     private static Response allow(Status status, String allow) {

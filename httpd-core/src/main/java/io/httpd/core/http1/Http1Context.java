@@ -2,6 +2,7 @@ package io.httpd.core.http1;
 
 import io.httpd.api.AccessRecord;
 import io.httpd.api.RequestValidator;
+import io.httpd.core.config.AddressBlock;
 import io.httpd.core.config.Limits;
 
 import java.util.List;
@@ -18,12 +19,32 @@ import java.util.function.Consumer;
  * @param accessLog  receives one record per exchange; must not block
  * @param counters   the live counters
  * @param requestIdHeader the response header that carries the request id, or empty for none
+ * @param forwarded  the trusted proxies: whose forwarding header names the client
  */
 public record Http1Context(Limits limits, String serverName, RouteTable routes,
                            List<Validator> validators, Consumer<AccessRecord> accessLog,
-                           Counters counters, String requestIdHeader) {
+                           Counters counters, String requestIdHeader,
+                           ForwardedClient forwarded) {
     public Http1Context {
         validators = List.copyOf(validators);
+    }
+
+    /** A context that trusts no proxy. */
+    public Http1Context(Limits limits, String serverName, RouteTable routes,
+                        List<Validator> validators, Consumer<AccessRecord> accessLog,
+                        Counters counters, String requestIdHeader) {
+        this(limits, serverName, routes, validators, accessLog, counters, requestIdHeader,
+                ForwardedClient.NONE);
+    }
+
+    /**
+     * A context that believes the forwarding header of these proxies.
+     *
+     * @param rfc7239 read {@code Forwarded} rather than {@code X-Forwarded-For}
+     */
+    public Http1Context withTrustedProxies(List<AddressBlock> trusted, boolean rfc7239) {
+        return new Http1Context(limits, serverName, routes, validators, accessLog, counters,
+                requestIdHeader, new ForwardedClient(trusted, rfc7239));
     }
 
     /** A context that sends no request-id header. */

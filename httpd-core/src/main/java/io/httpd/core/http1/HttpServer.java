@@ -34,6 +34,7 @@ public final class HttpServer {
 
     private final List<InetSocketAddress> addresses;
     private final List<TlsProvider> tls; // per address; null for plain HTTP
+    private final List<Boolean> proxyProtocol; // per address
     private final Http1Context ctx;
     private final Semaphore permits;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
@@ -52,11 +53,21 @@ public final class HttpServer {
      * @param tls per address, the TLS provider of that listener, or null for plain HTTP
      */
     public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls, Http1Context ctx) {
-        if (tls.size() != addresses.size()) {
-            throw new IllegalArgumentException("one tls entry per address");
+        this(addresses, tls, Collections.nCopies(addresses.size(), false), ctx);
+    }
+
+    /**
+     * @param tls           per address, the TLS provider of that listener, or null for plain HTTP
+     * @param proxyProtocol per address, whether connections start with a PROXY protocol header
+     */
+    public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
+                      List<Boolean> proxyProtocol, Http1Context ctx) {
+        if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()) {
+            throw new IllegalArgumentException("one tls and proxy_protocol entry per address");
         }
         this.addresses = List.copyOf(addresses);
         this.tls = new ArrayList<>(tls);
+        this.proxyProtocol = List.copyOf(proxyProtocol);
         this.ctx = ctx;
         this.permits = new Semaphore(ctx.limits().connections());
     }
@@ -87,8 +98,9 @@ public final class HttpServer {
         for (int i = 0; i < channels.size(); i++) {
             ServerSocketChannel channel = channels.get(i);
             TlsProvider secure = tls.get(i);
+            boolean proxied = proxyProtocol.get(i);
             Thread t = Thread.ofPlatform().name("accept-" + localAddress(channel).getPort())
-                    .start(() -> acceptLoop(channel, secure));
+                    .start(() -> acceptLoop(channel, secure, proxied));
             acceptors.add(t);
             var listen = LOG.atInfo().setMessage(Events.SERVER_LISTEN)
                     .addKeyValue("address", format(localAddress(channel)));
@@ -108,7 +120,7 @@ public final class HttpServer {
         return bound;
     }
 
-    private void acceptLoop(ServerSocketChannel channel, TlsProvider secure) {
+    private void acceptLoop(ServerSocketChannel channel, TlsProvider secure, boolean proxied) {
         AcceptFailures failures = new AcceptFailures(localAddress(channel));
         while (!stopping) {
             SocketChannel socket;
@@ -127,7 +139,7 @@ public final class HttpServer {
                 closeQuietly(socket);
                 return;
             }
-            serve(socket, secure);
+            serve(socket, secure, proxied);
         }
     }
 
@@ -184,11 +196,16 @@ public final class HttpServer {
         }
     }
 
-    private void serve(SocketChannel socket, TlsProvider secure) {
+    private void serve(SocketChannel socket, TlsProvider secure, boolean proxied) {
         Connection connection;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            connection = new Connection(transport(socket, secure), ctx, () -> stopping);
+            Transport transport = transport(socket, secure);
+            if (proxied) { // the PROXY header comes first, before any TLS handshake
+                transport = new ProxyProtocolTransport(transport, socket.socket(),
+                        ctx.limits().headerTimeout(), secure == null);
+            }
+            connection = new Connection(transport, ctx, () -> stopping);
         } catch (IOException e) {
             permits.release();
             closeQuietly(socket);

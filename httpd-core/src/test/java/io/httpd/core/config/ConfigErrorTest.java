@@ -72,6 +72,16 @@ class ConfigErrorTest {
                 Arguments.of("IPv6 without brackets", "[[listen]]\naddress = \"::1:8080\"\n",
                         "FILE:2: listen[0].address: write an IPv6 address in brackets, "
                                 + "such as \"[::1]:8080\""),
+                Arguments.of("bad trusted proxy", LISTEN + "[server]\ntrusted_proxies = [\"10.0.0.1/8\"]\n",
+                        "FILE:4: server.trusted_proxies: bits set after the prefix: \"10.0.0.1/8\" "
+                                + "(the block starts at 10.0.0.0/8)"),
+                Arguments.of("trusted proxy by name", LISTEN + "[server]\ntrusted_proxies = \"lb.local\"\n",
+                        "FILE:4: server.trusted_proxies: not an IP address: \"lb.local\""),
+                Arguments.of("unknown forwarded header", LISTEN + "[server]\nforwarded_header = \"X-Real-IP\"\n",
+                        "FILE:4: server.forwarded_header: must be \"X-Forwarded-For\" or "
+                                + "\"Forwarded\", not \"X-Real-IP\""),
+                Arguments.of("proxy_protocol not a boolean", LISTEN + "proxy_protocol = \"yes\"\n",
+                        "FILE:3: listen[0].proxy_protocol: expected true or false"),
                 Arguments.of("bad IPv4", "[[listen]]\naddress = \"300.1.1.1:80\"\n",
                         "FILE:2: listen[0].address: not an IPv4 address: \"300.1.1.1\""),
                 Arguments.of("duplicate address", LISTEN + LISTEN,

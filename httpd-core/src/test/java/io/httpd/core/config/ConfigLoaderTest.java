@@ -178,6 +178,28 @@ class ConfigLoaderTest {
         assertEquals("", ConfigLoader.load(file, Map.of()).server().name());
     }
 
+    @Test
+    void proxyKeysLoad() throws Exception {
+        Path file = write("httpd.toml", """
+                [server]
+                trusted_proxies = ["127.0.0.1/32", "10.0.0.0/8", "::1"]
+                forwarded_header = "forwarded"
+                [[listen]]
+                address = "127.0.0.1:8081"
+                proxy_protocol = true
+                [[listen]]
+                address = "127.0.0.1:8080"
+                """);
+        HttpdConfig config = ConfigLoader.load(file, Map.of());
+        assertEquals(List.of(AddressBlock.parse("127.0.0.1/32"), AddressBlock.parse("10.0.0.0/8"),
+                AddressBlock.parse("::1/128")), config.server().trustedProxies());
+        assertEquals("Forwarded", config.server().forwardedHeader());
+        assertEquals(List.of(new Listener("127.0.0.1", 8081, null, true),
+                new Listener("127.0.0.1", 8080, null, false)), config.listeners());
+        assertEquals(List.of(), ConfigLoader.load(write("b.toml", "[[listen]]\naddress = \"a:1\"\n"),
+                Map.of()).server().trustedProxies(), "no proxy trusted by default");
+    }
+
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());

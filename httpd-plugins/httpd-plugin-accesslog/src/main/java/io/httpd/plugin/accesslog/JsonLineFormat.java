@@ -48,6 +48,8 @@ final class JsonLineFormat implements RecordFormat {
         out.writeStartObject();
         out.writeStringProperty("ts", timestamp(record.timestamp()));
         out.writeStringProperty("client", ClientAddress.hostAndPort(record.client()));
+        // the TCP peer: the client itself, or the proxy that spoke for it
+        out.writeStringProperty("peer", ClientAddress.hostAndPort(record.connection().remote()));
         out.writeStringProperty("method", record.method());
         out.writeStringProperty("target", fromWire(record.target()));
         out.writeStringProperty("protocol", record.protocol());

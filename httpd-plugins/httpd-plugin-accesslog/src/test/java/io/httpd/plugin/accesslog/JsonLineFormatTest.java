@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Lines of the {@code json} sink, written to a real file and parsed back with Jackson. */
 class JsonLineFormatTest {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final List<String> KEYS = List.of("ts", "client", "method", "target",
+    private static final List<String> KEYS = List.of("ts", "client", "peer", "method", "target",
             "protocol", "status", "bytes", "duration_ms", "referer", "user_agent", "route",
             "request_id", "aborted");
 
@@ -46,6 +46,7 @@ class JsonLineFormatTest {
         assertEquals(Records.APACHE_EXAMPLE_TIME.toOffsetDateTime(),
                 OffsetDateTime.parse(line.get("ts").stringValue()));
         assertEquals("192.0.2.7:51234", line.get("client").stringValue());
+        assertEquals("192.0.2.7:51234", line.get("peer").stringValue(), "no proxy: the same");
         assertEquals("GET", line.get("method").stringValue());
         assertEquals("/x?y=1", line.get("target").stringValue());
         assertEquals("HTTP/1.1", line.get("protocol").stringValue());
@@ -135,6 +136,19 @@ class JsonLineFormatTest {
         AccessRecord record = withClient(get("/"), new InetSocketAddress("::1", 40000));
         assertEquals("[::1]:40000",
                 JSON.readTree(written(List.of(record)).getFirst()).get("client").stringValue());
+    }
+
+    @Test
+    void behindAProxyTheClientAndThePeerBothAppear() throws Exception {
+        AccessRecord r = get("/");
+        InetSocketAddress proxy = new InetSocketAddress("10.0.0.1", 443);
+        AccessRecord behind = new AccessRecord(r.timestamp(), r.client(), r.method(), r.target(),
+                r.protocol(), r.status(), r.bytes(), r.duration(), r.referer(), r.userAgent(),
+                r.route(), r.requestId(), io.httpd.api.ConnectionInfo.plain(proxy)
+                        .withClient(r.client()));
+        JsonNode line = JSON.readTree(written(List.of(behind)).getFirst());
+        assertEquals("192.0.2.7:51234", line.get("client").stringValue());
+        assertEquals("10.0.0.1:443", line.get("peer").stringValue());
     }
 
     @ParameterizedTest

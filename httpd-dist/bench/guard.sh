@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Keep-alive GET /echo through the guard validators, in one run: no validator; `access` with 20
+# rules (10 deny blocks, 10 allow blocks, the client matching the last); `ratelimit` with room
+# for 1 M clients, one client; and `ratelimit` keyed by a random X-Forwarded-For per request
+# from a trusted 127.0.0.1 (16 M possible clients churning through the 1 M buckets). The rate
+# is set so that nothing is refused: this measures the cost of checking, not of refusing.
+#   usage: httpd-dist/bench/guard.sh [DURATION_SECONDS] [CONNECTIONS]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/common.sh"
+port_free 18090 18091 18092 18093
+duration=${1:-10}
+connections=${2:-50}
+
+conf() { # conf PORT VALIDATOR-TABLES
+  printf '[server]\ntrusted_proxies = ["127.0.0.1/32"]\n\n[[listen]]\naddress = "127.0.0.1:%s"\n\n[[route]]\npath = "/echo"\nhandler = "echo"\n\n%s\n' \
+      "$1" "$2" > "$work/httpd-$1.toml"
+  echo "$work/httpd-$1.toml"
+}
+deny=$(for i in $(seq 10); do printf '"10.%d.0.0/16", ' "$i"; done)
+allow=$(for i in $(seq 9); do printf '"192.0.%d.0/24", ' "$i"; done)
+access=$(printf '[[validator]]\nid = "access"\ndeny = [%s"2001:db8::/32"]\nallow = [%s"127.0.0.0/8"]\n' "$deny" "$allow")
+limit=$(printf '[[validator]]\nid = "ratelimit"\nrate = 1000000000\nburst = 1000000\nkeys = 1000000\n')
+
+declare -A pid
+for port in 18090 18091 18092 18093; do
+  case $port in
+    18090) start_httpd "$(conf $port "")" ;;
+    18091) start_httpd "$(conf $port "$access")" ;;
+    *) start_httpd "$(conf $port "$limit")" ;;
+  esac
+  pid[$port]=$httpd_pid
+done
+for port in 18090 18091 18092 18093; do wait_port $port; done
+cat > "$work/xff.lua" <<'LUA'
+request = function()
+  local xff = string.format("10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(0, 255))
+  return wrk.format(nil, nil, { ["X-Forwarded-For"] = xff })
+end
+LUA
+
+# measure_xff NAME URL DURATION CONNECTIONS PID: as measure, with a random X-Forwarded-For
+measure_xff() {
+  local name=$1 url=$2 duration=$3 connections=$4; shift 4
+  local before after hz
+  hz=$(getconf CLK_TCK)
+  before=$(cpu_ticks "$@")
+  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" -s "$work/xff.lua" "$url" > "$work/$name.wrk" 2>&1
+  after=$(cpu_ticks "$@")
+  awk -v t=$(( after - before )) -v hz="$hz" -v d="$duration" \
+      '/Requests\/sec/ {printf "%s %.0f\n", $2, 100 * t / hz / d}' "$work/$name.wrk"
+}
+
+for port in 18090 18091 18092; do
+  measure warm-$port http://127.0.0.1:$port/echo 3 "$connections" "${pid[$port]}" > /dev/null
+done
+measure_xff warm-18093 http://127.0.0.1:18093/echo 3 "$connections" "${pid[18093]}" > /dev/null
+read -r r0 c0 < <(measure none http://127.0.0.1:18090/echo "$duration" "$connections" "${pid[18090]}")
+read -r r1 c1 < <(measure access http://127.0.0.1:18091/echo "$duration" "$connections" "${pid[18091]}")
+read -r r2 c2 < <(measure limit http://127.0.0.1:18092/echo "$duration" "$connections" "${pid[18092]}")
+read -r r3 c3 < <(measure_xff limitxff http://127.0.0.1:18093/echo "$duration" "$connections" "${pid[18093]}")
+non2xx=$(grep -h "Non-2xx" "$work"/none.wrk "$work"/access.wrk "$work"/limit.wrk "$work"/limitxff.wrk || true)
+
+echo "GET /echo, keep-alive, $connections connections, ${duration}s each, server on CPU 0"
+printf '%-36s %12s req/s  %4s%% CPU\n' "no validator" "$r0" "$c0" \
+    "access, 20 rules" "$r1" "$c1" "ratelimit, 1 client (1 M buckets)" "$r2" "$c2" \
+    "ratelimit, random XFF (1 M buckets)" "$r3" "$c3"
+[ -z "$non2xx" ] || echo "refused responses (should be none): $non2xx"

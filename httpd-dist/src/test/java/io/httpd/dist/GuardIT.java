@@ -1,0 +1,212 @@
+package io.httpd.dist;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The guard plugin in the real image, over real sockets: access rules, a rate limit and basic
+ * auth (against a file Apache's own htpasswd wrote), each scoped to its routes; the client
+ * behind a trusted proxy's X-Forwarded-For and behind a PROXY header is the one validators judge
+ * and the access log records.
+ */
+class GuardIT {
+    @TempDir
+    Path dir;
+    private ImageProcess server;
+    private int port;
+    private int proxied;
+
+    @BeforeEach
+    void start() throws Exception {
+        proxied = freePort();
+        Files.writeString(dir.resolve("users.htpasswd"), htpasswd("alice", "in wonderland"));
+        Path config = ImageProcess.writeConfig(dir, """
+                [server]
+                trusted_proxies = ["127.0.0.1/32"]
+
+                [[listen]]
+                address = "127.0.0.1:0"
+
+                [[listen]]
+                address = "127.0.0.1:%d"
+                proxy_protocol = true
+
+                [[route]]
+                path = "/echo"
+                handler = "echo"
+
+                [[route]]
+                path = "/admin/"
+                handler = "echo"
+
+                [[route]]
+                path = "/limited/"
+                handler = "echo"
+
+                [[route]]
+                path = "/private/"
+                handler = "echo"
+
+                [[validator]]
+                id = "access"
+                routes = ["/admin/"]
+                deny = ["127.0.0.0/8", "::1"]
+
+                [[validator]]
+                id = "ratelimit"
+                routes = ["/limited/"]
+                rate = 1
+                period = "1m"
+                burst = 2
+
+                [[validator]]
+                id = "basic-auth"
+                routes = ["/private/"]
+                htpasswd = "users.htpasswd"
+                realm = "private"
+                allow_plain = true
+
+                [[access_log]]
+                sink = "json"
+                path = "access.jsonl"
+                """.formatted(proxied));
+        server = ImageProcess.start(dir, "-c", config.toString());
+        port = server.awaitPort(Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void accessRulesJudgeTheClientBehindTheTrustedProxy() throws Exception {
+        assertEquals(200, RawHttp.get(port, "/echo").status(), "not in the table's routes");
+        assertEquals(403, RawHttp.get(port, "/admin/x").status(), "127.0.0.1 is denied");
+        assertEquals(200, RawHttp.get(port, "/admin/x", "X-Forwarded-For: 203.0.113.9").status(),
+                "the client behind the trusted 127.0.0.1 is 203.0.113.9");
+        assertEquals(403, RawHttp.get(port, "/admin/x",
+                "X-Forwarded-For: 203.0.113.9, 127.0.0.5").status(), "right-most untrusted");
+        List<JsonNode> log = accessLog(4);
+        assertEquals("127.0.0.1", host(log.get(1)));
+        assertEquals(403, log.get(1).get("status").asInt());
+        assertEquals("203.0.113.9:0", log.get(2).get("client").asString());
+        assertTrue(log.get(2).get("peer").asString().startsWith("127.0.0.1:"));
+    }
+
+    @Test
+    void theRateLimitAnswers429WithRetryAfterOnItsRoutesOnly() throws Exception {
+        assertEquals(200, RawHttp.get(port, "/limited/a").status());
+        assertEquals(200, RawHttp.get(port, "/limited/a").status());
+        RawHttp third = RawHttp.get(port, "/limited/a");
+        assertEquals(429, third.status());
+        int retry = Integer.parseInt(third.field("Retry-After").orElseThrow());
+        assertTrue(retry >= 1 && retry <= 60, "Retry-After: " + retry);
+        assertEquals(200, RawHttp.get(port, "/echo").status(), "another route: no limit");
+        assertEquals(200, RawHttp.get(port, "/limited/a", "X-Forwarded-For: 198.51.100.1")
+                .status(), "another client behind the proxy has its own bucket");
+    }
+
+    @Test
+    void basicAuthWithAFileFromApachesHtpasswd() throws Exception {
+        RawHttp none = RawHttp.get(port, "/private/x");
+        assertEquals(401, none.status());
+        assertEquals("Basic realm=\"private\", charset=\"UTF-8\"",
+                none.field("WWW-Authenticate").orElseThrow());
+        assertEquals(401, RawHttp.get(port, "/private/x", basic("alice:in wonderlanD")).status());
+        assertEquals(200, RawHttp.get(port, "/private/x", basic("alice:in wonderland")).status());
+        assertEquals(200, RawHttp.get(port, "/echo").status(), "other routes need no password");
+    }
+
+    @Test
+    void aProxyHeaderNamesTheClientInTheLog() throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxied)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(("PROXY TCP4 198.51.100.4 127.0.0.1 5555 " + proxied
+                    + "\r\nGET /echo HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
+        }
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxied)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 400 Bad Request\r\n"), response);
+        }
+        assertEquals("198.51.100.4:5555", accessLog(1).getFirst().get("client").asString());
+    }
+
+    private static String host(JsonNode record) {
+        String client = record.get("client").asString();
+        return client.substring(0, client.lastIndexOf(':'));
+    }
+
+    /** Waits until the log holds this many lines (the sink writes within about a second). */
+    private List<JsonNode> accessLog(int lines) throws Exception {
+        Path file = dir.resolve("access.jsonl");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<String> text = List.of();
+        while (System.nanoTime() < deadline) {
+            text = Files.exists(file) ? Files.readAllLines(file) : List.of();
+            if (text.size() >= lines) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        JsonMapper json = new JsonMapper();
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : text) {
+            records.add(json.readTree(line));
+        }
+        assertEquals(lines, records.size(), "access log: " + text);
+        return records;
+    }
+
+    private static String basic(String userAndPassword) {
+        return "Authorization: Basic " + Base64.getEncoder().encodeToString(
+                userAndPassword.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A line from Debian's htpasswd (apache2-utils); the tests are skipped without it. */
+    static String htpasswd(String user, String password) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder("htpasswd", "-nbB", "-C", "5", user, password).start();
+        } catch (IOException e) {
+            Assumptions.abort("htpasswd not found: install apache2-utils");
+            throw e;
+        }
+        String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor());
+        return line.strip() + "\n";
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.httpd.plugin.guard;
+
+import io.httpd.api.PluginConfig;
+import io.httpd.api.RequestValidator;
+import io.httpd.api.RequestValidatorProvider;
+import io.httpd.api.ServerView;
+import io.httpd.api.Status;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/** Provides validator {@code ratelimit}: see {@link RateLimitValidator}. */
+public final class RateLimitProvider implements RequestValidatorProvider {
+    static final long MAX_BURST = 1_000_000;
+    static final long DEFAULT_KEYS = 100_000;
+    static final long MAX_KEYS = 10_000_000;
+
+    @Override
+    public String id() {
+        return "ratelimit";
+    }
+
+    @Override
+    public RequestValidator create(PluginConfig config, ServerView server) {
+        return create(config, System::nanoTime);
+    }
+
+    /** The validator with this clock (nanoseconds, like {@code System.nanoTime}). */
+    static RateLimitValidator create(PluginConfig config, LongSupplier nanos) {
+        long rate = range(config, "rate", config.integer("rate", 0), 1, 1_000_000_000);
+        Duration period = config.duration("period", Duration.ofSeconds(1));
+        if (period.isNegative() || period.isZero() || period.compareTo(Duration.ofDays(1)) > 0) {
+            throw config.error("period", "must be more than 0 and at most 1 day");
+        }
+        long burst = range(config, "burst", config.integer("burst", rate), 1, MAX_BURST);
+        long keys = range(config, "keys", config.integer("keys", DEFAULT_KEYS), 1, MAX_KEYS);
+        String header = header(config);
+        long interval = Math.max(1, period.toNanos() / rate);
+        return new RateLimitValidator(new TokenBuckets(interval, (int) burst, (int) keys, nanos),
+                header, Scope.read(config), AccessProvider.status(config, "status",
+                Status.TOO_MANY_REQUESTS));
+    }
+
+    private static String header(PluginConfig config) {
+        String key = config.string("key", "client");
+        if (key.equals("client")) {
+            return null;
+        }
+        String name = key.startsWith("header:") ? key.substring("header:".length()) : "";
+        if (name.isEmpty() || !name.chars().allMatch(c -> c < 0x7f
+                && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))) {
+            throw config.error("key", "must be \"client\" or \"header:NAME\", not \"" + key + "\"");
+        }
+        return name;
+    }
+
+    private static long range(PluginConfig config, String key, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw config.error(key, value == 0 && key.equals("rate") && !config.keys().contains(key)
+                    ? "required" : "must be " + min + " to " + max + ", not " + value);
+        }
+        return value;
+    }
+}
