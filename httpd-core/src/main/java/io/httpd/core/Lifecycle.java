@@ -27,8 +27,11 @@ final class Lifecycle {
         httpd.onDrainRequest(() -> requestStop("admin drain"));
     }
 
-    /** Installs the handlers and blocks until a stop signal; returns the exit code. */
-    int awaitStop() {
+    /**
+     * Installs the signal handlers: before the listeners bind and {@code server.start} is
+     * logged, so that a signal sent as soon as the server says it started is never lost.
+     */
+    void install() {
         handle("TERM", s -> requestStop("SIGTERM"));
         Signal.handle(new Signal("INT"), s -> {
             if (interrupts.incrementAndGet() > 1) {
@@ -37,6 +40,10 @@ final class Lifecycle {
             requestStop("SIGINT");
         });
         handle("HUP", s -> Thread.ofVirtual().start(httpd::reload));
+    }
+
+    /** Blocks until a stop signal (or a drain), then stops; returns the exit code. */
+    int awaitStop() {
         try {
             stop.await();
             Duration grace = httpd.shutdownGrace();

@@ -118,6 +118,8 @@ public final class Main {
         } catch (ConfigErrors | PluginException e) {
             return refuse(e, err);
         }
+        Lifecycle lifecycle = new Lifecycle(httpd);
+        lifecycle.install();
         try {
             httpd.start();
         } catch (BindException e) {
@@ -129,7 +131,7 @@ public final class Main {
             err.println("httpd: cannot start: " + e);
             return RUNTIME_FAILURE;
         }
-        return new Lifecycle(httpd).awaitStop();
+        return lifecycle.awaitStop();
     }
 
     /** Prints every problem of a bad config or plugin, one a line; the exit code is 2. */
