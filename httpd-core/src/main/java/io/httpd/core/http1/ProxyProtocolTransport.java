@@ -112,6 +112,16 @@ final class ProxyProtocolTransport implements Transport {
     }
 
     @Override
+    public long sendingSince() {
+        return inner.sendingSince();
+    }
+
+    @Override
+    public long fileBytesSent() {
+        return inner.fileBytesSent();
+    }
+
+    @Override
     public void shutdownOutput() throws IOException {
         inner.shutdownOutput();
     }

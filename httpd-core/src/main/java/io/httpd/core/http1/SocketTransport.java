@@ -21,18 +21,16 @@ import java.nio.channels.SocketChannel;
  * accepted nothing for too long.
  */
 public final class SocketTransport implements Transport {
-    /** The most a parking write hands to the socket at once: send_timeout counts per slice. */
-    static final int SEND_SLICE = 64 * 1024;
     /** The bytes of a file sent through a parking write when sendfile could send none. */
     private static final int STALL_CHUNK = 16 * 1024;
 
     private final SocketChannel channel;
     private final Socket socket;
     private final InputStream in;
-    private final OutputStream out;
+    private final TimedOutput out;
     private final InetSocketAddress remote;
     private int timeout = -1;
-    private volatile long sendingSince; // System.nanoTime() when a parking write began; 0: none
+    private volatile long sendingFileSince; // System.nanoTime() when a parked file write began
     private ByteBuffer stallChunk;      // allocated when sendfile first finds the socket full
     private long fileBytesSent;
 
@@ -40,7 +38,7 @@ public final class SocketTransport implements Transport {
         this.channel = channel;
         this.socket = channel.socket();
         this.in = socket.getInputStream();
-        this.out = new SendStream(socket.getOutputStream());
+        this.out = new TimedOutput(socket.getOutputStream());
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
     }
 
@@ -100,20 +98,21 @@ public final class SocketTransport implements Transport {
         }
         chunk.flip();
         int sent = chunk.remaining();
-        sendingSince = System.nanoTime();
+        sendingFileSince = System.nanoTime();
         try {
             while (chunk.hasRemaining()) {
                 channel.write(chunk);
             }
         } finally {
-            sendingSince = 0;
+            sendingFileSince = 0;
         }
         return sent;
     }
 
     @Override
     public long sendingSince() {
-        return sendingSince;
+        long file = sendingFileSince;
+        return file != 0 ? file : out.since();
     }
 
     @Override
@@ -129,34 +128,5 @@ public final class SocketTransport implements Transport {
     @Override
     public void close() throws IOException {
         channel.close();
-    }
-
-    /** The socket's output in slices of at most {@link #SEND_SLICE}, each one timed. */
-    private final class SendStream extends OutputStream {
-        private final OutputStream socketOut;
-
-        SendStream(OutputStream socketOut) {
-            this.socketOut = socketOut;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            while (len > 0) {
-                int slice = Math.min(len, SEND_SLICE);
-                sendingSince = System.nanoTime();
-                try {
-                    socketOut.write(b, off, slice);
-                } finally {
-                    sendingSince = 0;
-                }
-                off += slice;
-                len -= slice;
-            }
-        }
     }
 }

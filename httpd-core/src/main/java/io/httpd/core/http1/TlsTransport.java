@@ -44,7 +44,7 @@ public final class TlsTransport implements Transport {
     private volatile SSLSocket ssl;
     private volatile boolean timedOut;
     private InputStream in;
-    private OutputStream out;
+    private volatile TimedOutput out;
     private ConnectionInfo info;
     private int timeout = -1;
 
@@ -94,7 +94,7 @@ public final class TlsTransport implements Transport {
             socket.setSoTimeout((int) Math.max(1, handshakeTimeout.toMillis()));
             socket.startHandshake();
             in = socket.getInputStream();
-            out = socket.getOutputStream();
+            out = new TimedOutput(socket.getOutputStream());
             info = new ConnectionInfo(remote, Optional.of(tls(socket)));
         } catch (IOException | RuntimeException e) {
             boolean late = timedOut || e instanceof java.net.SocketTimeoutException;
@@ -146,6 +146,13 @@ public final class TlsTransport implements Transport {
     }
 
     /** Never: encryption happens in this process, so the caller copies through the stream. */
+    /** Timed as on a plain connection: the encrypted records wait for the peer the same way. */
+    @Override
+    public long sendingSince() {
+        TimedOutput o = out;
+        return o == null ? 0 : o.since();
+    }
+
     @Override
     public boolean transferFile(FileChannel file, long position, long count) {
         return false;
@@ -158,6 +165,11 @@ public final class TlsTransport implements Transport {
 
     @Override
     public void close() throws IOException {
+        if (sendingSince() != 0) {
+            // a write is stuck on a peer that reads nothing: SSLSocket.close() would wait for it
+            // to send close_notify, so the channel goes first and wakes the writer
+            channel.close();
+        }
         SSLSocket socket = ssl;
         if (socket != null) {
             socket.close();
