@@ -2,11 +2,12 @@
 # Start-up: from launching bin/httpd to the first successful response, with the image's AOT
 # cache and without it (-XX:AOTMode=off), alternating, RUNS times each; prints each median.
 #   usage: httpd-dist/bench/startup.sh [RUNS]        PIN=0 httpd-dist/bench/startup.sh
-# PIN=CPU runs the server on that one CPU (taskset), as a one-core container would.
+# PIN=CPU runs the server on that one CPU (taskset), as a one-core container would; IMAGE=DIR
+# measures another image (an older build, say) the same way.
 # Needs: the built image (mvn install) and curl. Uses port 18090 on 127.0.0.1.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-image="$here/../target/httpd"
+image="${IMAGE:-$here/../target/httpd}"
 runs=${1:-7}
 port=18090
 if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then
