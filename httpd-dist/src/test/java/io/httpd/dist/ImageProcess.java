@@ -51,7 +51,8 @@ final class ImageProcess implements AutoCloseable {
      */
     static ImageProcess startWithOpenFiles(Path workDir, int openFiles, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of("bash", "-c",
+        List<String> command = new ArrayList<>(List.of(ENV_DEFAULT_HUP[0], ENV_DEFAULT_HUP[1],
+                "bash", "-c",
                 "ulimit -n " + openFiles + " && exec \"$0\" \"$@\"",
                 IMAGE.resolve("bin/httpd").toAbsolutePath().toString()));
         command.addAll(List.of(args));
@@ -59,8 +60,16 @@ final class ImageProcess implements AutoCloseable {
                 .redirectErrorStream(true).start());
     }
 
+    /**
+     * Every image starts with SIGHUP at its default, whatever the test run inherited: a build
+     * started under nohup (which ignores SIGHUP) would otherwise hand that on to the server, which
+     * then cannot reload (it warns, as signal.ignored). A wrapper such as nohup still applies.
+     */
+    private static final String[] ENV_DEFAULT_HUP = {"env", "--default-signal=HUP"};
+
     private static List<String> command(List<String> wrapper, String... args) {
-        List<String> command = new ArrayList<>(wrapper);
+        List<String> command = new ArrayList<>(List.of(ENV_DEFAULT_HUP));
+        command.addAll(wrapper);
         command.add(IMAGE.resolve("bin/httpd").toAbsolutePath().toString());
         command.addAll(List.of(args));
         return command;
