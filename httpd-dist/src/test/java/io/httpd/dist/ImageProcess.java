@@ -61,11 +61,13 @@ final class ImageProcess implements AutoCloseable {
     }
 
     /**
-     * Every image starts with SIGHUP at its default, whatever the test run inherited: a build
-     * started under nohup (which ignores SIGHUP) would otherwise hand that on to the server, which
-     * then cannot reload (it warns, as signal.ignored). A wrapper such as nohup still applies.
+     * Every image starts with SIGHUP, SIGINT and SIGTERM at their defaults, whatever the test run
+     * inherited: a build started under nohup (which ignores SIGHUP), or as a background job of a
+     * shell without job control (which ignores SIGINT), would hand that on to the server, which
+     * then cannot reload or stop on that signal (it warns, as signal.ignored). A wrapper such as
+     * nohup still applies.
      */
-    private static final String[] ENV_DEFAULT_HUP = {"env", "--default-signal=HUP"};
+    private static final String[] ENV_DEFAULT_HUP = {"env", "--default-signal=HUP,INT,TERM"};
 
     private static List<String> command(List<String> wrapper, String... args) {
         List<String> command = new ArrayList<>(List.of(ENV_DEFAULT_HUP));
