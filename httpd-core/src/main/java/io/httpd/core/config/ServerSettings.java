@@ -1,5 +1,6 @@
 package io.httpd.core.config;
 
+import io.httpd.api.AddressBlock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.httpd.core.http1;
 
 import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Headers;
-import io.httpd.core.config.AddressBlock;
+import io.httpd.api.AddressBlock;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

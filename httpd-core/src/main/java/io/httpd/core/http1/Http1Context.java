@@ -2,7 +2,7 @@ package io.httpd.core.http1;
 
 import io.httpd.api.AccessRecord;
 import io.httpd.api.RequestValidator;
-import io.httpd.core.config.AddressBlock;
+import io.httpd.api.AddressBlock;
 import io.httpd.core.config.Limits;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.httpd.core.config;
 
+import io.httpd.api.AddressBlock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,7 +2,7 @@ package io.httpd.core.http1;
 
 import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Headers;
-import io.httpd.core.config.AddressBlock;
+import io.httpd.api.AddressBlock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

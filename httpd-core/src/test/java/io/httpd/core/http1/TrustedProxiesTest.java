@@ -3,7 +3,7 @@ package io.httpd.core.http1;
 import io.httpd.api.RequestValidator.Verdict;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
-import io.httpd.core.config.AddressBlock;
+import io.httpd.api.AddressBlock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

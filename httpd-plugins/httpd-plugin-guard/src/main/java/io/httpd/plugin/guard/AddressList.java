@@ -1,5 +1,6 @@
 package io.httpd.plugin.guard;
 
+import io.httpd.api.AddressBlock;
 import io.httpd.api.PluginConfig;
 
 import java.net.InetAddress;
@@ -7,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A list of {@link Cidr} blocks from one key of a table, such as {@code allow} or {@code deny}. */
+/** A list of {@link AddressBlock} blocks from one key of a table, such as {@code allow} or {@code deny}. */
 final class AddressList {
-    private final List<Cidr> blocks;
+    private final List<AddressBlock> blocks;
 
-    AddressList(List<Cidr> blocks) {
+    AddressList(List<AddressBlock> blocks) {
         this.blocks = List.copyOf(blocks);
     }
 
@@ -21,10 +22,10 @@ final class AddressList {
             config.strings(key, List.of()); // read, so it is not reported as unknown
             return Optional.empty();
         }
-        List<Cidr> blocks = new ArrayList<>();
+        List<AddressBlock> blocks = new ArrayList<>();
         for (String text : config.strings(key, List.of())) {
             try {
-                blocks.add(Cidr.parse(text.strip()));
+                blocks.add(AddressBlock.parse(text.strip()));
             } catch (IllegalArgumentException e) {
                 throw config.error(key, e.getMessage());
             }
@@ -34,8 +35,8 @@ final class AddressList {
 
     /** Whether any block holds the address. */
     boolean contains(InetAddress address) {
-        byte[] bytes = Cidr.canonical(address);
-        for (Cidr block : blocks) {
+        byte[] bytes = AddressBlock.canonical(address);
+        for (AddressBlock block : blocks) {
             if (block.contains(bytes)) {
                 return true;
             }

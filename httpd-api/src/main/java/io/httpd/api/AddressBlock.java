@@ -1,4 +1,4 @@
-package io.httpd.core.config;
+package io.httpd.api;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -6,8 +6,8 @@ import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * A block of IP addresses in CIDR notation (as the guard plugin's own copy: plugins cannot
- * read the core): {@code 10.0.0.0/8}, {@code 2001:db8::/32}, or one
+ * A block of IP addresses in CIDR notation, for the core's trusted proxies and for validators
+ * that judge the client: {@code 10.0.0.0/8}, {@code 2001:db8::/32}, or one
  * address ({@code 192.0.2.7}, {@code ::1}). An IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d},
  * how a dual-stack socket may show an IPv4 client) is the IPv4 address, both in a rule and in
  * a client, so {@code 10.0.0.0/8} matches {@code ::ffff:10.1.2.3}. An IPv4 block never matches

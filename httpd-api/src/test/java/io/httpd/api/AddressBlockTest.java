@@ -1,4 +1,4 @@
-package io.httpd.plugin.guard;
+package io.httpd.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** CIDR blocks: edges of the prefix, IPv6, IPv4-mapped IPv6 in rules and in clients. */
-class CidrTest {
+class AddressBlockTest {
     @ParameterizedTest(name = "{0} contains {1}: {2}")
     @CsvSource(delimiter = '|', value = {
         "10.0.0.0/8          | 10.0.0.0                | true",
@@ -49,7 +49,7 @@ class CidrTest {
         "10.0.0.0/8          | ::10.1.2.3              | false",
     })
     void contains(String block, String address, boolean expected) throws UnknownHostException {
-        assertEquals(expected, Cidr.parse(block).contains(InetAddress.ofLiteral(address)));
+        assertEquals(expected, AddressBlock.parse(block).contains(InetAddress.ofLiteral(address)));
     }
 
     @Test
@@ -58,8 +58,8 @@ class CidrTest {
         // getByAddress turns these into an Inet4Address; Inet6Address.getByAddress keeps 16 bytes
         InetAddress v6 = java.net.Inet6Address.getByAddress(null, mapped, -1);
         assertEquals(16, v6.getAddress().length);
-        assertEquals(true, Cidr.parse("10.0.0.0/8").contains(v6));
-        assertFalse(Cidr.parse("::/0").contains(v6));
+        assertEquals(true, AddressBlock.parse("10.0.0.0/8").contains(v6));
+        assertFalse(AddressBlock.parse("::/0").contains(v6));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -75,7 +75,7 @@ class CidrTest {
         "::ffff:10.0.0.0/64 | an IPv4-mapped block needs a prefix of 96 or more: \"::ffff:10.0.0.0/64\"",
     })
     void refused(String text, String reason) {
-        assertEquals(reason, assertThrows(IllegalArgumentException.class, () -> Cidr.parse(text))
+        assertEquals(reason, assertThrows(IllegalArgumentException.class, () -> AddressBlock.parse(text))
                 .getMessage());
     }
 }
