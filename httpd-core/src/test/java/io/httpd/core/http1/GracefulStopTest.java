@@ -94,13 +94,16 @@ class GracefulStopTest {
         }
     }
 
-    /** Waits, at most 5 s, until the listener refuses connections. */
+    /** Waits, at most 5 s, until the listener refuses (or resets) connections. */
     private static void awaitRefused(InetSocketAddress address) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline) {
             try (Socket s = new Socket()) {
                 s.connect(address, 5000);
             } catch (ConnectException refused) {
+                return;
+            } catch (java.net.SocketException reset) {
+                // the listener closed while this connect was in its backlog: refused as well
                 return;
             }
             Thread.sleep(10);
