@@ -4,10 +4,14 @@
  * <ul>
  *   <li>{@code io.httpd.core} — the command line ({@code Main}) and start-up wiring;</li>
  *   <li>{@code io.httpd.core.config} — httpd.toml, bound strictly into records;</li>
- *   <li>{@code io.httpd.core.http1} — the HTTP/1.1 connection loop, parser and writer;</li>
+ *   <li>{@code io.httpd.core.server} — listeners, accept loops, the connection cap, stop;</li>
+ *   <li>{@code io.httpd.core.http1} — the HTTP/1.1 wire protocol: connection loop, exchange,
+ *       parser, rules, bodies, writers, transports (plain, TLS, PROXY);</li>
  *   <li>{@code io.httpd.core.plugin} — provider discovery and the plugin registry;</li>
  *   <li>{@code io.httpd.core.accesslog} — per-sink queues feeding access-log sinks;</li>
- *   <li>{@code io.httpd.core.admin} — the admin listener: health, readiness, metrics, status, drain, reload.</li>
+ *   <li>{@code io.httpd.core.admin} — the admin listener: health, readiness, metrics, status, drain, reload;</li>
+ *   <li>{@code io.httpd.core.event} — the names of the structured log events (a leaf: every
+ *       package logs them, none imports {@code io.httpd.core} for them).</li>
  * </ul>
  */
 module io.httpd.core {

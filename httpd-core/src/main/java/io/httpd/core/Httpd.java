@@ -14,9 +14,10 @@ import io.httpd.core.config.ConfigErrors;
 import io.httpd.core.config.HttpdConfig;
 import io.httpd.core.config.LoadedConfig;
 import io.httpd.core.config.Listener;
-import io.httpd.core.http1.Counters;
+import io.httpd.core.event.Events;
+import io.httpd.core.http1.TrafficCounters;
 import io.httpd.core.http1.Http1Context;
-import io.httpd.core.http1.HttpServer;
+import io.httpd.core.server.HttpServer;
 import io.httpd.core.http1.RouteTable;
 import io.httpd.core.plugin.PluginRegistry;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ public final class Httpd {
         this.plugins = plugins;
         this.accessLog = new AccessLogDispatcher(plugins.sinks, plugins.sinkIds,
                 AccessLogDispatcher.QUEUE_CAPACITY);
-        Counters counters = info.countersSource();
+        TrafficCounters counters = info.countersSource();
         counters.accessLogDrops(accessLog::dropsBySink);
         RouteTable routes = new RouteTable(plugins.routes);
         info.routes(routes.routes().stream()
@@ -104,7 +105,7 @@ public final class Httpd {
     public static Httpd create(LoadedConfig loaded, PluginRegistry registry) throws ConfigErrors {
         HttpdConfig config = loaded.config();
         ServerInfo info = new ServerInfo(config.server().name(), Version.current(),
-                registry.all().stream().map(PluginRegistry.Found::info).toList(), new Counters());
+                registry.all().stream().map(PluginRegistry.Found::info).toList(), new TrafficCounters());
         List<ConfigError> errors = new ArrayList<>(loaded.errors());
         PluginInstances plugins = PluginInstances.create(config, registry, info, errors);
         if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.httpd.core;
 
 import io.httpd.core.config.Sizes;
+import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;

@@ -16,6 +16,7 @@ import io.httpd.core.config.PluginTable;
 import io.httpd.core.config.Route;
 import io.httpd.core.config.Suggestion;
 import io.httpd.core.config.TableConfig;
+import io.httpd.core.event.Events;
 import io.httpd.core.http1.Http1Context;
 import io.httpd.core.http1.RouteTable;
 import io.httpd.core.plugin.PluginKind;

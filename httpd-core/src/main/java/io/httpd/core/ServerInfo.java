@@ -11,20 +11,20 @@ final class ServerInfo implements ServerView {
     private final String name;
     private final String version;
     private final Instant startTime = Instant.now();
-    private final io.httpd.core.http1.Counters counters; // ServerView.Counters is the snapshot
+    private final io.httpd.core.http1.TrafficCounters counters; // ServerView.Counters is the snapshot
     private volatile List<InetSocketAddress> listeners = List.of();
     private volatile List<RouteInfo> routes = List.of();
     private final List<PluginInfo> plugins;
 
     ServerInfo(String name, String version, List<PluginInfo> plugins,
-               io.httpd.core.http1.Counters counters) {
+               io.httpd.core.http1.TrafficCounters counters) {
         this.name = name;
         this.version = version;
         this.plugins = List.copyOf(plugins);
         this.counters = counters;
     }
 
-    io.httpd.core.http1.Counters countersSource() {
+    io.httpd.core.http1.TrafficCounters countersSource() {
         return counters;
     }
 

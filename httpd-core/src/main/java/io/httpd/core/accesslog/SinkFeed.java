@@ -2,7 +2,7 @@ package io.httpd.core.accesslog;
 
 import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessRecord;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

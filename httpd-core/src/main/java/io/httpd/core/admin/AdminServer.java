@@ -2,12 +2,12 @@ package io.httpd.core.admin;
 
 import io.httpd.api.AccessRecord;
 import io.httpd.api.ServerView;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import io.httpd.core.config.AdminSettings;
 import io.httpd.core.config.Limits;
-import io.httpd.core.http1.Counters;
+import io.httpd.core.http1.TrafficCounters;
 import io.httpd.core.http1.Http1Context;
-import io.httpd.core.http1.HttpServer;
+import io.httpd.core.server.HttpServer;
 import io.httpd.core.http1.RouteTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ public final class AdminServer {
                 readiness, requests, rate, reloads), control, new BearerToken(settings.token()),
                 Clock.systemUTC()));
         Http1Context ctx = new Http1Context(limits(settings.connections()), serverName, routes,
-                List.of(), AdminServer::logRequest, new Counters());
+                List.of(), AdminServer::logRequest, new TrafficCounters());
         this.server = new HttpServer(List.of(new InetSocketAddress(settings.listener().host(),
                 settings.listener().port())), ctx);
     }

@@ -1,7 +1,7 @@
 package io.httpd.core.http1;
 
 import io.httpd.api.Status;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
  * Responses to pipelined requests are written in order; output is flushed before any read
  * that may block. A protocol error is caught here or in {@link Exchange}, in one place each,
  * and answered; only a broken connection ends the loop without a response. Other threads may
- * close it: a graceful stop, {@link SendTimeout}, and the accept loop closing the longest idle
+ * close it: a graceful stop, {@code server.SendTimeout}, and the accept loop closing the longest idle
  * keep-alive connection to admit a new one at the connection cap.
  */
 public final class Connection implements Runnable {
@@ -98,7 +98,7 @@ public final class Connection implements Runnable {
      * Since when it has waited for a request after answering one (System.nanoTime()), or 0 when
      * it is not an idle keep-alive connection.
      */
-    long keptAliveSince() {
+    public long keptAliveSince() {
         return keptAliveSince;
     }
 
@@ -106,7 +106,7 @@ public final class Connection implements Runnable {
      * Closes it if it is still an idle keep-alive connection: a client may close such a
      * connection at any time and retries on a new one (RFC 9112 §9.3.1, §9.6).
      */
-    boolean closeKeptAlive() {
+    public boolean closeKeptAlive() {
         return keptAliveSince != 0 && closeIfIdle("connection cap");
     }
 
@@ -116,7 +116,7 @@ public final class Connection implements Runnable {
      * @param now System.nanoTime()
      * @return whether it was closed
      */
-    boolean closeIfSendStalled(long now, long timeoutNanos) {
+    public boolean closeIfSendStalled(long now, long timeoutNanos) {
         long since = transport.sendingSince();
         if (since == 0 || now - since < timeoutNanos) {
             return false;

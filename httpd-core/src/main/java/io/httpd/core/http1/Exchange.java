@@ -8,7 +8,7 @@ import io.httpd.api.Request;
 import io.httpd.api.RequestValidator.Verdict;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;

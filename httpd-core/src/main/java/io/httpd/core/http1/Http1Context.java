@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  */
 public record Http1Context(Limits limits, String serverName, RouteTable routes,
                            List<Validator> validators, Consumer<AccessRecord> accessLog,
-                           Counters counters, String requestIdHeader,
+                           TrafficCounters counters, String requestIdHeader,
                            ForwardedClient forwarded) {
     public Http1Context {
         validators = List.copyOf(validators);
@@ -32,7 +32,7 @@ public record Http1Context(Limits limits, String serverName, RouteTable routes,
     /** A context that trusts no proxy. */
     public Http1Context(Limits limits, String serverName, RouteTable routes,
                         List<Validator> validators, Consumer<AccessRecord> accessLog,
-                        Counters counters, String requestIdHeader) {
+                        TrafficCounters counters, String requestIdHeader) {
         this(limits, serverName, routes, validators, accessLog, counters, requestIdHeader,
                 ForwardedClient.NONE);
     }
@@ -50,7 +50,7 @@ public record Http1Context(Limits limits, String serverName, RouteTable routes,
     /** A context that sends no request-id header. */
     public Http1Context(Limits limits, String serverName, RouteTable routes,
                         List<Validator> validators, Consumer<AccessRecord> accessLog,
-                        Counters counters) {
+                        TrafficCounters counters) {
         this(limits, serverName, routes, validators, accessLog, counters, "");
     }
 

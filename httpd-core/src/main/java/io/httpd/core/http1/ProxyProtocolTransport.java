@@ -1,7 +1,7 @@
 package io.httpd.core.http1;
 
 import io.httpd.api.ConnectionInfo;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +25,7 @@ import java.util.Optional;
  * header is answered {@code 400} (on a plain listener; a TLS one just closes) and closed, one
  * {@code proxy.reject} event at DEBUG; no request was read, so no access record.
  */
-final class ProxyProtocolTransport implements Transport {
+public final class ProxyProtocolTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(ProxyProtocolTransport.class);
     private static final String BODY = "400 Bad Request: no valid PROXY protocol header\n";
     private static final byte[] BAD_REQUEST = ("HTTP/1.1 400 Bad Request\r\n"
@@ -44,7 +44,7 @@ final class ProxyProtocolTransport implements Transport {
      * @param timeout how long the whole header may take
      * @param answer  whether to answer a bad header with 400 (plain listeners)
      */
-    ProxyProtocolTransport(Transport inner, Socket socket, Duration timeout, boolean answer) {
+    public ProxyProtocolTransport(Transport inner, Socket socket, Duration timeout, boolean answer) {
         this.inner = inner;
         this.socket = socket;
         this.timeout = timeout;

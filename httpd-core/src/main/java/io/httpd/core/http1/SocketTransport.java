@@ -17,7 +17,7 @@ import java.nio.channels.SocketChannel;
  * {@code FileChannel.transferTo} does not park, it returns 0 when the send buffer is full.
  * {@link #transferFile} then sends the next few bytes through a parking channel write, so a
  * peer that stops reading costs no CPU. Every write that may park records when it began
- * ({@link #sendingSince}), so that a {@link SendTimeout} can close a connection whose peer
+ * ({@link #sendingSince}), so that a {@code server.SendTimeout} can close a connection whose peer
  * accepted nothing for too long.
  */
 public final class SocketTransport implements Transport {

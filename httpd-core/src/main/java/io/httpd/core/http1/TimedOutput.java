@@ -5,7 +5,7 @@ import java.io.OutputStream;
 
 /**
  * A connection's output in slices of at most {@link #SLICE} bytes, each timed: while a write
- * waits for the peer, {@link #since()} says since when, so that {@link SendTimeout} can close a
+ * waits for the peer, {@link #since()} says since when, so that {@code server.SendTimeout} can close a
  * connection whose peer accepts nothing (send_timeout counts per slice).
  */
 final class TimedOutput extends OutputStream {

@@ -2,7 +2,7 @@ package io.httpd.core.http1;
 
 import io.httpd.api.ConnectionInfo;
 import io.httpd.api.TlsProvider;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +39,7 @@ public final class TlsTransport implements Transport {
     private final SocketChannel channel;
     private final TlsProvider provider;
     private final Duration handshakeTimeout;
-    private final Counters counters;
+    private final TrafficCounters counters;
     private final InetSocketAddress remote;
     private volatile SSLSocket ssl;
     private volatile boolean timedOut;
@@ -49,7 +49,7 @@ public final class TlsTransport implements Transport {
     private int timeout = -1;
 
     public TlsTransport(SocketChannel channel, TlsProvider provider, Duration handshakeTimeout,
-                        Counters counters) throws IOException {
+                        TrafficCounters counters) throws IOException {
         this.channel = channel;
         this.provider = provider;
         this.handshakeTimeout = handshakeTimeout;

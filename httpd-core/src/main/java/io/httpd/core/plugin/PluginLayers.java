@@ -1,7 +1,7 @@
 package io.httpd.core.plugin;
 
 import io.httpd.api.PluginProvider;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

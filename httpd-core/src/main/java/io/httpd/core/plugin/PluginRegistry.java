@@ -2,7 +2,7 @@ package io.httpd.core.plugin;
 
 import io.httpd.api.PluginProvider;
 import io.httpd.api.ServerView.PluginInfo;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import org.slf4j.LoggerFactory;
 
 import org.slf4j.event.Level;

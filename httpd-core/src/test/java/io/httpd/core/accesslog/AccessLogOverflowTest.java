@@ -3,7 +3,7 @@ package io.httpd.core.accesslog;
 import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessRecord;
 import io.httpd.api.ServerView.AccessLogDrops;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import io.httpd.core.http1.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

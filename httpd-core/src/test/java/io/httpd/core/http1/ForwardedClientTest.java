@@ -3,6 +3,7 @@ package io.httpd.core.http1;
 import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Headers;
 import io.httpd.api.AddressBlock;
+import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

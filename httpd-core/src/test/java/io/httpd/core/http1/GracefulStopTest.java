@@ -2,6 +2,7 @@ package io.httpd.core.http1;
 
 import io.httpd.api.Response;
 import io.httpd.api.Status;
+import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.httpd.core.http1;
 
+import io.httpd.core.server.HttpServer;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -3,6 +3,7 @@ package io.httpd.core.http1;
 import io.httpd.api.AccessRecord;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
+import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -21,7 +21,7 @@ class RequestIdHeaderTest {
     private final LinkedBlockingQueue<AccessRecord> log = new LinkedBlockingQueue<>();
     private final Http1Context ctx = new Http1Context(Limits.defaults(), "", new RouteTable(
             List.of(TestContext.route("/a", r -> Response.text(Status.OK, "hi")))), List.of(),
-            log::add, new Counters(), "X-Request-Id");
+            log::add, new TrafficCounters(), "X-Request-Id");
 
     @ParameterizedTest
     @EnumSource(Wire.class)

@@ -28,7 +28,7 @@ final class TestContext {
     private static final Pattern DATE = Pattern.compile("\r\nDate: [^\r\n]*\r\n");
 
     final LinkedBlockingQueue<AccessRecord> accessLog = new LinkedBlockingQueue<>();
-    final Counters counters = new Counters();
+    final TrafficCounters counters = new TrafficCounters();
     final Http1Context ctx;
 
     TestContext(Limits limits, RouteTable.Route... routes) {

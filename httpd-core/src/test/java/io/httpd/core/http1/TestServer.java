@@ -1,5 +1,7 @@
 package io.httpd.core.http1;
 
+import io.httpd.core.server.HttpServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

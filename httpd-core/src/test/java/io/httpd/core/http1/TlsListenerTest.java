@@ -5,8 +5,9 @@ import io.httpd.api.Request;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
 import io.httpd.api.TlsProvider;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import io.httpd.core.config.Limits;
+import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.Test;
 
 import javax.net.ssl.SSLContext;

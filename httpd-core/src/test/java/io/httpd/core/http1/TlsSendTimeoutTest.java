@@ -1,6 +1,7 @@
 package io.httpd.core.http1;
 
 import io.httpd.core.config.Limits;
+import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

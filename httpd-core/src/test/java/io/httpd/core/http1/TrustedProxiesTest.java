@@ -4,6 +4,7 @@ import io.httpd.api.RequestValidator.Verdict;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
 import io.httpd.api.AddressBlock;
+import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,6 +1,6 @@
-package io.httpd.core.http1;
+package io.httpd.core.server;
 
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package io.httpd.core.http1;
+package io.httpd.core.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,13 @@
-package io.httpd.core.http1;
+package io.httpd.core.server;
 
 import io.httpd.api.TlsProvider;
-import io.httpd.core.Events;
+import io.httpd.core.event.Events;
+import io.httpd.core.http1.Connection;
+import io.httpd.core.http1.Http1Context;
+import io.httpd.core.http1.ProxyProtocolTransport;
+import io.httpd.core.http1.SocketTransport;
+import io.httpd.core.http1.TlsTransport;
+import io.httpd.core.http1.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

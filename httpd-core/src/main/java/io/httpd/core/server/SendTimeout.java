@@ -1,4 +1,7 @@
-package io.httpd.core.http1;
+package io.httpd.core.server;
+
+import io.httpd.core.http1.Connection;
+import io.httpd.core.http1.Transport;
 
 import java.time.Duration;
 import java.util.Set;

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /** The server's live counters, shared by every connection; cheap to update concurrently. */
-public final class Counters {
+public final class TrafficCounters {
     private final LongAdder connectionsOpen = new LongAdder();
     private final LongAdder connectionsTotal = new LongAdder();
     private final LongAdder requests = new LongAdder();

@@ -1,4 +1,4 @@
-package io.httpd.core;
+package io.httpd.core.event;
 
 /**
  * The names of the server's structured log events, kept in one place so that operators can
