@@ -1,6 +1,10 @@
 package io.httpd.api;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.SequencedSet;
 
 /**
  * A request method (RFC 9110 §9): a case-sensitive token.
@@ -17,6 +21,9 @@ public record Method(String name) {
     public static final Method OPTIONS = new Method("OPTIONS");
     public static final Method TRACE = new Method("TRACE");
     public static final Method PATCH = new Method("PATCH");
+    /** The standard methods: RFC 9110 §9 in its order, then PATCH (RFC 5789). */
+    public static final List<Method> STANDARD =
+            List.of(GET, HEAD, POST, PUT, DELETE, CONNECT, OPTIONS, TRACE, PATCH);
 
     public Method {
         Objects.requireNonNull(name, "name");
@@ -39,6 +46,22 @@ public record Method(String name) {
             case "PATCH" -> PATCH;
             default -> new Method(name);
         };
+    }
+
+    /**
+     * The methods answered by whoever answers these: HEAD is added when GET is there, since a
+     * HEAD is answered as a GET without its content (RFC 9110 §9.3.2). This is the one place
+     * that rule is written.
+     *
+     * @param methods the methods, in the order to keep
+     * @return a new set, in that order, HEAD last when it was added
+     */
+    public static SequencedSet<Method> withHead(Collection<Method> methods) {
+        SequencedSet<Method> answered = new LinkedHashSet<>(methods);
+        if (answered.contains(GET)) {
+            answered.add(HEAD);
+        }
+        return answered;
     }
 
     @Override

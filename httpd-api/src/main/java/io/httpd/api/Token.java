@@ -1,7 +1,11 @@
 package io.httpd.api;
 
-/** The RFC 9110 §5.6.2 token and field-value character classes, shared by the value types. */
-final class Token {
+/**
+ * The character classes of HTTP field syntax (RFC 9110 §5.5, §5.6.2), in one place: the value
+ * types of this package, the server's parser and its config, and plugins check names and values
+ * with them. Every method is a pure function of its argument.
+ */
+public final class Token {
     private static final boolean[] TCHAR = new boolean[128];
 
     static {
@@ -14,8 +18,13 @@ final class Token {
     private Token() {
     }
 
-    /** {@code tchar} of RFC 9110 §5.6.2. */
-    static boolean isTokenChar(int c) {
+    /**
+     * Whether a character (or an unsigned byte) is a {@code tchar} of RFC 9110 §5.6.2.
+     *
+     * @param c the character
+     * @return true for a tchar
+     */
+    public static boolean isTokenChar(int c) {
         return c >= 0 && c < 128 && TCHAR[c];
     }
 
@@ -24,8 +33,14 @@ final class Token {
         return c >= '0' && c <= '9';
     }
 
-    /** {@code token = 1*tchar}. */
-    static boolean isToken(String s) {
+    /**
+     * Whether a string is a {@code token = 1*tchar} (RFC 9110 §5.6.2): a field name, a method,
+     * a media type's type or subtype, a parameter name.
+     *
+     * @param s the text
+     * @return true for a non-empty token
+     */
+    public static boolean isToken(String s) {
         if (s.isEmpty()) {
             return false;
         }
@@ -37,8 +52,15 @@ final class Token {
         return true;
     }
 
-    /** A field value without CR, LF, NUL or other controls but HTAB (RFC 9110 §5.5). */
-    static boolean isFieldValue(String s) {
+    /**
+     * Whether a string may stand as a field value (RFC 9110 §5.5): no CR, LF, NUL or other
+     * control character but HTAB, and nothing beyond ISO-8859-1. This is what keeps a value
+     * from splitting a response.
+     *
+     * @param s the text
+     * @return true when it is safe on the wire
+     */
+    public static boolean isFieldValue(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {

@@ -105,7 +105,7 @@ final class PluginInstances implements AutoCloseable {
         if (handler == null) {
             return;
         }
-        Set<Method> methods = withHead(handler.methods());
+        Set<Method> methods = Method.withHead(handler.methods());
         if (!r.methods().isEmpty()) {
             Set<Method> unknown = new TreeSet<>(java.util.Comparator.comparing(Method::name));
             unknown.addAll(r.methods());
@@ -118,14 +118,6 @@ final class PluginInstances implements AutoCloseable {
         }
         long limit = r.bodyBytes() >= 0 ? r.bodyBytes() : config.limits().bodyBytes();
         routes.add(new RouteTable.Route(r.path(), r.handler(), handler, methods, limit));
-    }
-
-    private static Set<Method> withHead(Set<Method> methods) {
-        Set<Method> set = new HashSet<>(methods);
-        if (set.contains(Method.GET)) {
-            set.add(Method.HEAD);
-        }
-        return set;
     }
 
     /**

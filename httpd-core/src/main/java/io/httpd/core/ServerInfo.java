@@ -1,6 +1,7 @@
 package io.httpd.core;
 
 import io.httpd.api.ServerView;
+import io.httpd.core.http1.TrafficCounters;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -11,20 +12,20 @@ final class ServerInfo implements ServerView {
     private final String name;
     private final String version;
     private final Instant startTime = Instant.now();
-    private final io.httpd.core.http1.TrafficCounters counters; // ServerView.Counters is the snapshot
+    private final TrafficCounters counters; // its snapshot is a ServerView.Counters
     private volatile List<InetSocketAddress> listeners = List.of();
     private volatile List<RouteInfo> routes = List.of();
     private final List<PluginInfo> plugins;
 
     ServerInfo(String name, String version, List<PluginInfo> plugins,
-               io.httpd.core.http1.TrafficCounters counters) {
+               TrafficCounters counters) {
         this.name = name;
         this.version = version;
         this.plugins = List.copyOf(plugins);
         this.counters = counters;
     }
 
-    io.httpd.core.http1.TrafficCounters countersSource() {
+    TrafficCounters countersSource() {
         return counters;
     }
 

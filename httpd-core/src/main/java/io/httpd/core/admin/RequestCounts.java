@@ -1,12 +1,14 @@
 package io.httpd.core.admin;
 
 import io.httpd.api.AccessRecord;
+import io.httpd.api.Method;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 
 /**
  * Requests answered on the data listeners, by route, method and status class: one
@@ -19,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class RequestCounts {
     /** The method labels: RFC 9110's standard methods, then {@code other}. */
-    private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE",
-            "CONNECT", "OPTIONS", "TRACE", "PATCH", "other");
+    private static final List<String> METHODS = Stream.concat(
+            Method.STANDARD.stream().map(Method::name), Stream.of("other")).toList();
     private static final int CLASSES = 5;
     private static final String NONE = "none";
 

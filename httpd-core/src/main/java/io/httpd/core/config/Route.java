@@ -26,18 +26,12 @@ public record Route(String path, String handler, Set<Method> methods, long bodyB
                     TableConfig config) {
     /** The keys of a route table that are the core's; the rest belong to the handler. */
     static final Set<String> CORE_KEYS = Set.of("path", "handler", "methods", "body_bytes");
-    private static final Set<String> STANDARD_METHODS =
-            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
 
     public Route {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(handler, "handler");
         Objects.requireNonNull(config, "config");
-        LinkedHashSet<Method> copy = new LinkedHashSet<>(methods);
-        if (copy.contains(Method.GET)) {
-            copy.add(Method.HEAD);
-        }
-        methods = Collections.unmodifiableSequencedSet(copy);
+        methods = Collections.unmodifiableSequencedSet(Method.withHead(methods));
         if (bodyBytes < -1) {
             throw new IllegalArgumentException("bodyBytes < -1: " + bodyBytes);
         }
@@ -113,7 +107,8 @@ public record Route(String path, String handler, Set<Method> methods, long bodyB
         Set<Method> methods = new LinkedHashSet<>();
         for (String name : names) {
             String upper = name.toUpperCase(Locale.ROOT);
-            if (!name.equals(upper) && STANDARD_METHODS.contains(upper)) {
+            if (!name.equals(upper)
+                    && Method.STANDARD.stream().anyMatch(m -> m.name().equals(upper))) {
                 throw table.error("methods", "method names are case-sensitive: write \""
                         + upper + "\", not \"" + name + "\"");
             }

@@ -1,6 +1,5 @@
 package io.httpd.core.http1;
 
-import io.httpd.api.Status;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,12 +51,12 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
         try {
             n = readContent(dst, off, len);
         } catch (SocketTimeoutException e) { // the client's delay, not the handler's failure
-            throw HttpException.fatal(Status.REQUEST_TIMEOUT, "request body not received in time");
+            throw Violation.BODY_TIMEOUT.exception();
         }
         if (n > 0) {
             received += n;
             if (received > limit) {
-                throw HttpException.fatal(Status.CONTENT_TOO_LARGE, "request body too large");
+                throw Violation.BODY_TOO_LARGE.exception();
             }
         }
         return n;

@@ -53,7 +53,7 @@ final class ChunkedBody extends BodyStream {
         }
         int n = in.read(dst, off, (int) Math.min(len, chunkLeft));
         if (n < 0) {
-            throw HttpException.badRequest("client closed the connection inside a chunk");
+            throw Violation.CLOSED_IN_CHUNK.exception();
         }
         chunkLeft -= n;
         if (chunkLeft == 0) {
@@ -74,26 +74,26 @@ final class ChunkedBody extends BodyStream {
         int c = next();
         while (Character.digit(c, 16) >= 0) {
             if (++digits > 15) {
-                throw HttpException.badRequest("chunk size too large");
+                throw Violation.CHUNK_SIZE_TOO_LARGE.exception();
             }
             size = size << 4 | Character.digit(c, 16);
             c = next();
         }
         if (digits == 0) {
-            throw HttpException.badRequest("malformed chunk size");
+            throw Violation.CHUNK_SIZE_MALFORMED.exception();
         }
         int lineBytes = digits;
         while (c != '\r') { // chunk-ext: ignored, but bounded and without controls
             if (c != ';' && lineBytes == digits || (c < 0x20 && c != '\t') || c == 0x7f) {
-                throw HttpException.badRequest("malformed chunk extension");
+                throw Violation.CHUNK_EXTENSION_MALFORMED.exception();
             }
             if (++lineBytes > MAX_SIZE_LINE) {
-                throw HttpException.badRequest("chunk extension too long");
+                throw Violation.CHUNK_EXTENSION_TOO_LONG.exception();
             }
             c = next();
         }
         if (next() != '\n') {
-            throw HttpException.badRequest("chunk size line not ended by CRLF");
+            throw Violation.CHUNK_SIZE_LINE_END.exception();
         }
         chargeFraming(lineBytes + 2 + (size > 0 ? 2 : 0), size);
         return size;
@@ -104,13 +104,13 @@ final class ChunkedBody extends BodyStream {
         long allowance = FRAMING_PER_CHUNK + 2 * Math.min(size, Integer.MAX_VALUE);
         framingExcess = Math.max(0, framingExcess + framing - allowance);
         if (framingExcess > MAX_FRAMING_EXCESS) {
-            throw HttpException.badRequest("too much chunk framing for the content");
+            throw Violation.CHUNK_FRAMING_EXCESS.exception();
         }
     }
 
     private void crlf() throws IOException {
         if (next() != '\r' || next() != '\n') {
-            throw HttpException.badRequest("chunk data not followed by CRLF");
+            throw Violation.CHUNK_DATA_END.exception();
         }
     }
 
@@ -128,26 +128,26 @@ final class ChunkedBody extends BodyStream {
             int c = next();
             if (c == '\r') {
                 if (next() != '\n') {
-                    throw HttpException.badRequest("bare CR in trailer section");
+                    throw Violation.TRAILER_BARE_CR.exception();
                 }
                 if (lineBytes == 0) {
                     return;
                 }
                 if (inName) {
-                    throw HttpException.badRequest("malformed trailer field");
+                    throw Violation.TRAILER_MALFORMED.exception();
                 }
                 lineBytes = 0;
                 inName = true;
             } else if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                throw HttpException.badRequest("control character in trailer section");
+                throw Violation.TRAILER_CONTROL.exception();
             } else if (inName && !(c == ':' && lineBytes > 0) && !Grammar.isTchar((byte) c)) {
-                throw HttpException.badRequest("malformed trailer field");
+                throw Violation.TRAILER_MALFORMED.exception();
             } else {
                 inName &= c != ':';
                 lineBytes++;
             }
             if (++bytes > MAX_TRAILER) {
-                throw HttpException.badRequest("trailer section too large");
+                throw Violation.TRAILER_TOO_LARGE.exception();
             }
         }
     }
@@ -155,8 +155,7 @@ final class ChunkedBody extends BodyStream {
     private int next() throws IOException {
         int c = in.read();
         if (c < 0) {
-            throw HttpException.badRequest(
-                    "client closed the connection inside the chunked framing");
+            throw Violation.CLOSED_IN_CHUNKED_FRAMING.exception();
         }
         return c;
     }

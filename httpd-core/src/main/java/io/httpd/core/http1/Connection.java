@@ -217,8 +217,7 @@ public final class Connection implements Runnable {
             exchange.reject(e, raw != null ? raw : parser.requestLine(), start);
             return false;
         } catch (SocketTimeoutException e) {
-            exchange.reject(HttpException.fatal(Status.REQUEST_TIMEOUT,
-                    "request head not received in time"), parser.requestLine(), start);
+            exchange.reject(Violation.HEAD_TIMEOUT.exception(), parser.requestLine(), start);
             return false;
         } catch (java.io.EOFException e) {
             // the client left before its head was complete: a server event, not an exchange

@@ -23,7 +23,7 @@ final class ContentLengthBody extends BodyStream {
         }
         int n = in.read(dst, off, (int) Math.min(len, remaining));
         if (n < 0) {
-            throw HttpException.badRequest("client closed the connection inside the request body");
+            throw Violation.CLOSED_IN_BODY.exception();
         }
         remaining -= n;
         return n;

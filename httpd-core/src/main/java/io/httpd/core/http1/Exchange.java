@@ -32,6 +32,9 @@ final class Exchange {
     static final long DRAIN_LIMIT = 64 * 1024;
     private static final AtomicLong SEQUENCE = new AtomicLong();
     private static final String ID_PREFIX = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+    /** What the access record shows of a head that was not read at all. */
+    private static final RequestParser.RawHead UNREAD =
+            new RequestParser.RawHead("-", "-", "-", Headers.EMPTY);
 
     private final Http1Context ctx;
     private final WireReader in;
@@ -42,7 +45,8 @@ final class Exchange {
     private BodyStream body;
     private RouteTable.Route route;
     private String validatorId; // while a validator runs: whom to blame if it throws
-    private boolean close;
+    /** A failure left the connection untrusted: a violation, a handler that threw, a lost 100. */
+    private boolean broken;
 
     Exchange(Http1Context ctx, WireReader in, ResponseWriter writer, ConnectionInfo connection) {
         this.ctx = ctx;
@@ -61,40 +65,44 @@ final class Exchange {
     boolean serve(RequestHead head, long startNanos, boolean mayPersist) throws IOException {
         ZonedDateTime time = ZonedDateTime.now();
         connection = ctx.forwarded().resolve(connection, head.headers());
-        close = !head.keepAlive() || !mayPersist;
         Response response = respond(head);
-        close |= cannotReuseAfter(head, response); // known before the head goes out
         if (body != null && response.body() instanceof Response.Body.Streamed) {
             continueBeforeHead(); // its writer may read the content: a 100 can't follow the head
         }
-        ResponseWriter.Sent sent = write(response, head.method().equals(Method.HEAD), head.minor());
-        if (!sent.aborted() && !close && head.framing().hasBody()) {
-            close = !finishBody(head);
-        }
-        log(time, head.method().name(), head.target(), head.version(), head.headers(),
-                response.status().code(), sent, startNanos);
-        return !sent.aborted() && !close && !sent.mustClose();
+        boolean keepAlive = keepAlive(head, response, mayPersist);
+        ResponseWriter.Sent sent = write(response, head.method().equals(Method.HEAD), head.minor(),
+                keepAlive);
+        boolean reusable = keepAlive && !sent.aborted() && (!head.framing().hasBody()
+                || finishBody(head)) && !sent.mustClose(); // drained before the next request
+        ctx.accessLog().accept(accessRecord(time, head.method().name(), head.target(),
+                head.version(), head.headers(), response.status().code(), sent, startNanos));
+        return reusable;
+    }
+
+    /**
+     * The persistence decision (RFC 9112 §9.3), made here only: keep-alive when the request
+     * asked for it, the server is not stopping, no failure broke the connection and no unread
+     * content rules it out. The connection then persists if the response goes out whole.
+     */
+    private boolean keepAlive(RequestHead head, Response response, boolean mayPersist) {
+        return mayPersist && head.keepAlive() && !broken && !cannotReuseAfter(head, response);
     }
 
     /** Answers a head that could not be read or failed the core's checks, then closes. */
     void reject(HttpException e, RequestParser.RawHead raw, long startNanos) {
         logReject(e);
         ZonedDateTime time = ZonedDateTime.now();
-        close = true;
-        boolean head = raw != null && raw.method().equals("HEAD");
-        ResponseWriter.Sent sent = write(errorResponse(e.status(), e.getMessage()), head, 1);
-        log(time, raw == null ? "-" : raw.method(), raw == null ? "-" : raw.target(),
-                protocol(raw), raw == null ? Headers.EMPTY : raw.headers(), e.status().code(),
-                sent, startNanos);
+        RequestParser.RawHead r = raw != null ? raw : UNREAD;
+        ResponseWriter.Sent sent = write(ServerResponses.error(e.status(), e.getMessage()),
+                r.method().equals("HEAD"), 1, false);
+        ctx.accessLog().accept(accessRecord(time, r.method(), r.target(), protocol(r.version()),
+                r.headers(), e.status().code(), sent, startNanos));
     }
 
     /** The protocol as AccessRecord defines it: never "HTTP/1.10" nor "HTTP/1.2". */
-    private static String protocol(RequestParser.RawHead raw) {
-        if (raw == null) {
-            return "-";
-        }
+    private static String protocol(String version) {
         try {
-            return HeadRules.version(raw.version()) == 0 ? "HTTP/1.0" : "HTTP/1.1";
+            return HeadRules.version(version) == 0 ? "HTTP/1.0" : "HTTP/1.1";
         } catch (HttpException e) {
             return "-";
         }
@@ -106,19 +114,12 @@ final class Exchange {
             return rejected != null ? rejected : route(head);
         } catch (HttpException e) {
             logReject(e);
-            close |= e.closeConnection();
-            return errorResponse(e.status(), e.getMessage());
+            broken = true;
+            return ServerResponses.error(e.status(), e.getMessage());
         } catch (Exception | LinkageError | AssertionError e) {
-            LoggingEventBuilder event = LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e);
-            if (validatorId != null) {
-                event.addKeyValue("validator", validatorId);
-            } else {
-                event.addKeyValue("route", route == null ? null : route.path())
-                        .addKeyValue("handler", route == null ? null : route.handlerId());
-            }
-            event.addKeyValue("remote", remote).log();
-            close = true;
-            return errorResponse(Status.INTERNAL_SERVER_ERROR,
+            logFailure(e);
+            broken = true;
+            return ServerResponses.error(Status.INTERNAL_SERVER_ERROR,
                     validatorId != null ? "the validator failed" : "the handler failed");
         }
     }
@@ -138,7 +139,7 @@ final class Exchange {
                 LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", status.code())
                         .addKeyValue("reason", why).addKeyValue("validator", v.id())
                         .addKeyValue("remote", remote).log();
-                return withFields(errorResponse(status, why), fields);
+                return ServerResponses.withFields(ServerResponses.error(status, why), fields);
             }
         }
         return null;
@@ -146,19 +147,20 @@ final class Exchange {
 
     private Response route(RequestHead head) throws IOException {
         if (head.path().equals("*")) { // OPTIONS * (RFC 9110 §9.3.7)
-            return allow(Status.NO_CONTENT, RouteTable.allow(ctx.routes().allMethods()));
+            return ServerResponses.allow(Status.NO_CONTENT,
+                    RouteTable.allow(ctx.routes().allMethods()));
         }
         route = ctx.routes().match(head.path());
         if (route == null) {
-            return errorResponse(Status.NOT_FOUND, "no route for this path");
+            return ServerResponses.error(Status.NOT_FOUND, "no route for this path");
         }
         if (!route.methods().contains(head.method())) {
             return head.method().equals(Method.OPTIONS)
-                    ? allow(Status.NO_CONTENT, route.allow())
-                    : allow(Status.METHOD_NOT_ALLOWED, route.allow());
+                    ? ServerResponses.allow(Status.NO_CONTENT, route.allow())
+                    : ServerResponses.allow(Status.METHOD_NOT_ALLOWED, route.allow());
         }
         if (head.framing().length() > route.bodyLimit()) {
-            throw HttpException.fatal(Status.CONTENT_TOO_LARGE, "request body too large");
+            throw Violation.BODY_TOO_LARGE.exception();
         }
         body = bodyStream(head, route.bodyLimit(), true);
         Response response = route.handler().handle(request(head, body, route.path()));
@@ -196,7 +198,7 @@ final class Exchange {
         try {
             body.sendContinue();
         } catch (IOException e) {
-            close = true; // the write of the response fails too, and is logged there
+            broken = true; // the write of the response fails too, and is logged there
         }
     }
 
@@ -219,7 +221,8 @@ final class Exchange {
     }
 
     /** Writes the response; when it cannot be sent whole, the connection closes (aborted). */
-    private ResponseWriter.Sent write(Response response, boolean headOnly, int minor) {
+    private ResponseWriter.Sent write(Response response, boolean headOnly, int minor,
+                                      boolean keepAlive) {
         try {
             ctx.counters().response(response.status().code());
             if (!ctx.requestIdHeader().isEmpty()) {
@@ -227,25 +230,18 @@ final class Exchange {
                         response.headers().replace(ctx.requestIdHeader(), requestId),
                         response.body());
             }
-            return writer.write(response, headOnly, minor, !close);
+            return writer.write(response, headOnly, minor, keepAlive);
         } catch (HttpException e) {
             // the request content broke its framing or limit while a streamed body was
             // written: too late for the error status, but the reason is logged as for one
-            close = true;
             logReject(e);
             return aborted();
         } catch (IOException e) {
-            close = true;
             LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", remote)
                     .addKeyValue("reason", "write failed: " + e.getMessage()).log();
             return aborted();
         } catch (RuntimeException | LinkageError | AssertionError e) {
-            // a streamed body's writer failed after the head went out: too late for a 500
-            close = true;
-            LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e)
-                    .addKeyValue("route", route == null ? null : route.path())
-                    .addKeyValue("handler", route == null ? null : route.handlerId())
-                    .addKeyValue("remote", remote).log();
+            logFailure(e); // a streamed body's writer failed after the head: too late for a 500
             return aborted();
         }
     }
@@ -254,13 +250,15 @@ final class Exchange {
         return new ResponseWriter.Sent(writer.abort(), true, true);
     }
 
-    private void log(ZonedDateTime time, String method, String target, String protocol,
-                     Headers headers, int status, ResponseWriter.Sent sent, long startNanos) {
+    /** The access record of this exchange (one per exchange that produced a status line). */
+    private AccessRecord accessRecord(ZonedDateTime time, String method, String target,
+                                      String protocol, Headers headers, int status,
+                                      ResponseWriter.Sent sent, long startNanos) {
         Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-        ctx.accessLog().accept(new AccessRecord(time, connection.client(), method, target,
-                protocol, status, sent.bytes(), took, headers.first("Referer").orElse(null),
+        return new AccessRecord(time, connection.client(), method, target, protocol, status,
+                sent.bytes(), took, headers.first("Referer").orElse(null),
                 headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
-                requestId, connection, sent.aborted()));
+                requestId, connection, sent.aborted());
     }
 
     private Request request(RequestHead head, InputStream content, String routePath) {
@@ -268,27 +266,20 @@ final class Exchange {
                 head.version(), head.headers(), connection, routePath, content);
     }
 
+    /** A validator, a handler or a streamed body's writer threw: a bug, with its stack. */
+    private void logFailure(Throwable e) {
+        LoggingEventBuilder event = LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e);
+        if (validatorId != null) {
+            event.addKeyValue("validator", validatorId);
+        } else {
+            event.addKeyValue("route", route == null ? null : route.path())
+                    .addKeyValue("handler", route == null ? null : route.handlerId());
+        }
+        event.addKeyValue("remote", remote).log();
+    }
+
     private void logReject(HttpException e) {
         LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", e.status().code())
                 .addKeyValue("reason", e.getMessage()).addKeyValue("remote", remote).log();
-    }
-
-    /** A validator's fields on its rejection; the framing stays the server's. */
-    private static Response withFields(Response response, Headers fields) {
-        Headers headers = response.headers();
-        for (Headers.Field f : fields) {
-            if (!f.is("Content-Length") && !f.is("Transfer-Encoding") && !f.is("Connection")) {
-                headers = headers.with(f.name(), f.value());
-            }
-        }
-        return new Response(response.status(), headers, response.body());
-    }
-
-    private static Response allow(Status status, String allow) {
-        return new Response(status, Headers.of("Allow", allow), Response.Body.EMPTY);
-    }
-
-    static Response errorResponse(Status status, String reason) {
-        return Response.text(status, status.code() + " " + status.reason() + ": " + reason + "\n");
     }
 }

@@ -2,29 +2,24 @@ package io.httpd.core.http1;
 
 import io.httpd.api.Headers;
 import io.httpd.api.Method;
-import io.httpd.api.Status;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The meaning checks on a parsed head, each citing its rule: version, method, request-target,
  * Host, message framing, Expect and persistence. Every violation is an {@link HttpException}.
  */
 final class HeadRules {
-    /** The methods the core knows (RFC 9110 §9.3, RFC 5789); others get 501. */
-    static final Set<Method> KNOWN_METHODS = Set.of(Method.GET, Method.HEAD, Method.POST,
-            Method.PUT, Method.DELETE, Method.OPTIONS, Method.TRACE, Method.PATCH);
-
     private HeadRules() {
     }
 
     static RequestHead check(RequestParser.RawHead raw) throws HttpException {
         int minor = version(raw.version());
         Method method = Method.of(raw.method());
-        if (!KNOWN_METHODS.contains(method)) { // CONNECT included: we are not a proxy
-            throw HttpException.fatal(Status.NOT_IMPLEMENTED, "method not implemented");
+        // the standard methods but CONNECT (we are not a proxy); others get 501
+        if (!Method.STANDARD.contains(method) || method.equals(Method.CONNECT)) {
+            throw Violation.METHOD_NOT_IMPLEMENTED.exception();
         }
         Headers headers = raw.headers();
         String target = raw.target();
@@ -43,11 +38,10 @@ final class HeadRules {
     static int version(String v) throws HttpException {
         if (v.length() != 8 || !v.startsWith("HTTP/") || v.charAt(6) != '.'
                 || !isDigit(v.charAt(5)) || !isDigit(v.charAt(7))) {
-            throw HttpException.badRequest("malformed HTTP version");
+            throw Violation.MALFORMED_VERSION.exception();
         }
         if (v.charAt(5) != '1') {
-            throw HttpException.fatal(Status.HTTP_VERSION_NOT_SUPPORTED,
-                    "HTTP version not supported");
+            throw Violation.VERSION_NOT_SUPPORTED.exception();
         }
         return v.charAt(7) == '0' ? 0 : 1;
     }
@@ -62,7 +56,7 @@ final class HeadRules {
     static String[] target(Method method, String target) throws HttpException {
         if (target.equals("*")) {
             if (!method.equals(Method.OPTIONS)) {
-                throw HttpException.badRequest("asterisk-form is only for OPTIONS");
+                throw Violation.ASTERISK_NOT_OPTIONS.exception();
             }
             return new String[] {"*", ""};
         }
@@ -80,7 +74,7 @@ final class HeadRules {
         String lower = target.toLowerCase(Locale.ROOT);
         int schemeEnd = lower.startsWith("http://") ? 7 : lower.startsWith("https://") ? 8 : -1;
         if (schemeEnd < 0) {
-            throw HttpException.badRequest("request-target is not origin-form or absolute-form");
+            throw Violation.TARGET_FORM.exception();
         }
         int pathStart = schemeEnd;
         while (pathStart < target.length() && target.charAt(pathStart) != '/'
@@ -88,7 +82,7 @@ final class HeadRules {
             pathStart++;
         }
         if (pathStart == schemeEnd || !Authority.isValid(target.substring(schemeEnd, pathStart))) {
-            throw HttpException.badRequest("invalid authority in request-target");
+            throw Violation.TARGET_AUTHORITY.exception();
         }
         String rest = target.substring(pathStart);
         return rest.isEmpty() || rest.charAt(0) == '?' ? "/" + rest : rest;
@@ -101,14 +95,14 @@ final class HeadRules {
     static void host(Headers headers, int minor) throws HttpException {
         List<String> hosts = headers.all("Host");
         if (hosts.isEmpty() && minor == 1) {
-            throw HttpException.badRequest("missing Host header");
+            throw Violation.HOST_MISSING.exception();
         }
         if (hosts.size() > 1) {
-            throw HttpException.badRequest("more than one Host header");
+            throw Violation.HOST_REPEATED.exception();
         }
         if (hosts.size() == 1 && !hosts.getFirst().isEmpty()
                 && !Authority.isValid(hosts.getFirst())) {
-            throw HttpException.badRequest("invalid Host header");
+            throw Violation.HOST_INVALID.exception();
         }
     }
 
@@ -118,10 +112,10 @@ final class HeadRules {
         List<String> cl = headers.all("Content-Length");
         if (!te.isEmpty()) {
             if (!cl.isEmpty()) { // §6.3 item 3: a smuggling attempt
-                throw HttpException.badRequest("both Transfer-Encoding and Content-Length");
+                throw Violation.TRANSFER_ENCODING_AND_LENGTH.exception();
             }
             if (minor == 0) { // §6.1: framing from a 1.0 client can't be trusted
-                throw HttpException.badRequest("Transfer-Encoding in an HTTP/1.0 request");
+                throw Violation.TRANSFER_ENCODING_IN_HTTP10.exception();
             }
             return transferCoding(te);
         }
@@ -131,19 +125,19 @@ final class HeadRules {
     private static BodyFraming transferCoding(List<String> values) throws HttpException {
         List<String> codings = Lists.elements(values);
         if (codings.isEmpty()) {
-            throw HttpException.badRequest("empty Transfer-Encoding");
+            throw Violation.TRANSFER_ENCODING_EMPTY.exception();
         }
         for (int i = 0; i < codings.size(); i++) {
             boolean chunked = codings.get(i).equalsIgnoreCase("chunked");
             boolean last = i == codings.size() - 1;
             if (chunked && !last) { // §6.1: chunked MUST NOT be applied more than once
-                throw HttpException.badRequest("chunked is not the final transfer coding");
+                throw Violation.CHUNKED_NOT_FINAL.exception();
             }
             if (!chunked && last) { // §6.3 item 4
-                throw HttpException.badRequest("final transfer coding is not chunked");
+                throw Violation.FINAL_CODING_NOT_CHUNKED.exception();
             }
             if (!chunked) {
-                throw HttpException.fatal(Status.NOT_IMPLEMENTED, "transfer coding not supported");
+                throw Violation.CODING_NOT_IMPLEMENTED.exception();
             }
         }
         return BodyFraming.CHUNKED;
@@ -161,7 +155,7 @@ final class HeadRules {
             for (String element : value.split(",", -1)) {
                 long n = decimal(element.strip());
                 if (length >= 0 && n != length) {
-                    throw HttpException.badRequest("differing Content-Length values");
+                    throw Violation.CONTENT_LENGTH_DIFFERS.exception();
                 }
                 length = n;
             }
@@ -171,13 +165,13 @@ final class HeadRules {
 
     private static long decimal(String element) throws HttpException {
         if (element.isEmpty() || element.length() > 18) {
-            throw HttpException.badRequest("invalid Content-Length");
+            throw Violation.CONTENT_LENGTH_INVALID.exception();
         }
         long n = 0;
         for (int i = 0; i < element.length(); i++) {
             char c = element.charAt(i);
             if (!isDigit(c)) {
-                throw HttpException.badRequest("invalid Content-Length");
+                throw Violation.CONTENT_LENGTH_INVALID.exception();
             }
             n = n * 10 + (c - '0');
         }
@@ -195,7 +189,7 @@ final class HeadRules {
         }
         for (String value : expect) {
             if (!value.equalsIgnoreCase("100-continue")) {
-                throw HttpException.fatal(Status.EXPECTATION_FAILED, "unsupported expectation");
+                throw Violation.EXPECTATION_UNSUPPORTED.exception();
             }
         }
         return minor == 1 && framing.hasBody();

@@ -5,10 +5,12 @@ import io.httpd.api.Status;
 import java.io.IOException;
 
 /**
- * A request the server must answer with an error status. The one protocol exception of the
- * core: thrown by the parser, the body readers and the routing, caught in one place by
- * {@link Connection}, which answers with {@link #status()} and closes the connection when
- * {@link #closeConnection()} says the framing can no longer be trusted.
+ * A request the server must answer with an error status: one of the named {@link Violation}s.
+ * The one protocol exception of the core: thrown by the parser, the head rules, the body
+ * readers and the routing, and caught where a response can still be written: by
+ * {@link Connection} for a head, by {@link Exchange} once a head was read. Either answers with
+ * {@link #status()} and closes the connection: after a violation the framing of what follows
+ * can't be trusted.
  *
  * <p>It extends IOException so that a body read failing inside a handler surfaces as the I/O
  * failure it is. The {@linkplain #getMessage() reason} is the server's own text, never request
@@ -17,36 +19,20 @@ import java.io.IOException;
 public final class HttpException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Status status;
-    private final boolean closeConnection;
+    private final Violation violation;
 
-    HttpException(Status status, String reason, boolean closeConnection) {
+    HttpException(Violation violation, String reason) {
         super(reason, null);
-        this.status = status;
-        this.closeConnection = closeConnection;
+        this.violation = violation;
     }
 
-    /** An error after which the connection is closed: the framing can't be trusted. */
-    static HttpException fatal(Status status, String reason) {
-        return new HttpException(status, reason, true);
-    }
-
-    /** 400 and close: the common case for malformed heads. */
-    static HttpException badRequest(String reason) {
-        return fatal(Status.BAD_REQUEST, reason);
-    }
-
-    /** An error that leaves the message framing intact; the connection may stay open. */
-    static HttpException recoverable(Status status, String reason) {
-        return new HttpException(status, reason, false);
+    /** The rule the request broke. */
+    Violation violation() {
+        return violation;
     }
 
     public Status status() {
-        return status;
-    }
-
-    public boolean closeConnection() {
-        return closeConnection;
+        return violation.status();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.httpd.core.http1;
 
 import io.httpd.api.Headers;
-import io.httpd.api.Status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,16 +52,16 @@ final class RequestParser {
      */
     RawHead read() throws IOException {
         requestLine = null;
-        int lineEnd = nextLine(requestLineLimit, true, Status.URI_TOO_LONG, "request line");
+        int lineEnd = nextLine(requestLineLimit, true, Violation.REQUEST_LINE_TOO_LONG);
         int skipped = 0;
         while (lineEnd >= 0 && contentEnd(lineEnd) == in.position()) {
             // RFC 9112 §2.2: ignore at least one empty line before the request-line
             skipped += lineEnd + 1 - in.position();
             if (skipped > requestLineLimit) {
-                throw HttpException.badRequest("too many empty lines before the request line");
+                throw Violation.EMPTY_LINES.exception();
             }
             consumeLine(lineEnd);
-            lineEnd = nextLine(requestLineLimit, true, Status.URI_TOO_LONG, "request line");
+            lineEnd = nextLine(requestLineLimit, true, Violation.REQUEST_LINE_TOO_LONG);
         }
         if (lineEnd < 0) {
             return null;
@@ -77,8 +76,7 @@ final class RequestParser {
         List<Headers.Field> fields = new ArrayList<>(16);
         int budget = headerBytesLimit;
         while (true) {
-            int lineEnd = nextLine(budget, false, Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                    "header section");
+            int lineEnd = nextLine(budget, false, Violation.HEADER_SECTION_TOO_LARGE);
             int start = in.position();
             int end = contentEnd(lineEnd);
             budget -= lineEnd + 1 - start;
@@ -87,8 +85,7 @@ final class RequestParser {
                 return fields;
             }
             if (fields.size() == headerCountLimit) {
-                throw HttpException.fatal(Status.REQUEST_HEADER_FIELDS_TOO_LARGE,
-                        "more than " + headerCountLimit + " header fields");
+                throw Violation.TOO_MANY_FIELDS.exception(headerCountLimit);
             }
             fields.add(field(start, end));
             consumeLine(lineEnd);
@@ -100,7 +97,7 @@ final class RequestParser {
      *
      * @return the LF's index in the buffer, or -1 on a clean end of stream before any byte
      */
-    private int nextLine(int max, boolean first, Status tooLong, String what) throws IOException {
+    private int nextLine(int max, boolean first, Violation tooLong) throws IOException {
         byte[] buf = in.buffer();
         while (true) {
             int start = in.position();
@@ -108,14 +105,14 @@ final class RequestParser {
                 if (buf[i] == '\n') {
                     scanned = 0;
                     if (contentEnd(i) - start > max) { // the limit is on content, CRLF or LF alike
-                        throw HttpException.fatal(tooLong, what + " too long");
+                        throw tooLong.exception();
                     }
                     return i;
                 }
             }
             scanned = in.limit() - start;
             if (scanned > max + 1) { // + 1: the CR of a CRLF may still follow the content
-                throw HttpException.fatal(tooLong, what + " too long");
+                throw tooLong.exception();
             }
             if (!in.fill()) {
                 if (first && scanned == 0) {
@@ -150,28 +147,28 @@ final class RequestParser {
         byte[] buf = in.buffer();
         int sp1 = indexOf(buf, start, end, (byte) ' ');
         if (sp1 <= start) { // none, or an empty method, which Method would refuse with an IAE
-            throw HttpException.badRequest("malformed request line");
+            throw Violation.MALFORMED_REQUEST_LINE.exception();
         }
         if (sp1 - start > MAX_METHOD_LENGTH) {
-            throw HttpException.fatal(Status.NOT_IMPLEMENTED, "method too long");
+            throw Violation.METHOD_TOO_LONG.exception();
         }
         for (int i = start; i < sp1; i++) {
             if (!Grammar.isTchar(buf[i])) {
-                throw HttpException.badRequest("method is not a token");
+                throw Violation.METHOD_NOT_TOKEN.exception();
             }
         }
         int sp2 = indexOf(buf, sp1 + 1, end, (byte) ' ');
         if (sp2 < 0 || sp1 + 1 == sp2) {
-            throw HttpException.badRequest("malformed request line");
+            throw Violation.MALFORMED_REQUEST_LINE.exception();
         }
         for (int i = sp1 + 1; i < sp2; i++) {
             if (!Grammar.isTargetChar(buf[i])) {
-                throw HttpException.badRequest("invalid character in request-target");
+                throw Violation.TARGET_CHARACTER.exception();
             }
         }
         for (int i = sp2 + 1; i < end; i++) {
             if (buf[i] == '\r' || buf[i] == ' ') {
-                throw HttpException.badRequest("malformed request line");
+                throw Violation.MALFORMED_REQUEST_LINE.exception();
             }
         }
         return new RawHead(ascii(buf, start, sp1), ascii(buf, sp1 + 1, sp2),
@@ -182,16 +179,15 @@ final class RequestParser {
     private Headers.Field field(int start, int end) throws HttpException {
         byte[] buf = in.buffer();
         if (buf[start] == ' ' || buf[start] == '\t') {
-            throw HttpException.badRequest("obsolete line folding or leading whitespace");
+            throw Violation.LINE_FOLDING.exception();
         }
         int colon = start;
         while (colon < end && Grammar.isTchar(buf[colon])) {
             colon++;
         }
         if (colon == end || buf[colon] != ':' || colon == start) {
-            throw HttpException.badRequest(colon < end && (buf[colon] == ' ' || buf[colon] == '\t')
-                    ? "whitespace between field name and colon"
-                    : "malformed header field");
+            throw (colon < end && (buf[colon] == ' ' || buf[colon] == '\t')
+                    ? Violation.WHITESPACE_BEFORE_COLON : Violation.MALFORMED_FIELD).exception();
         }
         int from = colon + 1;
         int to = end;
@@ -203,7 +199,7 @@ final class RequestParser {
         }
         for (int i = from; i < to; i++) {
             if (!Grammar.isFieldValueByte(buf[i])) {
-                throw HttpException.badRequest("control character in a field value");
+                throw Violation.FIELD_VALUE_CONTROL.exception();
             }
         }
         return new Headers.Field(ascii(buf, start, colon),

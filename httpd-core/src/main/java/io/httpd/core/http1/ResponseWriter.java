@@ -106,7 +106,7 @@ final class ResponseWriter {
                 field(f.name(), f.value());
             }
         }
-        field("Date", HttpDate.now());
+        field("Date", DateField.now());
         if (!serverName.isEmpty()) {
             field("Server", serverName);
         }

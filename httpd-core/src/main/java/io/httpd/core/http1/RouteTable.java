@@ -6,7 +6,6 @@ import io.httpd.api.RouteHandler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,7 @@ public final class RouteTable {
     public record Route(String path, String handlerId, RouteHandler handler, Set<Method> methods,
                         long bodyLimit) {
         public Route {
-            Set<Method> answered = new HashSet<>(methods);
-            if (answered.contains(Method.GET)) {
-                answered.add(Method.HEAD); // GET implies HEAD, whoever built the set
-            }
-            methods = Set.copyOf(answered);
+            methods = Set.copyOf(Method.withHead(methods)); // whoever built the set
         }
 
         /** The Allow field value of this route. */

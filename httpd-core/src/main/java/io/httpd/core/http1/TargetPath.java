@@ -33,13 +33,13 @@ final class TargetPath {
                 int hi = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
                 int lo = hi >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
                 if (lo < 0) {
-                    throw HttpException.badRequest("malformed percent-encoding in path");
+                    throw Violation.PATH_PERCENT_ENCODING.exception();
                 }
                 c = (char) (hi << 4 | lo);
                 i += 2;
             }
             if (c < 0x20 || c == 0x7f) {
-                throw HttpException.badRequest("control character in path");
+                throw Violation.PATH_CONTROL.exception();
             }
             bytes.put((byte) c);
         }
@@ -50,7 +50,7 @@ final class TargetPath {
                     .decode(bytes.flip());
             return chars.toString();
         } catch (CharacterCodingException e) {
-            throw HttpException.badRequest("path is not UTF-8");
+            throw Violation.PATH_NOT_UTF8.exception();
         }
     }
 
@@ -63,7 +63,7 @@ final class TargetPath {
             if (segment.equals(".") || segment.equals("..")) {
                 if (segment.equals("..")) {
                     if (out.isEmpty()) {
-                        throw HttpException.badRequest("path climbs above the root");
+                        throw Violation.PATH_ABOVE_ROOT.exception();
                     }
                     out.removeLast();
                 }

@@ -22,7 +22,7 @@
  *   <li>Responses: {@link io.httpd.core.http1.ResponseWriter} over a
  *       {@link io.httpd.core.http1.WireWriter}, with {@link io.httpd.core.http1.FixedLengthOutput}
  *       or {@link io.httpd.core.http1.ChunkedOutput} for streamed bodies and
- *       {@link io.httpd.core.http1.HttpDate} for the Date field.</li>
+ *       {@link io.httpd.core.http1.DateField} for the Date field.</li>
  *   <li>Transports, the bytes of one connection: {@link io.httpd.core.http1.Transport};
  *       {@link io.httpd.core.http1.SocketTransport} (plain, sendfile),
  *       {@link io.httpd.core.http1.TlsTransport} (handshake on the connection's thread),

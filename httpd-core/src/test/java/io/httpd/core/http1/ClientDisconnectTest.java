@@ -34,7 +34,7 @@ class ClientDisconnectTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void halfAContentLengthBodyIs400(Wire wire) throws Exception {
-        assertEquals(error(400, "client closed the connection inside the request body", CLOSE),
+        assertEquals(error(400, Violation.CLOSED_IN_BODY.reason(), CLOSE),
                 wire.exchange(t.ctx, POST));
         assertRecord(400);
     }
@@ -42,10 +42,10 @@ class ClientDisconnectTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void halfAChunkedBodyIs400(Wire wire) throws Exception {
-        assertEquals(error(400, "client closed the connection inside a chunk", CLOSE),
+        assertEquals(error(400, Violation.CLOSED_IN_CHUNK.reason(), CLOSE),
                 wire.exchange(t.ctx, "POST /read HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "a\r\nhello"));
-        assertEquals(error(400, "client closed the connection inside the chunked framing", CLOSE),
+        assertEquals(error(400, Violation.CLOSED_IN_CHUNKED_FRAMING.reason(), CLOSE),
                 wire.exchange(t.ctx, "POST /read HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "5\r\nhello\r\n"));
         assertRecord(400);
@@ -68,7 +68,7 @@ class ClientDisconnectTest {
         assertTrue(t.records().isEmpty());
     }
 
-    /** DESIGN.md: a client gone before its head arrived is a server event, not an exchange. */
+    /** A client gone before its head arrived is a server event, not an exchange (README). */
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aClientGoneInsideItsHeadGetsNothingAndNoRecord(Wire wire) throws Exception {

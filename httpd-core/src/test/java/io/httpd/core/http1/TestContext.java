@@ -81,7 +81,7 @@ final class TestContext {
                 + body.length() + "\r\n\r\n" + body;
     }
 
-    /** The server's own HTTP/1.1 error response, as {@code Exchange.errorResponse} words it. */
+    /** The server's own HTTP/1.1 error response, as {@code ServerResponses.error} words it. */
     static String error(int code, String why, String connection) {
         Status status = Status.of(code);
         return text("HTTP/1.1 " + status, connection, status + ": " + why + "\n");

@@ -27,8 +27,8 @@ import java.util.Set;
  *   <li>POST and PUT: 200 with the request's Content-Type ({@code application/octet-stream}
  *       when absent) and the request content streamed back through a buffer of
  *       {@value #BUFFER_BYTES} bytes, so memory stays bounded whatever the size. The response
- *       length is the request's Content-Length when that is a plain number, else unknown
- *       (the server then sends chunked).</li>
+ *       length is the request's {@link Request#contentLength()} when it has one, else
+ *       unknown (the server then sends chunked).</li>
  * </ul>
  *
  * <p>Stateless and safe to call from many threads at once. Every response carries
@@ -40,9 +40,6 @@ public final class EchoHandler implements RouteHandler {
     static final int BUFFER_BYTES = 16 * 1024;
 
     static final String DEFAULT_CONTENT_TYPE = "application/octet-stream";
-
-    /** Content-Length with more digits than this could overflow a long; treated as unknown. */
-    private static final int MAX_LENGTH_DIGITS = 18;
 
     private static final Set<Method> METHODS = Collections.unmodifiableSequencedSet(
             new LinkedHashSet<>(List.of(Method.GET, Method.HEAD, Method.POST, Method.PUT)));
@@ -81,30 +78,9 @@ public final class EchoHandler implements RouteHandler {
     /** The request content streamed back with its own Content-Type. */
     static Response echoContent(Request request) {
         String contentType = request.header("Content-Type").orElse(DEFAULT_CONTENT_TYPE);
-        Response.Body body = new Response.Body.Streamed(contentLength(request.headers()),
+        Response.Body body = new Response.Body.Streamed(request.contentLength().orElse(-1),
                 out -> copy(request.body(), out));
         return new Response(Status.OK, Headers.of("Content-Type", contentType), body);
-    }
-
-    /**
-     * The request's Content-Length when it is one plain decimal number, else -1. A request
-     * with Transfer-Encoding has no usable Content-Length (RFC 9112 §6.3).
-     */
-    static long contentLength(Headers headers) {
-        if (headers.contains("Transfer-Encoding")) {
-            return -1;
-        }
-        String value = headers.first("Content-Length").orElse("");
-        if (value.isEmpty() || value.length() > MAX_LENGTH_DIGITS) {
-            return -1;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-        }
-        return Long.parseLong(value);
     }
 
     /** Copies until the end of the content; never closes either stream. */

@@ -84,19 +84,20 @@ class EchoContentTest {
         "-1                   | -1",
         "+5                   | -1",
         "1e3                  | -1",
-        "'42, 42'             | -1",
+        "'42, 42'             | 42", // a list of one value twice is that value (RFC 9110 §8.6)
         "'4 2'                | -1",
         "''                   | -1",
     })
     void lengthIsContentLengthOnlyWhenPlainDigits(String contentLength, long expected) {
-        assertEquals(expected,
-                EchoHandler.contentLength(Headers.of("Content-Length", contentLength)));
+        assertEquals(expected, streamed(EchoHandler.echoContent(request(Method.POST,
+                InputStream.nullInputStream(), "Content-Length", contentLength))).length());
     }
 
     @Test
     void lengthIsUnknownWithTransferEncoding() {
-        Headers fields = Headers.of("Transfer-Encoding", "chunked", "Content-Length", "5");
-        assertEquals(-1, EchoHandler.contentLength(fields));
+        assertEquals(-1, streamed(EchoHandler.echoContent(request(Method.POST,
+                InputStream.nullInputStream(), "Transfer-Encoding", "chunked",
+                "Content-Length", "5"))).length());
     }
 
     private static Request request(Method method, InputStream body, String... fields) {

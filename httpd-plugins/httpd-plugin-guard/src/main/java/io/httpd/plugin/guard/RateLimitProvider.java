@@ -5,6 +5,7 @@ import io.httpd.api.RequestValidator;
 import io.httpd.api.RequestValidatorProvider;
 import io.httpd.api.ServerView;
 import io.httpd.api.Status;
+import io.httpd.api.Token;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;
@@ -47,8 +48,7 @@ public final class RateLimitProvider implements RequestValidatorProvider {
             return null;
         }
         String name = key.startsWith("header:") ? key.substring("header:".length()) : "";
-        if (name.isEmpty() || !name.chars().allMatch(c -> c < 0x7f
-                && (Character.isLetterOrDigit(c) || "!#$%&'*+-.^_`|~".indexOf(c) >= 0))) {
+        if (!Token.isToken(name)) {
             throw config.error("key", "must be \"client\" or \"header:NAME\", not \"" + key + "\"");
         }
         return name;

@@ -31,9 +31,7 @@ import java.util.List;
 final class InfoDocument {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
     /** Standard methods first, in RFC 9110 §9 order; other methods after them by name. */
-    private static final List<Method> METHOD_ORDER = List.of(Method.GET, Method.HEAD,
-            Method.POST, Method.PUT, Method.DELETE, Method.CONNECT, Method.OPTIONS, Method.TRACE,
-            Method.PATCH);
+    private static final List<Method> METHOD_ORDER = Method.STANDARD;
     private static final Comparator<Method> METHODS = Comparator
             .comparingInt((Method m) -> METHOD_ORDER.contains(m)
                     ? METHOD_ORDER.indexOf(m) : METHOD_ORDER.size())

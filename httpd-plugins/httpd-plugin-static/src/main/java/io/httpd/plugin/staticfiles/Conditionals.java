@@ -1,6 +1,7 @@
 package io.httpd.plugin.staticfiles;
 
 import io.httpd.api.Headers;
+import io.httpd.api.HttpDate;
 import io.httpd.api.Method;
 
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.httpd.plugin.staticfiles;
 
 import io.httpd.api.Headers;
+import io.httpd.api.Token;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Content-Type by file extension (RFC 9110 §8.3): a built-in table of the types a web site
@@ -18,11 +18,6 @@ final class MediaTypes {
 
     private static final String CHARSET = "; charset=utf-8";
     private static final Headers.Field DEFAULT_FIELD = new Headers.Field("Content-Type", DEFAULT);
-
-    /** {@code type "/" subtype *( OWS ";" OWS parameter )}, tokens of RFC 9110 §5.6.2. */
-    private static final Pattern MEDIA_TYPE = Pattern.compile(
-            "[!#$%&'*+.^_`|~0-9A-Za-z-]+/[!#$%&'*+.^_`|~0-9A-Za-z-]+"
-                    + "([ \\t]*;[ \\t]*[!#$%&'*+.^_`|~0-9A-Za-z-]+=[^\\x00-\\x1f\\x7f]*)*");
 
     private static final Map<String, String> BUILT_IN = Map.ofEntries(
             Map.entry("html", "text/html"), Map.entry("htm", "text/html"),
@@ -68,9 +63,38 @@ final class MediaTypes {
         this.fields = Map.copyOf(fields);
     }
 
-    /** Whether a config value is a well-formed media type, parameters allowed. */
+    /**
+     * Whether a config value is a well-formed media type, parameters allowed:
+     * {@code type "/" subtype *( OWS ";" OWS name "=" value )} (RFC 9110 §8.3.1), type, subtype
+     * and the first parameter's name tokens, the rest a field value.
+     */
     static boolean isMediaType(String value) {
-        return MEDIA_TYPE.matcher(value).matches();
+        int semicolon = value.indexOf(';');
+        int typeEnd = semicolon < 0 ? value.length() : semicolon;
+        while (semicolon >= 0 && typeEnd > 0 && isOws(value.charAt(typeEnd - 1))) {
+            typeEnd--;
+        }
+        int slash = value.indexOf('/');
+        if (slash < 0 || slash >= typeEnd || !Token.isToken(value.substring(0, slash))
+                || !Token.isToken(value.substring(slash + 1, typeEnd))) {
+            return false;
+        }
+        if (semicolon < 0) {
+            return true;
+        }
+        int from = semicolon + 1;
+        while (from < value.length() && isOws(value.charAt(from))) {
+            from++;
+        }
+        String parameters = value.substring(from);
+        int equals = parameters.indexOf('=');
+        return equals > 0 && Token.isToken(parameters.substring(0, equals))
+                && Token.isFieldValue(parameters);
+    }
+
+    /** A space or a tab: OWS of RFC 9110 §5.6.3. */
+    private static boolean isOws(char c) {
+        return c == ' ' || c == '\t';
     }
 
     /** The Content-Type of a file, by the extension of its name, ignoring case. */

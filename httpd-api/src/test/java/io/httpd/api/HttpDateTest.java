@@ -1,4 +1,4 @@
-package io.httpd.plugin.staticfiles;
+package io.httpd.api;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

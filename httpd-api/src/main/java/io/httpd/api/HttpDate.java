@@ -1,4 +1,4 @@
-package io.httpd.plugin.staticfiles;
+package io.httpd.api;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * HTTP-date (RFC 9110 §5.6.7): IMF-fixdate is generated; IMF-fixdate, the obsolete RFC 850
- * form and asctime form are accepted, case-sensitively, all in GMT.
+ * HTTP-date (RFC 9110 §5.6.7), for the Date, Last-Modified, If-Modified-Since and similar
+ * fields: IMF-fixdate is generated; IMF-fixdate, the obsolete RFC 850 form and asctime form
+ * are accepted, case-sensitively, all in GMT.
  */
-final class HttpDate {
+public final class HttpDate {
     /** {@code Sun, 06 Nov 1994 08:49:37 GMT}: two-digit day, unlike RFC_1123_DATE_TIME. */
     private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter
             .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
@@ -42,13 +43,23 @@ final class HttpDate {
     private HttpDate() {
     }
 
-    /** The IMF-fixdate of an instant, to the second. */
-    static String format(Instant time) {
+    /**
+     * The IMF-fixdate of an instant, to the second: {@code Sun, 06 Nov 1994 08:49:37 GMT}.
+     *
+     * @param time the instant; its fraction of a second is dropped
+     * @return 29 characters
+     */
+    public static String format(Instant time) {
         return IMF_FIXDATE.format(time);
     }
 
-    /** The instant of an HTTP-date in any of its three forms, or empty when it is none. */
-    static Optional<Instant> parse(String value) {
+    /**
+     * The instant of an HTTP-date in any of its three forms.
+     *
+     * @param value a field value
+     * @return the instant, or empty when the value is no HTTP-date
+     */
+    public static Optional<Instant> parse(String value) {
         for (DateTimeFormatter form : new DateTimeFormatter[] {IMF_FIXDATE, RFC_850, ASCTIME}) {
             try {
                 return Optional.of(form.parse(value, Instant::from));
