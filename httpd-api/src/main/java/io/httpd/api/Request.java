@@ -116,10 +116,4 @@ public record Request(Method method, String target, String path, String query, S
     public Parameters cookies() {
         return Cookies.of(headers);
     }
-
-    /** A copy that records the route that matched it. */
-    public Request withRoute(String matchedRoute) {
-        return new Request(method, target, path, query, version, headers, connection,
-                matchedRoute, body);
-    }
 }

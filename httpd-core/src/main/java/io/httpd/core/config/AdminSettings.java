@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The {@code [admin]} table: the control channel's own listener. The table being absent turns
- * it off.
+ * it off. Its values are checked once, where the table is read ({@link #read}).
  *
  * @param listener    where it listens ({@code address}); plain HTTP
  * @param token       the bearer token every admin request must carry, or {@code ""} for none,
@@ -23,15 +23,6 @@ public record AdminSettings(Listener listener, String token, int connections) {
     public AdminSettings {
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(token, "token");
-        if (connections < 1 || connections > MAX_CONNECTIONS) {
-            throw new IllegalArgumentException("connections out of range: " + connections);
-        }
-        if (!token.isEmpty() && token.length() < MIN_TOKEN_LENGTH) {
-            throw new IllegalArgumentException("token shorter than " + MIN_TOKEN_LENGTH);
-        }
-        if (token.isEmpty() && !isLoopback(listener.host())) {
-            throw new IllegalArgumentException("a non-loopback admin address needs a token");
-        }
     }
 
     /** Reads the table; errors go to the list and give null. */

@@ -28,10 +28,7 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol)
     private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
 
     public Listener {
-        Objects.requireNonNull(host, "host");
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
+        Objects.requireNonNull(host, "host"); // the port's range is checked where it is parsed
     }
 
     /** A listener without the PROXY protocol. */

@@ -68,20 +68,6 @@ public final class PluginRegistry {
         return of(found);
     }
 
-    /**
-     * Finds the providers of the boot layer only.
-     *
-     * @throws PluginException listing every problem found
-     */
-    public static PluginRegistry discover() throws PluginException {
-        List<String> problems = new ArrayList<>();
-        List<Found> found = builtIn(problems);
-        if (!problems.isEmpty()) {
-            throw new PluginException(problems);
-        }
-        return of(found);
-    }
-
     private static List<Found> builtIn(List<String> problems) {
         List<Found> found = new ArrayList<>();
         for (PluginKind kind : PluginKind.values()) {

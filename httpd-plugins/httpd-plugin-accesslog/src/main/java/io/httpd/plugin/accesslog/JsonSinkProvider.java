@@ -23,7 +23,7 @@ import io.httpd.api.ServerView;
  * referer      string  or null when absent
  * user_agent   string  or null when absent
  * route        string  the path of the route that answered, or null for none
- * request_id   string  or null when absent
+ * request_id   string  the exchange's id, unique within the server process; never null
  * aborted      boolean true when the response was cut short (the connection failed, the
  *                      handler's writer threw, a file shrank while it was sent): Apache's
  *                      %X "X", nginx's $request_completion "" (false: sent whole)

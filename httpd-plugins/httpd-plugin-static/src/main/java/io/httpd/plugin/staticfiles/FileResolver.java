@@ -92,11 +92,6 @@ final class FileResolver {
         return realRoot;
     }
 
-    /** Whether names starting with {@code .} may be served. */
-    boolean showsDotfiles() {
-        return dotfiles;
-    }
-
     /**
      * What a {@code /}-separated path relative to the root names. Empty segments are skipped,
      * so {@code ""} and {@code "a//b/"} name the root and {@code a/b}.

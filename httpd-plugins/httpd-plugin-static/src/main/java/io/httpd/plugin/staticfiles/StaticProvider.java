@@ -15,7 +15,7 @@ import io.httpd.api.ServerView;
  * listing       = false             # an HTML listing when a directory has no index file
  * dotfiles      = false             # false: names starting with "." are 404
  * precompressed = true              # serve file.br / file.gz sidecars when accepted
- * cache_control = "max-age=3600"    # Cache-Control of every answer; absent: none
+ * cache_control = "max-age=3600"    # Cache-Control of 200, 206 and 304; absent: none
  * metadata_ttl  = "1s"              # how stale file metadata may be; "0s": never cached
  * memory_file_bytes  = "16KiB"      # files up to this size are sent from memory; 0: none
  * memory_total_bytes = "32MiB"      # the most file content held in memory by this route
