@@ -3,7 +3,7 @@ package io.httpd.core;
 import java.nio.file.Path;
 
 /**
- * The parsed command line (DESIGN.md "Distribution and command line").
+ * The parsed command line (README.md "Command line").
  *
  * @param mode   what to do
  * @param config the {@code -c} file, or null when not given

@@ -13,7 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The command line's output and exit codes (DESIGN.md "Distribution and command line"). */
+/** The command line's output and exit codes (README.md "Command line"). */
 class MainTest {
     @TempDir
     Path dir;

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One access record per exchange that produced a status line, the core's own rejections
- * included (DESIGN.md "Request path"), with the fields of {@link AccessRecord}.
+ * included (httpd-core/README.md "The exchange"), with the fields of {@link AccessRecord}.
  */
 class AccessLogRecordTest {
     private final TestContext t = new TestContext(

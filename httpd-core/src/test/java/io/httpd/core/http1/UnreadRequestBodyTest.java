@@ -14,8 +14,8 @@ import static io.httpd.core.http1.TestContext.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Content a handler leaves unread (DESIGN.md: "drained (bounded) or the connection is closed
- * before the next request"): up to {@link Exchange#DRAIN_LIMIT} is read and discarded and the
+ * Content a handler leaves unread (httpd-core/README.md: "drained (up to 64 KiB) or the
+ * connection closes"): up to {@link Exchange#DRAIN_LIMIT} is read and discarded and the
  * connection persists; more, when its length is known, is answered with Connection: close.
  */
 class UnreadRequestBodyTest {
