@@ -1,26 +1,17 @@
 package io.httpd.core.http1;
 
 import java.io.IOException;
-import java.io.OutputStream;
 
 /**
  * Passes streamed content of a declared length through, and fails when the writer writes more
  * or, at {@link #finish()}, less: either would break the framing of the next response.
- * {@link #close()} is a no-op.
  */
-final class FixedLengthOutput extends OutputStream {
-    private final WireWriter out;
+final class FixedLengthOutput extends StreamedOutput {
     private final long length;
-    private long written;
 
     FixedLengthOutput(WireWriter out, long length) {
-        this.out = out;
+        super(out);
         this.length = length;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
@@ -32,22 +23,10 @@ final class FixedLengthOutput extends OutputStream {
         written += len;
     }
 
+    @Override
     void finish() throws IOException {
         if (written != length) {
             throw new IOException("streamed body shorter than its declared length " + length);
         }
-    }
-
-    long written() {
-        return written;
-    }
-
-    @Override
-    public void flush() throws IOException {
-        out.flush();
-    }
-
-    @Override
-    public void close() {
     }
 }

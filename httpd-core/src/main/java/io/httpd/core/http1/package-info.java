@@ -14,15 +14,18 @@
  *       then {@link io.httpd.core.http1.HeadRules} (version, target, Host, framing, Expect), with
  *       {@link io.httpd.core.http1.Grammar}, {@link io.httpd.core.http1.Lists},
  *       {@link io.httpd.core.http1.Authority} and {@link io.httpd.core.http1.TargetPath};
- *       a violation is an {@link io.httpd.core.http1.HttpException} carrying its status.</li>
+ *       a broken rule is an {@link io.httpd.core.http1.HttpException} naming its
+ *       {@link io.httpd.core.http1.Violation} (status, reason, RFC section).</li>
  *   <li>Request bodies: {@link io.httpd.core.http1.BodyFraming} (none, Content-Length
  *       or chunked) picks {@link io.httpd.core.http1.ContentLengthBody} or
  *       {@link io.httpd.core.http1.ChunkedBody}, a {@link io.httpd.core.http1.BodyStream} the
  *       handler reads.</li>
  *   <li>Responses: {@link io.httpd.core.http1.ResponseWriter} over a
- *       {@link io.httpd.core.http1.WireWriter}, with {@link io.httpd.core.http1.FixedLengthOutput}
- *       or {@link io.httpd.core.http1.ChunkedOutput} for streamed bodies and
- *       {@link io.httpd.core.http1.DateField} for the Date field.</li>
+ *       {@link io.httpd.core.http1.WireWriter}; a streamed body through a
+ *       {@link io.httpd.core.http1.StreamedOutput} ({@link io.httpd.core.http1.FixedLengthOutput}
+ *       or {@link io.httpd.core.http1.ChunkedOutput}); {@link io.httpd.core.http1.DateField} for
+ *       the Date field; the core's own error and Allow responses in
+ *       {@link io.httpd.core.http1.ServerResponses}.</li>
  *   <li>Transports, the bytes of one connection: {@link io.httpd.core.http1.Transport};
  *       {@link io.httpd.core.http1.SocketTransport} (plain, sendfile),
  *       {@link io.httpd.core.http1.TlsTransport} (handshake on the connection's thread),
