@@ -1,7 +1,6 @@
 package io.httpd.core.config;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The {@code [limits]} table: every limit has a safe default ({@link #defaults()}). The ranges
@@ -27,14 +26,6 @@ public record Limits(int requestLineBytes, int headerBytes, int headerCount, lon
     private static final Limits DEFAULTS = new Limits(8192, 16384, 100, 10L << 20, 10_000,
             Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(30),
             Duration.ofSeconds(60), Duration.ofSeconds(10));
-
-    public Limits {
-        Objects.requireNonNull(headerTimeout, "headerTimeout");
-        Objects.requireNonNull(idleTimeout, "idleTimeout");
-        Objects.requireNonNull(bodyTimeout, "bodyTimeout");
-        Objects.requireNonNull(sendTimeout, "sendTimeout");
-        Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
-    }
 
     /** Limits with the default send and handshake timeouts. */
     public Limits(int requestLineBytes, int headerBytes, int headerCount, long bodyBytes,

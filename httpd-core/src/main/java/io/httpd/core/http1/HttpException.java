@@ -32,7 +32,7 @@ public final class HttpException extends IOException {
     }
 
     public Status status() {
-        return violation.status();
+        return violation.status;
     }
 
     @Override

@@ -66,7 +66,7 @@ class ChunkFramingOverheadTest {
     @MethodSource("bodies")
     void framingBeyondTheBudgetIs400AndCloses(String body, int expected) throws Exception {
         String want = expected == 400
-                ? error(400, Violation.CHUNK_FRAMING_EXCESS.reason(), CLOSE)
+                ? error(400, Violation.CHUNK_FRAMING_EXCESS.reason, CLOSE)
                 : text("HTTP/1.1 200 OK", "", expected + "\n") + text("HTTP/1.1 200 OK", "", "0\n");
         for (Wire wire : Wire.values()) {
             assertEquals(want, wire.exchange(t.ctx, HEAD + body + NEXT), wire.name());

@@ -80,25 +80,25 @@ class ChunkedRequestBodyTest {
 
     static Stream<Arguments> malformed() {
         return Stream.of(
-            bad("§7.1 size with a sign", "+5\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_SIZE_MALFORMED.reason()),
-            bad("§7.1 size after a space", " 5\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_SIZE_MALFORMED.reason()),
-            bad("§7.1 empty size", "\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_SIZE_MALFORMED.reason()),
-            bad("§7.1 hex prefix", "0x5\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_EXTENSION_MALFORMED.reason()),
-            bad("§7.1 space after size", "5 \r\nhello\r\n0\r\n\r\n", Violation.CHUNK_EXTENSION_MALFORMED.reason()),
-            bad("§7.1 bare LF after size", "5\nhello\r\n0\r\n\r\n", Violation.CHUNK_EXTENSION_MALFORMED.reason()),
-            bad("§7.1.1 CTL in an extension", "5;a=\u0001\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_EXTENSION_MALFORMED.reason()),
-            bad("§7.1.1 bare CR in an extension", "5;a\rb\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_SIZE_LINE_END.reason()),
-            bad("§7.1 size over 15 hex digits (overflow)", "1000000000000000\r\nx\r\n0\r\n\r\n", Violation.CHUNK_SIZE_TOO_LARGE.reason()),
-            bad("§7.1 data longer than its size (smuggling)", "5\r\nhelloXX\r\n0\r\n\r\n", Violation.CHUNK_DATA_END.reason()),
-            bad("§7.1 bare LF after data", "5\r\nhello\n0\r\n\r\n", Violation.CHUNK_DATA_END.reason()),
-            bad("§7.1.2 bare CR in the trailer", "0\r\nX: a\rb\r\n\r\n", Violation.TRAILER_BARE_CR.reason()),
-            bad("§7.1.2 NUL in the trailer", "0\r\nX: a\u0000\r\n\r\n", Violation.TRAILER_CONTROL.reason()),
-            bad("§7.1.2 trailer ended by bare LF", "0\r\nX: a\n\r\n", Violation.TRAILER_CONTROL.reason()),
-            bad("§7.1.2 a request line as trailer (smuggling)", "0\r\nGET /x HTTP/1.1\r\n\r\n", Violation.TRAILER_MALFORMED.reason()),
-            bad("§7.1.2 trailer line without colon", "0\r\nX-Trailer\r\n\r\n", Violation.TRAILER_MALFORMED.reason()),
-            bad("§7.1.2 trailer with an empty name", "0\r\n: a\r\n\r\n", Violation.TRAILER_MALFORMED.reason()),
-            bad("§5.1 whitespace before a trailer's colon", "0\r\nX : a\r\n\r\n", Violation.TRAILER_MALFORMED.reason()),
-            bad("§5.2 obs-fold in the trailer", "0\r\nX: a\r\n b\r\n\r\n", Violation.TRAILER_MALFORMED.reason()));
+            bad("§7.1 size with a sign", "+5\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_SIZE_MALFORMED.reason),
+            bad("§7.1 size after a space", " 5\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_SIZE_MALFORMED.reason),
+            bad("§7.1 empty size", "\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_SIZE_MALFORMED.reason),
+            bad("§7.1 hex prefix", "0x5\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_EXTENSION_MALFORMED.reason),
+            bad("§7.1 space after size", "5 \r\nhello\r\n0\r\n\r\n", Violation.CHUNK_EXTENSION_MALFORMED.reason),
+            bad("§7.1 bare LF after size", "5\nhello\r\n0\r\n\r\n", Violation.CHUNK_EXTENSION_MALFORMED.reason),
+            bad("§7.1.1 CTL in an extension", "5;a=\u0001\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_EXTENSION_MALFORMED.reason),
+            bad("§7.1.1 bare CR in an extension", "5;a\rb\r\nhello\r\n0\r\n\r\n", Violation.CHUNK_SIZE_LINE_END.reason),
+            bad("§7.1 size over 15 hex digits (overflow)", "1000000000000000\r\nx\r\n0\r\n\r\n", Violation.CHUNK_SIZE_TOO_LARGE.reason),
+            bad("§7.1 data longer than its size (smuggling)", "5\r\nhelloXX\r\n0\r\n\r\n", Violation.CHUNK_DATA_END.reason),
+            bad("§7.1 bare LF after data", "5\r\nhello\n0\r\n\r\n", Violation.CHUNK_DATA_END.reason),
+            bad("§7.1.2 bare CR in the trailer", "0\r\nX: a\rb\r\n\r\n", Violation.TRAILER_BARE_CR.reason),
+            bad("§7.1.2 NUL in the trailer", "0\r\nX: a\u0000\r\n\r\n", Violation.TRAILER_CONTROL.reason),
+            bad("§7.1.2 trailer ended by bare LF", "0\r\nX: a\n\r\n", Violation.TRAILER_CONTROL.reason),
+            bad("§7.1.2 a request line as trailer (smuggling)", "0\r\nGET /x HTTP/1.1\r\n\r\n", Violation.TRAILER_MALFORMED.reason),
+            bad("§7.1.2 trailer line without colon", "0\r\nX-Trailer\r\n\r\n", Violation.TRAILER_MALFORMED.reason),
+            bad("§7.1.2 trailer with an empty name", "0\r\n: a\r\n\r\n", Violation.TRAILER_MALFORMED.reason),
+            bad("§5.1 whitespace before a trailer's colon", "0\r\nX : a\r\n\r\n", Violation.TRAILER_MALFORMED.reason),
+            bad("§5.2 obs-fold in the trailer", "0\r\nX: a\r\n b\r\n\r\n", Violation.TRAILER_MALFORMED.reason));
     }
 
     @ParameterizedTest

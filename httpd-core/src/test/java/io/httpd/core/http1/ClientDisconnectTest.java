@@ -34,7 +34,7 @@ class ClientDisconnectTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void halfAContentLengthBodyIs400(Wire wire) throws Exception {
-        assertEquals(error(400, Violation.CLOSED_IN_BODY.reason(), CLOSE),
+        assertEquals(error(400, Violation.CLOSED_IN_BODY.reason, CLOSE),
                 wire.exchange(t.ctx, POST));
         assertRecord(400);
     }
@@ -42,10 +42,10 @@ class ClientDisconnectTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void halfAChunkedBodyIs400(Wire wire) throws Exception {
-        assertEquals(error(400, Violation.CLOSED_IN_CHUNK.reason(), CLOSE),
+        assertEquals(error(400, Violation.CLOSED_IN_CHUNK.reason, CLOSE),
                 wire.exchange(t.ctx, "POST /read HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "a\r\nhello"));
-        assertEquals(error(400, Violation.CLOSED_IN_CHUNKED_FRAMING.reason(), CLOSE),
+        assertEquals(error(400, Violation.CLOSED_IN_CHUNKED_FRAMING.reason, CLOSE),
                 wire.exchange(t.ctx, "POST /read HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "5\r\nhello\r\n"));
         assertRecord(400);

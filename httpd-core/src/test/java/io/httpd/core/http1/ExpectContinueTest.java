@@ -61,7 +61,7 @@ class ExpectContinueTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void contentOverTheLimitIs413Without100(Wire wire) throws Exception {
-        assertEquals(error(413, Violation.BODY_TOO_LARGE.reason(), CLOSE),
+        assertEquals(error(413, Violation.BODY_TOO_LARGE.reason, CLOSE),
                 wire.exchange(t.ctx, "POST /read HTTP/1.1\r\n" + EXPECT.replace(": 5", ": 5000") + "hello"));
     }
 

@@ -75,7 +75,7 @@ class HeadRequestTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aRejectedHeadGetsNoContentEither(Wire wire) throws Exception {
-        String bad = error(400, Violation.HOST_MISSING.reason(), CLOSE);
+        String bad = error(400, Violation.HOST_MISSING.reason, CLOSE);
         assertEquals(bad.substring(0, bad.indexOf("\r\n\r\n") + 4),
                 wire.exchange(t.ctx, "HEAD / HTTP/1.1\r\n\r\n"));
     }

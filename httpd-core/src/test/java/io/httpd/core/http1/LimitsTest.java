@@ -33,7 +33,7 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void requestLineOverTheLimitIs414(Wire wire) throws Exception {
-        assertEquals(error(414, Violation.REQUEST_LINE_TOO_LONG.reason(), CLOSE),
+        assertEquals(error(414, Violation.REQUEST_LINE_TOO_LONG.reason, CLOSE),
                 wire.exchange(t.ctx, "GET /" + "a".repeat(60) + " HTTP/1.1\r\nHost: a\r\n\r\n" + GET));
     }
 
@@ -47,7 +47,7 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void headerSectionOverTheLimitIs431(Wire wire) throws Exception {
-        assertEquals(error(431, Violation.HEADER_SECTION_TOO_LARGE.reason(), CLOSE),
+        assertEquals(error(431, Violation.HEADER_SECTION_TOO_LARGE.reason, CLOSE),
                 wire.exchange(t.ctx, "GET / HTTP/1.1\r\nHost: a\r\nX: " + "v".repeat(120) + "\r\n\r\n" + GET));
     }
 
@@ -61,7 +61,7 @@ class LimitsTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void contentLengthOverTheRouteLimitIs413BeforeReading(Wire wire) throws Exception {
-        assertEquals(error(413, Violation.BODY_TOO_LARGE.reason(), CLOSE),
+        assertEquals(error(413, Violation.BODY_TOO_LARGE.reason, CLOSE),
                 wire.exchange(t.ctx, "POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + (BODY_LIMIT + 1)
                         + "\r\n\r\n" + GET));
     }
@@ -78,7 +78,7 @@ class LimitsTest {
     @EnumSource(Wire.class)
     void chunkedContentOverTheRouteLimitIs413(Wire wire) throws Exception {
         String chunk = "200\r\n" + "x".repeat(0x200) + "\r\n";
-        assertEquals(error(413, Violation.BODY_TOO_LARGE.reason(), CLOSE),
+        assertEquals(error(413, Violation.BODY_TOO_LARGE.reason, CLOSE),
                 wire.exchange(t.ctx, "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + chunk + chunk + "1\r\nx\r\n0\r\n\r\n" + GET));
     }
@@ -90,7 +90,7 @@ class LimitsTest {
         try (TestServer server = TestServer.start(t.ctx); RawClient client = server.connect()) {
             client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: " + length + "\r\n\r\n"
                     + "x".repeat(length));
-            assertEquals(error(413, Violation.BODY_TOO_LARGE.reason(), CLOSE), normalize(client.readResponse()));
+            assertEquals(error(413, Violation.BODY_TOO_LARGE.reason, CLOSE), normalize(client.readResponse()));
             assertTrue(client.serverClosed());
         }
     }

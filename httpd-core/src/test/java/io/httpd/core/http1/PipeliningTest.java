@@ -45,7 +45,7 @@ class PipeliningTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void anErrorStopsThePipeline(Wire wire) throws Exception {
-        assertEquals(ok("GET /1 ") + error(400, Violation.HOST_REPEATED.reason(), CLOSE),
+        assertEquals(ok("GET /1 ") + error(400, Violation.HOST_REPEATED.reason, CLOSE),
                 wire.exchange(t.ctx, "GET /1 HTTP/1.1\r\nHost: a\r\n\r\n"
                         + "GET /2 HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n"
                         + "GET /3 HTTP/1.1\r\nHost: a\r\n\r\n"));

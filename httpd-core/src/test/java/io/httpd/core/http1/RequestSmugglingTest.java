@@ -60,16 +60,16 @@ class RequestSmugglingTest {
         String teBody = Integer.toHexString(SMUGGLED_LENGTH) + "\r\n" + SMUGGLED + "\r\n0\r\n\r\n";
         String clte = "0\r\n\r\n" + SMUGGLED;
         String cl = "Content-Length: " + clte.length() + "\r\n";
-        String both = Violation.TRANSFER_ENCODING_AND_LENGTH.reason();
-        String notFinal = Violation.CHUNKED_NOT_FINAL.reason();
-        String lastNotChunked = Violation.FINAL_CODING_NOT_CHUNKED.reason();
-        String fold = Violation.LINE_FOLDING.reason();
-        String nameWs = Violation.WHITESPACE_BEFORE_COLON.reason();
-        String ctl = Violation.FIELD_VALUE_CONTROL.reason();
-        String badCl = Violation.CONTENT_LENGTH_INVALID.reason();
-        String ext = Violation.CHUNK_EXTENSION_MALFORMED.reason();
-        String size = Violation.CHUNK_SIZE_MALFORMED.reason();
-        String afterData = Violation.CHUNK_DATA_END.reason();
+        String both = Violation.TRANSFER_ENCODING_AND_LENGTH.reason;
+        String notFinal = Violation.CHUNKED_NOT_FINAL.reason;
+        String lastNotChunked = Violation.FINAL_CODING_NOT_CHUNKED.reason;
+        String fold = Violation.LINE_FOLDING.reason;
+        String nameWs = Violation.WHITESPACE_BEFORE_COLON.reason;
+        String ctl = Violation.FIELD_VALUE_CONTROL.reason;
+        String badCl = Violation.CONTENT_LENGTH_INVALID.reason;
+        String ext = Violation.CHUNK_EXTENSION_MALFORMED.reason;
+        String size = Violation.CHUNK_SIZE_MALFORMED.reason;
+        String afterData = Violation.CHUNK_DATA_END.reason;
         return Stream.of(
             // ---- Content-Length against Transfer-Encoding ----
             bad("CL.TE: RFC 9112 §6.3 item 3; PortSwigger Web Security Academy; CVE-2019-20445 (Netty)", post(cl + te, clte), both),
@@ -93,7 +93,7 @@ class RequestSmugglingTest {
                 post(cl + "X: x\n" + te, clte), both),
             bad("TE.TE behind a bare CR: §2.2; CVE-2023-30589 (llhttp)", post("X: x\r" + te, teBody), ctl),
             bad("Transfer-Encoding from HTTP/1.0: §6.1",
-                "POST /read HTTP/1.0\r\n" + te + "\r\n" + teBody, Violation.TRANSFER_ENCODING_IN_HTTP10.reason()),
+                "POST /read HTTP/1.0\r\n" + te + "\r\n" + teBody, Violation.TRANSFER_ENCODING_IN_HTTP10.reason),
             good("Transfer-Encoding:[TAB]chunked is OWS, plain chunked: RFC 9110 §5.6.3",
                 post("Transfer-Encoding:\tchunked\r\n", "5\r\nhello\r\n0\r\n\r\n"), "read 5 host a"),
             // ---- Content-Length obfuscation: §6.3 item 5, RFC 9110 §8.6 ----
@@ -102,17 +102,17 @@ class RequestSmugglingTest {
             bad("CL [SP]5 5: RFC 9110 §8.6", post("Content-Length:  5 5\r\n", "hello"), badCl),
             bad("CL twice, differing: RFC 9110 §8.6; CVE-2019-20445 (Netty)",
                 post("Content-Length: 5\r\nContent-Length: " + (5 + SMUGGLED_LENGTH) + "\r\n", "hello" + SMUGGLED),
-                Violation.CONTENT_LENGTH_DIFFERS.reason()),
-            bad("CL list, differing: RFC 9110 §8.6", post("Content-Length: 5, 40\r\n", "hello"), Violation.CONTENT_LENGTH_DIFFERS.reason()),
+                Violation.CONTENT_LENGTH_DIFFERS.reason),
+            bad("CL list, differing: RFC 9110 §8.6", post("Content-Length: 5, 40\r\n", "hello"), Violation.CONTENT_LENGTH_DIFFERS.reason),
             bad("CL empty beside a valid one: RFC 9110 §8.6; CVE-2022-31081 (HTTP::Daemon); HAProxy 'reject any empty content-length'",
                 post("Content-Length:\r\nContent-Length: 5\r\n", "hello"), badCl),
             bad("CL with an empty list element: RFC 9110 §8.6; CVE-2022-31081 (HTTP::Daemon)",
                 post("Content-Length: 5,\r\n", "hello"), badCl),
             bad("CL[SP]: §5.1; CVE-2019-16869 (Netty)", post("Content-Length : 5\r\n", "hello"), nameWs),
             bad("CL behind a bare LF: §2.2; CVE-2019-16785 (Waitress)",
-                post("Content-Length: 40\r\nX: x\nContent-Length: 0\r\n", ""), Violation.CONTENT_LENGTH_DIFFERS.reason()),
+                post("Content-Length: 40\r\nX: x\nContent-Length: 0\r\n", ""), Violation.CONTENT_LENGTH_DIFFERS.reason),
             bad("CL over the route's limit, content unread: RFC 9110 §15.5.14; RFC 9112 §9.6 close",
-                post("Content-Length: 2000\r\n", SMUGGLED), 413, Violation.BODY_TOO_LARGE.reason()),
+                post("Content-Length: 2000\r\n", SMUGGLED), 413, Violation.BODY_TOO_LARGE.reason),
             good("CL twice, identical, is one value: RFC 9110 §8.6", post("Content-Length: 5\r\nContent-Length: 5\r\n", "hello"), "read 5 host a"),
             // ---- chunked framing: RFC 9112 §7.1 ----
             bad("chunk size 0x5: §7.1; CVE-2022-24761 (Waitress), CVE-2023-38697", post(te, "0x5\r\nhello\r\n0\r\n\r\n"), ext),
@@ -121,18 +121,18 @@ class RequestSmugglingTest {
             bad("chunk size [SP]5: §7.1", post(te, " 5\r\nhello\r\n0\r\n\r\n"), size),
             bad("chunk size 5[SP]: §7.1", post(te, "5 \r\nhello\r\n0\r\n\r\n"), ext),
             bad("chunk size 5[SP];x (BWS refused, stricter than §7.1.1)", post(te, "5 ;x\r\nhello\r\n0\r\n\r\n"), ext),
-            bad("chunk size of 17 hex digits: §7.1 overflow guard", post(te, "00000000000000005\r\nhello\r\n0\r\n\r\n"), Violation.CHUNK_SIZE_TOO_LARGE.reason()),
-            bad("chunk size 2^64-1: §7.1 overflow guard", post(te, "ffffffffffffffff\r\nhello\r\n0\r\n\r\n"), Violation.CHUNK_SIZE_TOO_LARGE.reason()),
+            bad("chunk size of 17 hex digits: §7.1 overflow guard", post(te, "00000000000000005\r\nhello\r\n0\r\n\r\n"), Violation.CHUNK_SIZE_TOO_LARGE.reason),
+            bad("chunk size 2^64-1: §7.1 overflow guard", post(te, "ffffffffffffffff\r\nhello\r\n0\r\n\r\n"), Violation.CHUNK_SIZE_TOO_LARGE.reason),
             bad("bare LF after a chunk size: §7.1; CVE-2025-22871 (Go net/http)", post(te, "5\nhello\r\n0\r\n\r\n"), ext),
             bad("bare LF ending a chunk extension: §7.1.1; CVE-2025-55315 (Kestrel)", post(te, "5;x\nhello\r\n0\r\n\r\n"), ext),
             bad("CTL in a chunk extension: §7.1.1; CVE-2022-24761 (Waitress)", post(te, "5;a=\u0001\r\nhello\r\n0\r\n\r\n"), ext),
-            bad("bare CR in a chunk extension: §7.1.1", post(te, "5;a\rb\r\nhello\r\n0\r\n\r\n"), Violation.CHUNK_SIZE_LINE_END.reason()),
+            bad("bare CR in a chunk extension: §7.1.1", post(te, "5;a\rb\r\nhello\r\n0\r\n\r\n"), Violation.CHUNK_SIZE_LINE_END.reason),
             bad("chunk data longer than its size: §7.1; CVE-2025-43859 (h11)", post(te, "5\r\nhelloXX\r\n0\r\n\r\n"), afterData),
             bad("bare LF after chunk data: §7.1", post(te, "5\r\nhello\n0\r\n\r\n"), afterData),
             bad("last chunk and trailer ended by bare LFs: §7.1", post(te, "0\n\n"), ext),
             bad("a request line in the trailer section: §7.1.2 (trailer lines are field lines)", post(te, "0\r\n" + SMUGGLED),
-                Violation.TRAILER_MALFORMED.reason()),
-            bad("a trailer field ended by a bare LF: §7.1.2", post(te, "0\r\nX: a\n\r\n"), Violation.TRAILER_CONTROL.reason()),
+                Violation.TRAILER_MALFORMED.reason),
+            bad("a trailer field ended by a bare LF: §7.1.2", post(te, "0\r\nX: a\n\r\n"), Violation.TRAILER_CONTROL.reason),
             good("trailer Content-Length, Host, Transfer-Encoding are discarded: RFC 9110 §6.5.1, §6.5.2; §7.1.2",
                 post(te, "5\r\nhello\r\n0\r\nContent-Length: 50\r\nHost: evil\r\n" + te + "\r\n"), "read 5 host a"),
             // ---- content where none is usual ----

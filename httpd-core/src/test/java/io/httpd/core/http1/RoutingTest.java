@@ -101,7 +101,7 @@ class RoutingTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void unknownMethodIs501AndCloses(Wire wire) throws Exception {
-        assertEquals(error(501, Violation.METHOD_NOT_IMPLEMENTED.reason(), CLOSE),
+        assertEquals(error(501, Violation.METHOD_NOT_IMPLEMENTED.reason, CLOSE),
                 wire.exchange(t.ctx, "BREW /api/users HTTP/1.1\r\nHost: a\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n"));
     }
 }

@@ -48,7 +48,7 @@ class SlowClientsTest {
     /** A head that can't be complete before its deadline at one byte a tick. */
     static final byte[] HEAD = ("GET /slow HTTP/1.1\r\nHost: a\r\nX-Slow: " + "s".repeat(200))
             .getBytes(StandardCharsets.ISO_8859_1);
-    static final String TIMED_OUT = error(408, Violation.HEAD_TIMEOUT.reason(), CLOSE);
+    static final String TIMED_OUT = error(408, Violation.HEAD_TIMEOUT.reason, CLOSE);
     static final String HI = text("HTTP/1.1 200 OK", "", "hi");
 
     private final TestContext t = new TestContext(

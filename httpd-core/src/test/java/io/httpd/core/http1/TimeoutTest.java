@@ -37,7 +37,7 @@ class TimeoutTest {
         TestContext t = context(SHORT, LONG, LONG);
         try (TestServer server = TestServer.start(t.ctx); RawClient client = server.connect()) {
             client.send("GET / HTTP/1.1\r\nHost: a\r\n"); // and nothing more
-            assertEquals(error(408, Violation.HEAD_TIMEOUT.reason(), CLOSE), normalize(client.readResponse()));
+            assertEquals(error(408, Violation.HEAD_TIMEOUT.reason, CLOSE), normalize(client.readResponse()));
             assertTrue(client.serverClosed());
         }
         assertEquals(408, t.nextRecord().status());
@@ -69,7 +69,7 @@ class TimeoutTest {
         TestContext t = context(LONG, LONG, SHORT);
         try (TestServer server = TestServer.start(t.ctx); RawClient client = server.connect()) {
             client.send("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nhello");
-            assertEquals(error(408, Violation.BODY_TIMEOUT.reason(), CLOSE), normalize(client.readResponse()));
+            assertEquals(error(408, Violation.BODY_TIMEOUT.reason, CLOSE), normalize(client.readResponse()));
             assertTrue(client.serverClosed());
         }
         assertEquals(408, t.nextRecord().status());

@@ -100,7 +100,7 @@ class ValidatorTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aHeadRefusedByTheCoreNeverReachesAValidator(Wire wire) throws Exception {
-        assertEquals(error(400, Violation.HOST_MISSING.reason(), CLOSE), wire.exchange(ctx, "GET /ok HTTP/1.1\r\n\r\n"));
+        assertEquals(error(400, Violation.HOST_MISSING.reason, CLOSE), wire.exchange(ctx, "GET /ok HTTP/1.1\r\n\r\n"));
         assertEquals(List.of(), List.copyOf(seen));
     }
 
