@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class HtmlTest {
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "plain.txt                         | plain.txt",
-        "``                                | ``",
-        "a & b                             | a &amp; b",
-        "<script>alert(1)</script>         | &lt;script&gt;alert(1)&lt;/script&gt;",
-        "`\" onmouseover=\"x`              | &quot; onmouseover=&quot;x",
-        "it's                              | it&#39;s",
-        "&amp;                             | &amp;amp;",
-        "é ü 日本                           | é ü 日本",
-    })
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            plain.txt                  | plain.txt
+            ``                         | ``
+            a & b                      | a &amp; b
+            <script>alert(1)</script>  | &lt;script&gt;alert(1)&lt;/script&gt;
+            `" onmouseover="x`         | &quot; onmouseover=&quot;x
+            it's                       | it&#39;s
+            &amp;                      | &amp;amp;
+            é ü 日本                    | é ü 日本
+            """)
     void escapesTheFiveCharactersThatEndTextOrAnAttribute(String text, String html) {
         assertEquals(html, Html.escape(text));
     }

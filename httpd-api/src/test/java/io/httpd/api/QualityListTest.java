@@ -21,24 +21,28 @@ class QualityListTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "gzip                                  | gzip;q=1000",
-        "gzip, br;q=0.5                        | gzip;q=1000 br;q=500",
-        "GZIP ; Q=0.8                          | gzip;q=800",
-        "br;q=0                                | br;q=0",
-        "br;q=0.001                            | br;q=1",
-        "br;q=1.000                            | br;q=1000",
-        "br;q=1.001, gzip;q=2, zstd;q=0.1234   | ``",       // not qvalues: the elements go
-        "br;q=, gzip;q=.5, zstd;q=x            | ``",
-        "text/html;level=1;q=0.7               | text/html;level=1;q=700",
-        "text/html;q=0.7;level=1               | text/html;q=700",  // the weight ends the parameters (§12.5.1)
-        "text/html;charset=\"UTF-8\"           | text/html;charset=UTF-8;q=1000",
-        "text/html;x=\"a,b;c\", */*;q=0.1      | text/html;x=a,b;c;q=1000 */*;q=100",
-        "text/html;x=\"a\\\"b\"                | text/html;x=a\"b;q=1000",
-        "text/html;level                       | ``",       // a parameter needs a value
-        "``                                    | ``",
-        ", ,gzip,,                             | gzip;q=1000", // empty elements (§5.6.1)
-    })
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            gzip                                 | gzip;q=1000
+            gzip, br;q=0.5                       | gzip;q=1000 br;q=500
+            GZIP ; Q=0.8                         | gzip;q=800
+            br;q=0                               | br;q=0
+            br;q=0.001                           | br;q=1
+            br;q=1.000                           | br;q=1000
+            # not qvalues: the elements go
+            br;q=1.001, gzip;q=2, zstd;q=0.1234  | ``
+            br;q=, gzip;q=.5, zstd;q=x           | ``
+            text/html;level=1;q=0.7              | text/html;level=1;q=700
+            # the weight ends the parameters (RFC 9110 §12.5.1)
+            text/html;q=0.7;level=1              | text/html;q=700
+            text/html;charset="UTF-8"            | text/html;charset=UTF-8;q=1000
+            text/html;x="a,b;c", */*;q=0.1       | text/html;x=a,b;c;q=1000 */*;q=100
+            text/html;x="a\\"b"                  | text/html;x=a"b;q=1000
+            # a parameter needs a value
+            text/html;level                      | ``
+            ``                                   | ``
+            # empty elements (RFC 9110 §5.6.1)
+            , ,gzip,,                            | gzip;q=1000
+            """)
     void parsesEachElementOrSkipsIt(String field, String elements) {
         assertEquals(elements, shown(field));
     }
