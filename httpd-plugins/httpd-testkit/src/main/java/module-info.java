@@ -6,6 +6,12 @@
  *       validator with;</li>
  *   <li>{@link io.httpd.testkit.TestConfig} — a plugin's table from a TOML snippet, read by the
  *       server's own code: same grammar, same messages, unknown keys reported the same way;</li>
+ *   <li>{@link io.httpd.testkit.TestTable} — a plugin's table from plain values, read with the
+ *       server's own grammar, for factory tests without TOML;</li>
+ *   <li>{@link io.httpd.testkit.Await} — waits for what another thread or process does, with a
+ *       timeout and a message that names it;</li>
+ *   <li>{@link io.httpd.testkit.Untouchable} — an interface that fails the test on any call;</li>
+ *   <li>{@link io.httpd.testkit.FoundProviders} — what ServiceLoader finds for a plugin's module;</li>
  *   <li>{@link io.httpd.testkit.TestServerView} — a {@code ServerView} for factories;</li>
  *   <li>{@link io.httpd.testkit.ResponseContent} — the bytes or text of any response body;</li>
  *   <li>{@link io.httpd.testkit.EmbeddedServer} — the real server in-process on a free
@@ -18,4 +24,10 @@ module io.httpd.testkit {
     requires java.net.http;
 
     exports io.httpd.testkit;
+
+    // FoundProviders looks the services up for the plugin under test
+    uses io.httpd.api.RouteHandlerProvider;
+    uses io.httpd.api.RequestValidatorProvider;
+    uses io.httpd.api.AccessLogSinkProvider;
+    uses io.httpd.api.TlsProviderProvider;
 }

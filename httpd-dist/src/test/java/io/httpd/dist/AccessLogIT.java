@@ -1,7 +1,8 @@
 package io.httpd.dist;
 
-import org.junit.jupiter.api.AfterEach;
+import io.httpd.testkit.Await;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,17 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessLogIT {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServedImage image = new ServedImage();
     private ImageProcess server;
     private int port;
 
     private void start(String logPath) throws Exception {
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/echo"
-                handler = "echo"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ECHO_ON_ANY_PORT + """
 
                 [[access_log]]
                 sink = "file"
@@ -50,15 +47,8 @@ class AccessLogIT {
                 sink = "json"
                 path = "access.jsonl"
                 """.formatted(logPath));
-        server = ImageProcess.start(dir, "-c", config.toString());
-        port = server.awaitPort(Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+        server = image.serve(dir, config);
+        port = server.port();
     }
 
     /** Apache's Combined format, its escaping of quotes, backslashes and non-ASCII bytes. */
@@ -111,10 +101,8 @@ class AccessLogIT {
         halfway.await(); // every client is paused after half its requests
         Files.move(dir.resolve("access.log"), dir.resolve("access.log.1"));
         server.signal("HUP");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.exists(dir.resolve("access.log")) && System.nanoTime() < deadline) {
-            Thread.sleep(10); // the sink reopens its path on reload
-        }
+        Await.until(() -> Files.exists(dir.resolve("access.log")), Duration.ofSeconds(10),
+                "the sink reopens its path on reload");
         resume.countDown();
         for (Thread t : threads) {
             t.join(60_000);
@@ -184,11 +172,7 @@ class AccessLogIT {
             t.join(60_000);
         }
         assertEquals(400, answered.size());
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!server.output().contains("accesslog.fail") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(server.output().contains("accesslog.fail"), server.output());
+        server.awaitOutput("accesslog.fail");
         assertTrue(server.output().lines().filter(l -> l.contains("accesslog.fail")).count() <= 2,
                 "logged once per run of failures:\n" + server.output());
     }

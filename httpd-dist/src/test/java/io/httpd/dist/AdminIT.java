@@ -1,5 +1,6 @@
 package io.httpd.dist;
 
+import io.httpd.testkit.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -39,20 +40,14 @@ class AdminIT {
     void metricsPassPromtoolAndCountKnownTraffic() throws Exception {
         assertTrue(Files.isExecutable(PROMTOOL),
                 "this test needs promtool: apt-get install -y prometheus (.ci/run does)");
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/echo"
-                handler = "echo"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ECHO_ON_ANY_PORT + """
 
                 [admin]
                 address = "127.0.0.1:0"
                 token = "%s"
                 """.formatted(TOKEN));
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             int admin = adminPort(server);
             String bearer = "Authorization: Bearer " + TOKEN;
             assertEquals(401, RawHttp.get(admin, "/metrics").status());
@@ -83,19 +78,13 @@ class AdminIT {
      */
     @Test
     void postDrainLetsTheExchangeInFlightFinishThenExitsZero() throws Exception {
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/echo"
-                handler = "echo"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ECHO_ON_ANY_PORT + """
 
                 [admin]
                 address = "127.0.0.1:0"
                 """);
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             int admin = adminPort(server);
             assertEquals(200, RawHttp.get(admin, "/ready").status());
             try (Socket upload = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -123,9 +112,7 @@ class AdminIT {
     /** The status page in chromium: a hostile route path stays text, its numbers are the JSON's. */
     @Test
     void statusPageInChromiumShowsTheJsonsNumbers() throws Exception {
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + """
 
                 [[route]]
                 path = "/<script>alert(1)</script>/"
@@ -138,8 +125,8 @@ class AdminIT {
                 [admin]
                 address = "127.0.0.1:0"
                 """);
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             int admin = adminPort(server);
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, RawHttp.get(port, "/echo").status());
@@ -165,9 +152,7 @@ class AdminIT {
 
     @Test
     void aPublicAdminAddressWithoutATokenRefusesToStart() throws Exception {
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + """
 
                 [admin]
                 address = "0.0.0.0:0"
@@ -179,17 +164,10 @@ class AdminIT {
     }
 
     /** The second server.listen event: the admin listener binds after the data listeners. */
-    private static int adminPort(ImageProcess server) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            List<Integer> ports = LISTEN.matcher(server.output()).results()
-                    .map(m -> Integer.parseInt(m.group(1))).toList();
-            if (ports.size() >= 2) {
-                return ports.get(1);
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no admin server.listen event:\n" + server.output());
+    private static int adminPort(ImageProcess server) {
+        return Await.value(() -> LISTEN.matcher(server.output()).results()
+                        .map(m -> Integer.parseInt(m.group(1))).toList(), ports -> ports.size() >= 2,
+                Duration.ofSeconds(20), "the admin server.listen event").get(1);
     }
 
     /** promtool's complaints about an exposition; empty when it has none. */

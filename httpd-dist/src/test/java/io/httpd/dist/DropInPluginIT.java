@@ -22,12 +22,7 @@ class DropInPluginIT {
     private Path config() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginJars.EXAMPLE, plugins.resolve("greeting.jar"));
-        return ImageProcess.writeConfig(dir, """
-                [server]
-                plugins_dir = "plugins"
-
-                [[listen]]
-                address = "127.0.0.1:0"
+        return ImageProcess.writeConfig(dir, ImageProcess.PLUGINS_ON_ANY_PORT + """
 
                 [[route]]
                 path = "/hello"
@@ -40,8 +35,8 @@ class DropInPluginIT {
     @Test
     void itServesItsRouteAndLogsThroughTheServersLog() throws Exception {
         Path config = config();
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 s.setSoTimeout(10_000);
                 s.getOutputStream().write(("GET /hello?name=Ada HTTP/1.1\r\nHost: x\r\n"
@@ -53,7 +48,7 @@ class DropInPluginIT {
             }
             // System.Logger in the plugin → slf4j → the server's logback format
             assertTrue(server.output().lines().anyMatch(l -> l.matches(
-                    "\\d{4}-.* INFO  example\\.greeting greeting ready on httpd .*")),
+                    "\\d{4}-.* INFO  example\\.greeting greeting\\.ready version=.*")),
                     server.output());
             assertTrue(server.output().contains("plugin.load"), server.output());
         }
@@ -81,8 +76,8 @@ class DropInPluginIT {
         ImageProcess.Result list = ImageProcess.run(dir, "--list-plugins", "-c", config.toString());
         assertTrue(list.output().lines().anyMatch(l -> l.matches(
                 "route +plain +plain\\.hello +plugins/plain-hello\\.jar")), list.output());
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             assertEquals("plain jar\n", RawHttp.get(port, "/plain").text());
         }
     }

@@ -1,7 +1,7 @@
 package io.httpd.dist;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GracefulStopIT {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServedImage image = new ServedImage();
     private ImageProcess server;
 
     private int start(String grace) throws Exception {
@@ -35,13 +37,8 @@ class GracefulStopIT {
                 path = "/echo"
                 handler = "echo"
                 """.formatted(grace));
-        server = ImageProcess.start(dir, "-c", config.toString());
-        return server.awaitPort(Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = image.serve(dir, config);
+        return server.port();
     }
 
     @Test
@@ -129,12 +126,8 @@ class GracefulStopIT {
         return ImageServesIT.readHead(s.getInputStream());
     }
 
-    private void awaitLog(String event) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!server.output().contains(event) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(server.output().contains(event), server.output());
+    private void awaitLog(String event) {
+        server.awaitOutput(event);
     }
 
     /** Reads one response with a Content-Length body; returns its head. */

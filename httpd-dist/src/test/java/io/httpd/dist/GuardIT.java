@@ -1,9 +1,10 @@
 package io.httpd.dist;
 
-import org.junit.jupiter.api.AfterEach;
+import io.httpd.testkit.Await;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GuardIT {
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServedImage image = new ServedImage();
     private ImageProcess server;
     private int port;
     private int proxied;
@@ -91,13 +94,8 @@ class GuardIT {
                 sink = "json"
                 path = "access.jsonl"
                 """.formatted(proxied));
-        server = ImageProcess.start(dir, "-c", config.toString());
-        port = server.awaitPort(Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = image.serve(dir, config);
+        port = server.port();
     }
 
     @Test
@@ -167,15 +165,9 @@ class GuardIT {
     /** Waits until the log holds this many lines (the sink writes within about a second). */
     private List<JsonNode> accessLog(int lines) throws Exception {
         Path file = dir.resolve("access.jsonl");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<String> text = List.of();
-        while (System.nanoTime() < deadline) {
-            text = Files.exists(file) ? Files.readAllLines(file) : List.of();
-            if (text.size() >= lines) {
-                break;
-            }
-            Thread.sleep(50);
-        }
+        List<String> text = Await.value(() -> Files.exists(file) ? Files.readAllLines(file)
+                : List.<String>of(), t -> t.size() >= lines, Duration.ofSeconds(10),
+                lines + " access records");
         JsonMapper json = new JsonMapper();
         List<JsonNode> records = new ArrayList<>();
         for (String line : text) {

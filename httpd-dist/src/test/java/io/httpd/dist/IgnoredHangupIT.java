@@ -24,10 +24,7 @@ class IgnoredHangupIT {
     Path dir;
 
     private String startAndStop(List<String> wrapper) throws Exception {
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
-                """);
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT);
         try (ImageProcess server = ImageProcess.startUnder(wrapper, dir, "-c", config.toString())) {
             server.awaitPort(Duration.ofSeconds(20));
             server.signal("TERM");

@@ -35,9 +35,7 @@ class ImageCommandLineIT {
 
     @Test
     void checkRefusesABrokenConfigNamingFileLineAndKey() throws Exception {
-        Path file = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
+        Path file = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + """
 
                 [limits]
                 header_bytes = "lots"
@@ -53,9 +51,7 @@ class ImageCommandLineIT {
      */
     @Test
     void checkReportsEveryErrorOfTheFileInOneRun() throws Exception {
-        Path file = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
+        Path file = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + """
 
                 [limits]
                 header_bytes = "lots"
@@ -94,14 +90,7 @@ class ImageCommandLineIT {
 
     @Test
     void checkCountsInTheSingularForOne() throws Exception {
-        Path file = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/echo"
-                handler = "echo"
-                """);
+        Path file = ImageProcess.writeConfig(dir, ImageProcess.ECHO_ON_ANY_PORT);
         ImageProcess.Streams r = ImageProcess.runApart(dir, "-t", "-c", file.toString());
         assertEquals(new ImageProcess.Streams(0,
                 file + ": ok (1 route, 1 plugin instance, 10 plugins found)\n", ""), r);

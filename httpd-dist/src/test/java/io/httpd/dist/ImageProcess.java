@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.httpd.testkit.Await;
+
 /**
  * The built image's bin/httpd as a real process: started with a config, its output collected,
  * its port read from the {@code server.listen} event, stopped by a signal.
@@ -21,6 +23,25 @@ import java.util.regex.Pattern;
 final class ImageProcess implements AutoCloseable {
     static final Path IMAGE = Path.of(System.getProperty("httpd.image", "target/httpd"));
     private static final Pattern LISTEN = Pattern.compile("server\\.listen address=\"[^\"]*:(\\d+)\"");
+
+    /** A listener on any free loopback port: the start of most test configs. */
+    static final String ANY_PORT = """
+            [[listen]]
+            address = "127.0.0.1:0"
+            """;
+    /** The same with the echo handler at {@code /echo}. */
+    static final String ECHO_ON_ANY_PORT = ANY_PORT + """
+
+            [[route]]
+            path = "/echo"
+            handler = "echo"
+            """;
+    /** The same with drop-in plugins from {@code plugins/} beside httpd.toml. */
+    static final String PLUGINS_ON_ANY_PORT = """
+            [server]
+            plugins_dir = "plugins"
+
+            """ + ANY_PORT;
 
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -35,6 +56,18 @@ final class ImageProcess implements AutoCloseable {
     /** Runs bin/httpd with these arguments from this working directory. */
     static ImageProcess start(Path workDir, String... args) throws IOException {
         return startUnder(List.of(), workDir, args);
+    }
+
+    /** Runs bin/httpd with this config and waits for its first listener ({@link #port()}). */
+    static ImageProcess serve(Path workDir, Path config) throws IOException {
+        ImageProcess server = start(workDir, "-c", config.toString());
+        try {
+            server.awaitPort(Duration.ofSeconds(20));
+        } catch (AssertionError e) {
+            server.close();
+            throw e;
+        }
+        return server;
     }
 
     /** Runs bin/httpd under a command such as {@code nohup}. */
@@ -129,15 +162,26 @@ final class ImageProcess implements AutoCloseable {
     }
 
     /** Waits for the server.listen event and returns the bound port. */
-    int awaitPort(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (port < 0 && System.nanoTime() < deadline && process.isAlive()) {
-            Thread.sleep(20);
-        }
+    int awaitPort(Duration timeout) {
+        Await.until(() -> port >= 0 || !process.isAlive(), timeout, () -> "server.listen event");
         if (port < 0) {
             throw new AssertionError("no server.listen event; output:\n" + output());
         }
         return port;
+    }
+
+    /** The port of the first listener, once {@link #awaitPort} has seen it. */
+    int port() {
+        if (port < 0) {
+            throw new IllegalStateException("no server.listen event yet");
+        }
+        return port;
+    }
+
+    /** Waits until the output holds this text, such as an event name. */
+    void awaitOutput(String text) {
+        Await.until(() -> output().contains(text), Duration.ofSeconds(10),
+                () -> "\"" + text + "\" in the output:\n" + output());
     }
 
     /** Sends a signal (TERM, HUP, INT) to the JVM: bin/httpd exec'd it, so the PID is the JVM. */

@@ -1,8 +1,8 @@
 package io.httpd.dist;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -26,27 +26,18 @@ class ImageServesIT {
 
     @TempDir
     Path dir;
+    @RegisterExtension
+    final ServedImage image = new ServedImage();
     private ImageProcess server;
     private int port;
 
     @BeforeEach
     void start() throws Exception {
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/echo"
-                handler = "echo"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ECHO_ON_ANY_PORT + """
                 body_bytes = "2GiB"
                 """);
-        server = ImageProcess.start(dir, "-c", config.toString());
-        port = server.awaitPort(Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = image.serve(dir, config);
+        port = server.port();
     }
 
     @Test
@@ -104,11 +95,7 @@ class ImageServesIT {
     @Test
     void hangupReloadsAndKeepsServing() throws Exception {
         server.signal("HUP");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!server.output().contains("server.reload") && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(server.output().contains("server.reload"), server.output());
+        server.awaitOutput("server.reload");
         try (Socket s = connect()) {
             s.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
             assertTrue(readHead(s.getInputStream()).startsWith("HTTP/1.1 200 OK"));

@@ -40,12 +40,7 @@ class InfoIT {
     private Path config(String detail) throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginJars.EXAMPLE, plugins.resolve(HOSTILE_JAR));
-        return ImageProcess.writeConfig(dir, """
-                [server]
-                plugins_dir = "plugins"
-
-                [[listen]]
-                address = "127.0.0.1:0"
+        return ImageProcess.writeConfig(dir, ImageProcess.PLUGINS_ON_ANY_PORT + """
 
                 [[route]]
                 path = "/echo"
@@ -69,8 +64,8 @@ class InfoIT {
         String[] version = ImageProcess.run(dir, "-v").output().split("\n");
         List<Map<String, String>> listed = listPlugins(config);
         Instant before = Instant.now();
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             RawHttp first = RawHttp.get(port, "/info", ACCEPT_JSON);
             assertEquals(200, first.status());
             assertEquals("application/json", first.field("Content-Type").orElseThrow());
@@ -109,8 +104,8 @@ class InfoIT {
     @Test
     void basicDetailHidesPluginsAndVersions() throws Exception {
         Path config = config("basic");
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             RawHttp r = RawHttp.get(port, "/info");
             JsonNode doc = JSON.readTree(r.body());
             List<String> keys = new ArrayList<>();
@@ -129,8 +124,8 @@ class InfoIT {
     @Test
     void htmlPageInChromiumShowsNamesAsTextAndTheJsonsNumbers() throws Exception {
         Path config = config("full");
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             JsonNode before = JSON.readTree(RawHttp.get(port, "/info", ACCEPT_JSON).body());
             String dom = Chromium.dumpDom(dir, "http://127.0.0.1:" + port + "/info");
             JsonNode after = JSON.readTree(RawHttp.get(port, "/info", ACCEPT_JSON).body());

@@ -1,5 +1,6 @@
 package io.httpd.dist;
 
+import io.httpd.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,8 +67,7 @@ class NginxProxyIT {
                 path = "access.log"
                 format = "common"
                 """.formatted(plain, proxied));
-        server = ImageProcess.start(dir, "-c", config.toString());
-        server.awaitPort(Duration.ofSeconds(20));
+        server = ImageProcess.serve(dir, config);
         nginx = startNginx(plain, proxied);
     }
 
@@ -100,13 +100,11 @@ class NginxProxyIT {
         Process p = new ProcessBuilder(NGINX.toString(), "-p", dir.toString(), "-c",
                 conf.toString(), "-g", "daemon off;").redirectErrorStream(true)
                 .redirectOutput(dir.resolve("nginx.out").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!listening(viaHttp) || !listening(viaStream)) {
-            if (System.nanoTime() > deadline || !p.isAlive()) {
-                throw new AssertionError("nginx did not start: "
-                        + Files.readString(dir.resolve("nginx.out")));
-            }
-            Thread.sleep(50);
+        Await.until(() -> !p.isAlive() || listening(viaHttp) && listening(viaStream),
+                Duration.ofSeconds(10), "nginx listening");
+        if (!p.isAlive()) {
+            throw new AssertionError("nginx did not start: "
+                    + Files.readString(dir.resolve("nginx.out")));
         }
         return p;
     }
@@ -153,16 +151,10 @@ class NginxProxyIT {
 
     private String logLine() throws Exception {
         Path log = dir.resolve("access.log");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-            if (!lines.isEmpty()) {
-                assertEquals(1, lines.size(), lines.toString());
-                return lines.getFirst();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no access record");
+        List<String> lines = Await.value(() -> Files.exists(log) ? Files.readAllLines(log)
+                : List.<String>of(), l -> !l.isEmpty(), Duration.ofSeconds(10), "an access record");
+        assertEquals(1, lines.size(), lines.toString());
+        return lines.getFirst();
     }
 
     private static boolean listening(int port) {

@@ -28,13 +28,7 @@ class PluginHintsIT {
     void setUp() throws Exception {
         plugins = Files.createDirectories(dir.resolve("plugins"));
         work = Files.createDirectories(dir.resolve("work"));
-        config = ImageProcess.writeConfig(dir, """
-                [server]
-                plugins_dir = "plugins"
-
-                [[listen]]
-                address = "127.0.0.1:0"
-                """);
+        config = ImageProcess.writeConfig(dir, ImageProcess.PLUGINS_ON_ANY_PORT);
     }
 
     @Test

@@ -28,12 +28,7 @@ class PluginRefusalIT {
         plugins = Files.createDirectories(dir.resolve("plugins"));
         work = Files.createDirectories(dir.resolve("work"));
         Files.copy(PluginJars.EXAMPLE, plugins.resolve("greeting.jar"));
-        config = ImageProcess.writeConfig(dir, """
-                [server]
-                plugins_dir = "plugins"
-
-                [[listen]]
-                address = "127.0.0.1:0"
+        config = ImageProcess.writeConfig(dir, ImageProcess.PLUGINS_ON_ANY_PORT + """
 
                 [[route]]
                 path = "/hello"

@@ -42,12 +42,7 @@ class SdkExampleIT {
         assertEquals("httpd-sdk", origin(dir.resolve("local-repository/tools/jackson/core/jackson-databind")));
 
         copy(plugin, dir.resolve("plugins/greeting"));
-        Path config = ImageProcess.writeConfig(dir, """
-                [server]
-                plugins_dir = "plugins"
-
-                [[listen]]
-                address = "127.0.0.1:0"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.PLUGINS_ON_ANY_PORT + """
 
                 [[route]]
                 path = "/hello"
@@ -56,8 +51,8 @@ class SdkExampleIT {
         ImageProcess.Result list = ImageProcess.run(dir, "--list-plugins", "-c", config.toString());
         assertTrue(list.output().lines().anyMatch(l -> l.matches(
                 "route +greeting +example\\.greeting@1\\.0\\.0 +plugins/greeting")), list.output());
-        try (ImageProcess server = ImageProcess.start(dir, "-c", config.toString())) {
-            int port = server.awaitPort(Duration.ofSeconds(20));
+        try (ImageProcess server = ImageProcess.serve(dir, config)) {
+            int port = server.port();
             RawHttp response = RawHttp.get(port, "/hello?name=Ada");
             assertEquals(200, response.status(), response.head());
             assertEquals("Hello, Ada!\n", new String(response.body(), StandardCharsets.UTF_8));

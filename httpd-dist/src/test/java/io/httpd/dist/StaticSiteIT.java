@@ -1,8 +1,8 @@
 package io.httpd.dist;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -27,6 +27,8 @@ class StaticSiteIT {
     Path dir;
     private Path site;
     private byte[] data;
+    @RegisterExtension
+    final ServedImage image = new ServedImage();
     private ImageProcess server;
     private int port;
 
@@ -44,9 +46,7 @@ class StaticSiteIT {
         Files.writeString(site.resolve("app.js"), "console.log('identity');\n");
         Files.write(site.resolve("app.js.gz"), gzip("console.log('identity');\n"));
         Files.setLastModifiedTime(site.resolve("app.js"), FileTime.from(Instant.now().minusSeconds(60)));
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + """
 
                 [[route]]
                 path = "/"
@@ -54,13 +54,8 @@ class StaticSiteIT {
                 root = "site"
                 metadata_ttl = "0s"
                 """);
-        server = ImageProcess.start(dir, "-c", config.toString());
-        port = server.awaitPort(Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server = image.serve(dir, config);
+        port = server.port();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.httpd.dist;
 
+import io.httpd.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,33 +52,32 @@ class TlsIT {
     static ImageProcess server;
     static int plainPort;
     static int tlsPort;
+    /** A TLS listener on any free port with server.crt and server.key beside httpd.toml. */
+    private static final String TLS_ON_ANY_PORT = """
+            [[listen]]
+            address = "127.0.0.1:0"
+            tls = "main"
+
+            [tls.main]
+            provider = "pem"
+            cert = "server.crt"
+            key = "server.key"
+            """;
     static X509Certificate first;
     static volatile X509Certificate current;
 
     @BeforeAll
     static void start() throws Exception {
         first = writePem("first");
-        Path config = ImageProcess.writeConfig(dir, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[listen]]
-                address = "127.0.0.1:0"
-                tls = "main"
-
-                [tls.main]
-                provider = "pem"
-                cert = "server.crt"
-                key = "server.key"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + "\n" + TLS_ON_ANY_PORT
+                + """
 
                 [[route]]
                 path = "/echo"
                 handler = "echo"
                 """);
-        server = ImageProcess.start(dir, "-c", config.toString());
-        server.awaitPort(Duration.ofSeconds(20));
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (tlsPort == 0 && System.nanoTime() < deadline) {
+        server = ImageProcess.serve(dir, config);
+        Await.until(() -> {
             Matcher m = LISTEN.matcher(server.output());
             while (m.find()) {
                 if (m.group(2) != null) {
@@ -86,9 +86,8 @@ class TlsIT {
                     plainPort = Integer.parseInt(m.group(1));
                 }
             }
-            Thread.sleep(20);
-        }
-        assertTrue(tlsPort > 0 && plainPort > 0, server.output());
+            return tlsPort > 0 && plainPort > 0;
+        }, Duration.ofSeconds(10), () -> "both listeners bound:\n" + server.output());
     }
 
     @AfterAll
@@ -201,11 +200,7 @@ class TlsIT {
             assertEquals(current, old.getSession().getPeerCertificates()[0]);
             X509Certificate second = writePem("second");
             server.signal("HUP");
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!server.output().contains("tls.reload") && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertTrue(server.output().contains("tls.reload"), server.output());
+            server.awaitOutput("tls.reload");
             try (SSLSocket fresh = connect()) {
                 assertEquals(second, fresh.getSession().getPeerCertificates()[0]);
             }
@@ -255,16 +250,7 @@ class TlsIT {
         Files.copy(dir.resolve("first.pem"), bad.resolve("server.crt"));
         Files.writeString(bad.resolve("server.key"), pem("PRIVATE KEY", java.security
                 .KeyPairGenerator.getInstance("EC").generateKeyPair().getPrivate().getEncoded()));
-        Path config = ImageProcess.writeConfig(bad, """
-                [[listen]]
-                address = "127.0.0.1:0"
-                tls = "main"
-
-                [tls.main]
-                provider = "pem"
-                cert = "server.crt"
-                key = "server.key"
-                """);
+        Path config = ImageProcess.writeConfig(bad, TLS_ON_ANY_PORT);
         ImageProcess.Result result = ImageProcess.run(bad, "-t", "-c", config.toString());
         List<String> lines = new ArrayList<>(result.output().lines().toList());
         assertEquals(2, result.exit(), result.output());

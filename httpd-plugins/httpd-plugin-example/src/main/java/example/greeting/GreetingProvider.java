@@ -20,7 +20,7 @@ public final class GreetingProvider implements RouteHandlerProvider {
             throw config.error("repeat", "must be 1 to 10");
         }
         System.getLogger("example.greeting").log(System.Logger.Level.INFO,
-                "greeting ready on httpd {0}", server.version());
+                "greeting.ready version={0}", server.version());
         return new GreetingHandler(greeting, (int) repeat);
     }
 }

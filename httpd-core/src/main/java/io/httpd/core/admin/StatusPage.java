@@ -13,6 +13,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static io.httpd.api.Html.escape;
+
 /**
  * {@code GET /status}: what Apache's mod_status shows, for people (HTML, escaped, no script)
  * or, with {@code ?format=json}, for tools. One document feeds both: uptime, requests per
@@ -102,22 +104,5 @@ final class StatusPage {
     private static String cell(String key, JsonNode value) {
         return "<td" + (value.isNumber() ? " class=\"n\"" : "") + " data-key=\"" + key + "\">"
                 + escape(value.asString()) + "</td>";
-    }
-
-    /** Escapes {@code & < > " '} for HTML text and attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

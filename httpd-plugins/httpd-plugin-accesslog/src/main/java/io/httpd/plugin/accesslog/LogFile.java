@@ -2,13 +2,11 @@ package io.httpd.plugin.accesslog;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -56,8 +54,7 @@ final class LogFile {
     private final ReentrantLock lock = new ReentrantLock();
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
 
-    private FileChannel channel;    // null after a failure, until the next append reopens
-    private long size;              // the file's length as far as this process knows
+    private AppendChannel channel;  // null after a failure, until the next append reopens
     private long rotateAt;          // epoch ms of the next rotation by day
     private long bufferedSince;     // epoch ms the oldest buffered line was appended
     private long rotationHeldUntil; // epoch ms; no rotation before, after a failed one
@@ -190,16 +187,17 @@ final class LogFile {
     }
 
     private void openChannel() throws IOException {
-        FileChannel opened = FileChannel.open(path, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        AppendChannel opened = AppendChannel.open(path);
         try {
-            size = opened.size();
-            long lastWrite = size > 0
+            long lastWrite = opened.size() > 0
                     ? Files.getLastModifiedTime(path).toMillis()
                     : clock.millis();
             rotateAt = rotation.dueAfter(lastWrite);
             channel = opened;
-            endCutLine();
+            if (opened.endCutLine()) {
+                failure = null;
+                LOG.log(System.Logger.Level.WARNING, EVENT_CUT_LINE + " path={0}", path);
+            }
         } catch (IOException e) {
             channel = null;
             opened.close();
@@ -217,7 +215,7 @@ final class LogFile {
         if (now < rotateAt) {
             return false;
         }
-        if (size + buffer.position() > 0) {
+        if (channel.size() + buffer.position() > 0) {
             return true;
         }
         rotateAt = rotation.dueAfter(now);
@@ -226,11 +224,10 @@ final class LogFile {
 
     /** Rotation by size is due: checks the real length first, which copytruncate may reset. */
     private boolean dueBySize(int incoming) throws IOException {
-        if (!rotation.bySize(size + buffer.position(), incoming)) {
+        if (!rotation.bySize(channel.size() + buffer.position(), incoming)) {
             return false;
         }
-        size = channel.size();
-        return rotation.bySize(size + buffer.position(), incoming);
+        return rotation.bySize(channel.refreshSize() + buffer.position(), incoming);
     }
 
     /**
@@ -276,25 +273,8 @@ final class LogFile {
     }
 
     private void writeFully(ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            size += channel.write(bytes);
-        }
+        channel.write(bytes);
         failure = null;
-    }
-
-    /** A file that does not end in a newline gets one, so a cut line stays one line. */
-    private void endCutLine() throws IOException {
-        if (size == 0) {
-            return;
-        }
-        ByteBuffer last = ByteBuffer.allocate(1);
-        try (FileChannel reader = FileChannel.open(path, StandardOpenOption.READ)) {
-            if (reader.read(last, size - 1) != 1 || last.get(0) == '\n') {
-                return;
-            }
-        }
-        writeFully(ByteBuffer.wrap(new byte[] {'\n'}));
-        LOG.log(System.Logger.Level.WARNING, EVENT_CUT_LINE + " path={0}", path);
     }
 
     /** Remembers a failure: what was buffered is lost and the file closed until reopened. */
@@ -309,12 +289,7 @@ final class LogFile {
         if (channel == null) {
             return;
         }
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // Nothing more can be lost: the next open starts afresh.
-        } finally {
-            channel = null;
-        }
+        channel.close();
+        channel = null;
     }
 }

@@ -1,5 +1,6 @@
 package io.httpd.plugin.accesslog;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessRecord;
 import org.junit.jupiter.api.Test;
@@ -142,7 +143,7 @@ class CommonLogFormatTest {
     private byte[] written(String format, AccessRecord record) throws Exception {
         Path file = folder.resolve(format + ".log");
         Files.deleteIfExists(file);
-        TableConfig config = new TableConfig(folder, "path", file.getFileName().toString(),
+        TestTable config = TestTable.of("access_log[0]", folder, "path", file.getFileName().toString(),
                 "format", format);
         try (AccessLogSink sink = new FileSinkProvider().create(config, null)) {
             sink.log(record);

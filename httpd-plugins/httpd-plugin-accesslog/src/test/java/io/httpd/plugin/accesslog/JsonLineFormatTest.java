@@ -1,5 +1,6 @@
 package io.httpd.plugin.accesslog;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessRecord;
 import org.junit.jupiter.api.Test;
@@ -161,7 +162,7 @@ class JsonLineFormatTest {
     private List<String> written(List<AccessRecord> records) throws Exception {
         Path file = folder.resolve("access.jsonl");
         Files.deleteIfExists(file);
-        TableConfig config = new TableConfig(folder, "path", "access.jsonl");
+        TestTable config = TestTable.of("access_log[0]", folder, "path", "access.jsonl");
         try (AccessLogSink sink = new JsonSinkProvider().create(config, null)) {
             for (AccessRecord record : records) {
                 sink.log(record);

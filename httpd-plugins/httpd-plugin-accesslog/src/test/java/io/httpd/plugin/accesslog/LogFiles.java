@@ -1,5 +1,6 @@
 package io.httpd.plugin.accesslog;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.AccessLogSink;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class LogFiles {
     static AccessLogSink combined(Path file, Object... moreKeys) {
         Object[] keys = Stream.concat(Stream.of("path", file.toString()), Stream.of(moreKeys))
                 .toArray();
-        return new FileSinkProvider().create(new TableConfig(file.getParent(), keys), null);
+        return new FileSinkProvider().create(TestTable.of("access_log[0]", file.getParent(), keys), null);
     }
 
     /** A combined-format sink on a clock of the test's own. */

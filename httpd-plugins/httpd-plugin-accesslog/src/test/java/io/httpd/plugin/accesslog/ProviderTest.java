@@ -1,5 +1,7 @@
 package io.httpd.plugin.accesslog;
 
+import io.httpd.testkit.FoundProviders;
+import io.httpd.testkit.TestTable;
 import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessLogSinkProvider;
 import io.httpd.api.ConfigException;
@@ -12,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,26 +28,19 @@ class ProviderTest {
 
     @Test
     void serviceLoaderFindsFileAndJsonSinks() {
-        // The test is patched into io.httpd.plugin.accesslog, which provides but does not use
-        // the service; the module may grant itself the use at run time.
         Module module = ProviderTest.class.getModule();
         assertEquals("io.httpd.plugin.accesslog", module.getName(), "tests run on the module path");
-        module.addUses(AccessLogSinkProvider.class);
-        List<String> ids = ServiceLoader.load(AccessLogSinkProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .map(AccessLogSinkProvider::id)
-                .toList();
-        assertEquals(List.of("file", "json"), ids);
+        assertEquals(List.of("file", "json"), FoundProviders.ids(module, AccessLogSinkProvider.class));
     }
 
     @Test
     void defaultsAreCombinedNoRotationKeepSevenFlushEverySecond() throws Exception {
-        TableConfig config = new TableConfig(folder, "path", "access.log");
+        TestTable config = TestTable.of("access_log[0]", folder, "path", "access.log");
         LogFileSettings settings = LogFileSettings.read(config);
         assertEquals(new LogFileSettings(folder.resolve("access.log"), 0, false, 7,
                 Duration.ofSeconds(1)), settings);
         try (AccessLogSink sink = new FileSinkProvider().create(
-                new TableConfig(folder, "path", "access.log"), null)) {
+                TestTable.of("access_log[0]", folder, "path", "access.log"), null)) {
             sink.log(Records.get("/"));
         }
         assertTrue(Files.readString(folder.resolve("access.log")).endsWith("\"curl/8.5.0\"\n"),
@@ -55,23 +49,23 @@ class ProviderTest {
 
     @Test
     void fileSinkReadsEveryKeyItTakes() throws Exception {
-        TableConfig config = new TableConfig(folder, "path", "logs.log", "format", "common",
+        TestTable config = TestTable.of("access_log[0]", folder, "path", "logs.log", "format", "common",
                 "rotate_size", "10MiB", "rotate_daily", true, "keep", 3L,
                 "flush_interval", "250ms");
         try (AccessLogSink sink = new FileSinkProvider().create(config, null)) {
             LogFileSink fileSink = assertInstanceOf(LogFileSink.class, sink);
             assertEquals(folder.resolve("logs.log"), fileSink.file().path());
         }
-        assertEquals(Set.of(), config.unread());
+        assertEquals(Set.of(), config.unreadKeys());
         assertEquals(new LogFileSettings(folder.resolve("logs.log"), 10L << 20, true, 3,
                 Duration.ofMillis(250)), LogFileSettings.read(config));
     }
 
     @Test
     void jsonSinkTakesNoFormat() throws Exception {
-        TableConfig config = new TableConfig(folder, "path", "access.jsonl", "format", "common");
+        TestTable config = TestTable.of("access_log[0]", folder, "path", "access.jsonl", "format", "common");
         new JsonSinkProvider().create(config, null).close();
-        assertEquals(Set.of("format"), config.unread(), "reported as unknown by the server");
+        assertEquals(Set.of("format"), config.unreadKeys(), "reported as unknown by the server");
     }
 
     @ParameterizedTest
@@ -80,11 +74,11 @@ class ProviderTest {
         "rotate_size    | '0'    | must be more than 0 bytes",
         "keep           | -1     | must be 0 to 1000",
         "keep           | 1001   | must be 0 to 1000",
-        "flush_interval | '-1s'  | must not be negative",
+        "flush_interval | '-1s'  | 'must not be negative: \"-1s\"'",
     })
     void badValueIsAnErrorOnItsKey(String key, String value, String reason) {
         Object typed = key.equals("keep") ? (Object) Long.parseLong(value) : value;
-        TableConfig config = new TableConfig(folder, "path", "access.log", key, typed);
+        TestTable config = TestTable.of("access_log[0]", folder, "path", "access.log", key, typed);
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new FileSinkProvider().create(config, null));
         assertEquals("access_log[0]." + key, e.key());
@@ -95,7 +89,7 @@ class ProviderTest {
     @Test
     void pathIsRequired() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new JsonSinkProvider().create(new TableConfig(folder), null));
+                () -> new JsonSinkProvider().create(TestTable.of("access_log[0]", folder), null));
         assertEquals("access_log[0].path", e.key());
         assertEquals("required", e.reason());
     }
@@ -106,7 +100,7 @@ class ProviderTest {
         for (AccessLogSinkProvider provider : List.of(new FileSinkProvider(),
                 new JsonSinkProvider())) {
             ConfigException e = assertThrows(ConfigException.class,
-                    () -> provider.create(new TableConfig(folder, "path", "access.log"), null));
+                    () -> provider.create(TestTable.of("access_log[0]", folder, "path", "access.log"), null));
             assertEquals("access_log[0].path", e.key());
             assertEquals("cannot open " + log + ": Is a directory", e.reason());
         }
@@ -116,7 +110,7 @@ class ProviderTest {
     void missingFolderIsAnErrorNamingThePath() {
         Path log = folder.resolve("no-such-folder/access.log");
         ConfigException e = assertThrows(ConfigException.class, () -> new FileSinkProvider()
-                .create(new TableConfig(folder, "path", "no-such-folder/access.log"), null));
+                .create(TestTable.of("access_log[0]", folder, "path", "no-such-folder/access.log"), null));
         assertEquals("access_log[0].path", e.key());
         assertEquals("cannot open " + log + ": no such file or directory", e.reason());
     }

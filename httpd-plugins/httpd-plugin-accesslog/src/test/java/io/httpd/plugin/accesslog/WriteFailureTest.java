@@ -1,5 +1,6 @@
 package io.httpd.plugin.accesslog;
 
+import io.httpd.testkit.Await;
 import io.httpd.api.AccessLogSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -9,10 +10,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 import static io.httpd.plugin.accesslog.LogFiles.combined;
 import static io.httpd.plugin.accesslog.LogFiles.numbers;
@@ -87,10 +88,11 @@ class WriteFailureTest {
                 logged.set(n);
             }
         });
-        waitFor(() -> failures.get() >= 100);
+        Await.until(() -> failures.get() >= 100, Duration.ofSeconds(30), "100 failed writes");
         swapInRegularFile(log);
         long swappedAt = logged.get();
-        waitFor(() -> logged.get() > swappedAt + 20_000);
+        Await.until(() -> logged.get() > swappedAt + 20_000, Duration.ofSeconds(30),
+                "20000 lines logged after the swap");
         stop.set(true);
         writer.join();
         sink.close();
@@ -141,12 +143,5 @@ class WriteFailureTest {
     private void swapInRegularFile(Path log) throws IOException {
         Path fresh = Files.createFile(folder.resolve("fresh.tmp"));
         Files.move(fresh, log, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void waitFor(BooleanSupplier condition)
-            throws InterruptedException {
-        while (!condition.getAsBoolean()) {
-            Thread.sleep(1);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.httpd.plugin.guard;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.ConfigException;
 import io.httpd.api.Request;
 import io.httpd.api.RequestValidator;
@@ -59,7 +60,7 @@ class AccessRulesTest {
     })
     void methodsAndPathsNarrowTheRules(String methods, String paths, String method, String path,
                                        int status) {
-        MapConfig config = MapConfig.of("deny", "0.0.0.0/0",
+        TestTable config = TestTable.of("validator[0]", "deny", "0.0.0.0/0",
                 "methods", methods == null ? List.of() : List.of(methods.split(",")),
                 "paths", paths == null ? List.of() : List.of(paths.split(",")));
         assertEquals(status, status(new AccessProvider().create(config, null),
@@ -77,7 +78,7 @@ class AccessRulesTest {
         "/             | /anything     | 403",
     })
     void routesScopeTheTable(String route, String path, int status) {
-        MapConfig config = MapConfig.of("deny", "0.0.0.0/0", "routes", List.of(route));
+        TestTable config = TestTable.of("validator[0]", "deny", "0.0.0.0/0", "routes", List.of(route));
         assertEquals(status, status(new AccessProvider().create(config, null),
                 Requests.from("192.0.2.1", "GET", path)));
     }
@@ -92,7 +93,7 @@ class AccessRulesTest {
 
     @Test
     void aConfiguredStatusReplaces403() {
-        MapConfig config = MapConfig.of("deny", List.of("0.0.0.0/0"), "status", 404L);
+        TestTable config = TestTable.of("validator[0]", "deny", List.of("0.0.0.0/0"), "status", 404L);
         assertEquals(404, status(new AccessProvider().create(config, null),
                 Requests.from("192.0.2.1", "GET", "/")));
     }
@@ -106,9 +107,9 @@ class AccessRulesTest {
         "routes  | admin/      | validator[0].routes: a route path starts with \"/\", not \"admin/\"",
     })
     void badValuesNameTheirKey(String key, String value, String message) {
-        MapConfig config = key.equals("deny") || key.equals("allow")
-                ? MapConfig.of(key, List.of(value))
-                : MapConfig.of("deny", List.of("10.0.0.0/8"), key, List.of(value));
+        TestTable config = key.equals("deny") || key.equals("allow")
+                ? TestTable.of("validator[0]", key, List.of(value))
+                : TestTable.of("validator[0]", "deny", List.of("10.0.0.0/8"), key, List.of(value));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new AccessProvider().create(config, null));
         assertEquals(message, e.key() + ": " + e.reason());
@@ -117,14 +118,14 @@ class AccessRulesTest {
     @Test
     void aTableWithoutRulesIsAnError() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new AccessProvider().create(MapConfig.of(), null));
+                () -> new AccessProvider().create(TestTable.of("validator[0]"), null));
         assertEquals("validator[0].allow", e.key());
     }
 
     private static RequestValidator validator(String deny, String allow) {
-        MapConfig config = deny == null ? MapConfig.of("allow", List.of(allow.split(",")))
-                : allow == null ? MapConfig.of("deny", List.of(deny.split(",")))
-                : MapConfig.of("deny", List.of(deny.split(",")), "allow", List.of(allow.split(",")));
+        TestTable config = deny == null ? TestTable.of("validator[0]", "allow", List.of(allow.split(",")))
+                : allow == null ? TestTable.of("validator[0]", "deny", List.of(deny.split(",")))
+                : TestTable.of("validator[0]", "deny", List.of(deny.split(",")), "allow", List.of(allow.split(",")));
         return new AccessProvider().create(config, null);
     }
 

@@ -1,5 +1,6 @@
 package io.httpd.plugin.guard;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.ConfigException;
 import io.httpd.api.Request;
 import io.httpd.api.RequestValidator;
@@ -38,7 +39,7 @@ class BasicAuthTest {
         List<Object> kv = new java.util.ArrayList<>(List.of("htpasswd", file.toString(),
                 "realm", "private"));
         kv.addAll(List.of(more));
-        return new BasicAuthProvider().create(MapConfig.of(kv.toArray()), null);
+        return new BasicAuthProvider().create(TestTable.of("validator[0]", kv.toArray()), null);
     }
 
     private static String basic(String userAndPassword) {
@@ -124,7 +125,7 @@ class BasicAuthTest {
     @Test
     void aRealmWithAQuoteIsRefused() {
         ConfigException e = assertThrows(ConfigException.class, () -> new BasicAuthProvider()
-                .create(MapConfig.of("htpasswd", file.toString(), "realm", "a\"b"), null));
+                .create(TestTable.of("validator[0]", "htpasswd", file.toString(), "realm", "a\"b"), null));
         assertEquals("validator[0].realm", e.key());
     }
 }

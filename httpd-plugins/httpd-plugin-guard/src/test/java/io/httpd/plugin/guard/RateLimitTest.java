@@ -1,5 +1,6 @@
 package io.httpd.plugin.guard;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.ConfigException;
 import io.httpd.api.RequestValidator.Verdict;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class RateLimitTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
 
     private RateLimitValidator validator(Object... keysAndValues) {
-        return RateLimitProvider.create(MapConfig.of(keysAndValues), now::get);
+        return RateLimitProvider.create(TestTable.of("validator[0]", keysAndValues), now::get);
     }
 
     private void advanceMillis(long ms) {
@@ -60,10 +61,10 @@ class RateLimitTest {
 
     @ParameterizedTest(name = "rate {0} per {1}, burst {2}: Retry-After {3}")
     @CsvSource({
-        "1,  PT1S,  1, 1",
-        "1,  PT10S, 1, 10",
-        "2,  PT1S,  1, 1",    // 500 ms rounds up to a whole second
-        "1,  PT1M,  1, 60",
+        "1,  1s,    1, 1",
+        "1,  10s,   1, 10",
+        "2,  1s,    1, 1",    // 500 ms rounds up to a whole second
+        "1,  1m,    1, 60",
     })
     void retryAfterIsTheWaitInWholeSecondsRoundedUp(long rate, String period, long burst,
                                                    String retryAfter) {
@@ -125,7 +126,7 @@ class RateLimitTest {
         "rate   | 0            | validator[0].rate: must be 1 to 1000000000, not 0",
         "burst  | 0            | validator[0].burst: must be 1 to 1000000, not 0",
         "keys   | 0            | validator[0].keys: must be 1 to 10000000, not 0",
-        "period | PT0S         | validator[0].period: must be more than 0 and at most 1 day",
+        "period | 0s           | validator[0].period: must be more than 0 and at most 1 day",
         "key    | header:      | validator[0].key: must be \"client\" or \"header:NAME\", not \"header:\"",
         "key    | ip           | validator[0].key: must be \"client\" or \"header:NAME\", not \"ip\"",
         "status | 200          | validator[0].status: must be 400 to 599, not 200",
@@ -135,8 +136,8 @@ class RateLimitTest {
             case "period", "key" -> value;
             default -> Long.parseLong(value);
         };
-        MapConfig config = key.equals("rate") ? MapConfig.of("rate", typed)
-                : MapConfig.of("rate", 5L, key, typed);
+        TestTable config = key.equals("rate") ? TestTable.of("validator[0]", "rate", typed)
+                : TestTable.of("validator[0]", "rate", 5L, key, typed);
         ConfigException e = assertThrows(ConfigException.class,
                 () -> RateLimitProvider.create(config, now::get));
         assertEquals(message, e.key() + ": " + e.reason());
@@ -145,7 +146,7 @@ class RateLimitTest {
     @Test
     void rateIsRequired() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> RateLimitProvider.create(MapConfig.of(), now::get));
+                () -> RateLimitProvider.create(TestTable.of("validator[0]"), now::get));
         assertEquals("validator[0].rate: required", e.key() + ": " + e.reason());
     }
 }

@@ -1,11 +1,10 @@
 package io.httpd.plugin.info;
 
 import io.httpd.api.Headers;
+import io.httpd.api.QualityList;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -89,104 +88,28 @@ final class ContentNegotiation {
     /** The valid media ranges of every Accept line, taken as one list; invalid ones are skipped. */
     static List<MediaRange> parse(List<String> lines) {
         List<MediaRange> ranges = new ArrayList<>();
-        for (String line : lines) {
-            for (String element : split(line, ',')) {
-                MediaRange range = range(element);
-                if (range != null) {
-                    ranges.add(range);
-                }
+        for (QualityList.Element element : QualityList.parse(lines)) {
+            MediaRange range = range(element);
+            if (range != null) {
+                ranges.add(range);
             }
         }
         return ranges;
     }
 
-    private static MediaRange range(String element) {
-        List<String> parts = split(element, ';');
-        String mediaType = parts.getFirst().strip().toLowerCase(Locale.ROOT);
+    private static MediaRange range(QualityList.Element element) {
+        String mediaType = element.value();
         int slash = mediaType.indexOf('/');
         if (slash < 0 || !isToken(mediaType.substring(0, slash))
                 || !isToken(mediaType.substring(slash + 1))) {
-            return null; // also an empty list element (§5.6.1)
+            return null;
         }
         String type = mediaType.substring(0, slash);
         String subtype = mediaType.substring(slash + 1);
         if (type.equals("*") && !subtype.equals("*")) {
             return null;
         }
-        Map<String, String> parameters = new HashMap<>();
-        int weight = 1000;
-        for (String part : parts.subList(1, parts.size())) {
-            int eq = part.indexOf('=');
-            if (eq < 0) {
-                return null;
-            }
-            String name = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-            String value = unquote(part.substring(eq + 1).strip());
-            if (name.equals("q")) {
-                weight = qvalue(value);
-                break; // the weight ends the range (RFC 9110 §12.5.1)
-            }
-            parameters.put(name, value);
-        }
-        return weight < 0 ? null : new MediaRange(type, subtype, parameters, weight);
-    }
-
-    /** {@code qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )} (§12.4.2), or -1. */
-    static int qvalue(String text) {
-        if (text.isEmpty() || text.length() > 5
-                || (text.charAt(0) != '0' && text.charAt(0) != '1')) {
-            return -1;
-        }
-        int value = (text.charAt(0) - '0') * 1000;
-        if (text.length() > 1) {
-            if (text.charAt(1) != '.') {
-                return -1;
-            }
-            int scale = 100;
-            for (int i = 2; i < text.length(); i++, scale /= 10) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
-                value += (c - '0') * scale;
-            }
-        }
-        return value > 1000 ? -1 : value;
-    }
-
-    /** Splits at a separator outside quoted strings (§5.6.4), keeping escapes as they are. */
-    static List<String> split(String text, char separator) {
-        List<String> parts = new ArrayList<>();
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted && c == '\\') {
-                i++;
-            } else if (c == '"') {
-                quoted = !quoted;
-            } else if (c == separator && !quoted) {
-                parts.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        parts.add(text.substring(start));
-        return parts;
-    }
-
-    private static String unquote(String value) {
-        if (value.length() < 2 || value.charAt(0) != '"' || !value.endsWith("\"")) {
-            return value;
-        }
-        StringBuilder out = new StringBuilder(value.length());
-        for (int i = 1; i < value.length() - 1; i++) {
-            char c = value.charAt(i);
-            if (c == '\\' && i + 1 < value.length() - 1) {
-                c = value.charAt(++i);
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return new MediaRange(type, subtype, element.parameters(), element.weight());
     }
 
     /** {@code tchar} of RFC 9110 §5.6.2. */

@@ -6,6 +6,8 @@ import tools.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import static io.httpd.api.Html.escape;
+
 /**
  * The info document as an HTML page for people: every value HTML-escaped (a route path such as
  * {@code /<script>/} is text), an inline style sheet and no script. Each value cell carries
@@ -140,22 +142,5 @@ final class InfoPage {
             out.append(m).append("m ");
         }
         return out.append(s).append('s').toString();
-    }
-
-    /** Escapes {@code & < > " '} for HTML text and attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -1,9 +1,9 @@
 package io.httpd.plugin.staticfiles;
 
 import io.httpd.api.Headers;
+import io.httpd.api.QualityList;
 
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,10 +25,9 @@ final class AcceptEncoding {
     /** The weights of a request's Accept-Encoding lines, all lines taken as one list. */
     static AcceptEncoding of(Headers headers) {
         Map<String, Integer> weights = new HashMap<>();
-        for (String line : headers.all("Accept-Encoding")) {
-            for (String element : line.split(",")) {
-                parseElement(element, weights);
-            }
+        for (QualityList.Element element : QualityList.parse(headers.all("Accept-Encoding"))) {
+            String coding = element.value();
+            weights.put(coding.equals("x-gzip") ? "gzip" : coding, element.weight());
         }
         return new AcceptEncoding(weights);
     }
@@ -48,47 +47,5 @@ final class AcceptEncoding {
             return star == 0 ? 0 : 1000;
         }
         return Math.max(star, 0);
-    }
-
-    private static void parseElement(String element, Map<String, Integer> weights) {
-        String[] parts = element.split(";");
-        String coding = parts[0].strip().toLowerCase(Locale.ROOT);
-        if (coding.isEmpty()) {
-            return; // an empty list element (§5.6.1)
-        }
-        int weight = 1000;
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].strip();
-            if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
-                weight = qvalue(parameter.substring(2));
-            }
-        }
-        if (weight < 0) {
-            return; // a malformed weight: ignore the element
-        }
-        weights.put(coding.equals("x-gzip") ? "gzip" : coding, weight);
-    }
-
-    /** {@code qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )} (§12.4.2), or -1. */
-    static int qvalue(String text) {
-        if (text.isEmpty() || text.length() > 5
-                || (text.charAt(0) != '0' && text.charAt(0) != '1')) {
-            return -1;
-        }
-        int value = (text.charAt(0) - '0') * 1000;
-        if (text.length() > 1) {
-            if (text.charAt(1) != '.') {
-                return -1;
-            }
-            int scale = 100;
-            for (int i = 2; i < text.length(); i++, scale /= 10) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
-                value += (c - '0') * scale;
-            }
-        }
-        return value > 1000 ? -1 : value;
     }
 }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import static io.httpd.api.Html.escape;
+
 /**
  * The HTML page listing a directory ({@code listing = true}): one link per entry that the
  * route would serve, sorted by name (directories end in {@code /}), names HTML-escaped and
@@ -71,22 +73,5 @@ final class DirectoryListing {
         }
         page.append("</ul>\n</body>\n</html>\n");
         return page.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Escapes {@code & < > " '} for HTML text and attribute values. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -5,11 +5,9 @@ import io.httpd.api.Response.Body;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,16 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * from an earlier 200; the full precedence matrix is {@link ConditionalsTest}.
  */
 class ConditionalRequestTest {
-    @TempDir
-    Path folder;
-    Site site;
+    @RegisterExtension
+    final Site site = new Site();
     String etag;
     String lastModified;
 
     @BeforeEach
     void site() throws IOException {
-        site = new Site(Files.createDirectories(folder.resolve("www")))
-                .with("cache_control", "max-age=60");
+        site.with("cache_control", "max-age=60");
         site.file("app.js", "console.log(1);\n");
         site.file("app.js.gz", "gzipped bytes");
         Response first = site.get("/app.js");

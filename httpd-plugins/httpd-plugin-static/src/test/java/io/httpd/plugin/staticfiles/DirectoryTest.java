@@ -5,7 +5,7 @@ import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,13 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Directories: the slash redirect, index files, and the optional listing. */
 class DirectoryTest {
-    @TempDir
-    Path folder;
-    Site site;
+    @RegisterExtension
+    final Site site = new Site();
 
     @BeforeEach
     void site() throws IOException {
-        site = new Site(Files.createDirectories(folder.resolve("www")));
         site.file("index.html", "home");
         site.file("docs/index.html", "docs home");
         site.file("docs/guide.txt", "guide");
@@ -88,7 +86,7 @@ class DirectoryTest {
         site.file("list/c:d.txt", "x");
         site.file("list/.secret", "x");
         site.dir("list/sub");
-        Files.createSymbolicLink(site.root.resolve("list/out"), folder);
+        Files.createSymbolicLink(site.root.resolve("list/out"), site.folder);
 
         Response response = site.get("/list/");
 

@@ -4,7 +4,7 @@ import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class FileChangeTest {
     private static final long SECOND = 1_000_000_000L;
 
-    @TempDir
-    Path folder;
-    Site site;
+    @RegisterExtension
+    final Site site = new Site();
     Path page;
 
     @BeforeEach
     void site() throws IOException {
-        site = new Site(Files.createDirectories(folder.resolve("www")));
         page = site.file("page.html", "version 1");
     }
 

@@ -4,7 +4,7 @@ import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,16 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Sidecar negotiation (RFC 9110 §12.5.3, §8.4): which bytes, which fields, which tag. */
 class PrecompressedTest {
-    @TempDir
-    Path folder;
-    Site site;
+    @RegisterExtension
+    final Site site = new Site();
     Path js;
     Path br;
     Path gz;
 
     @BeforeEach
     void site() throws IOException {
-        site = new Site(Files.createDirectories(folder.resolve("www")));
         js = site.file("app.js", "identity bytes");
         br = site.file("app.js.br", "br bytes");
         gz = site.file("app.js.gz", "gzip bytes");
@@ -148,7 +146,7 @@ class PrecompressedTest {
     void sidecarLeadingOutOfTheRootIsIgnored() throws IOException {
         Files.delete(br);
         Files.delete(gz);
-        Files.writeString(folder.resolve("outside.gz"), "outside");
+        Files.writeString(site.folder.resolve("outside.gz"), "outside");
         Files.createSymbolicLink(site.root.resolve("app.js.gz"), Path.of("../outside.gz"));
         assertEquals("identity bytes",
                 Site.text(site.get("/app.js", "Accept-Encoding", "gzip")));

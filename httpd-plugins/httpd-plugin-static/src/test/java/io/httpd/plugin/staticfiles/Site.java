@@ -1,10 +1,14 @@
 package io.httpd.plugin.staticfiles;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.Headers;
 import io.httpd.api.Method;
 import io.httpd.api.Request;
 import io.httpd.api.Response;
 import io.httpd.api.Response.Body;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,32 +24,60 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A site in a temporary folder and a handler over it, with a settable clock, a recording
- * logger, and helpers that build requests and read any response body into bytes.
+ * logger, and helpers that build requests and read any response body into bytes. A JUnit
+ * extension: {@code @RegisterExtension final Site site = new Site();} gives each test a fresh
+ * {@code www/} folder ({@link #root}) inside a temporary {@link #folder}, removed afterwards.
  */
-final class Site {
+final class Site implements BeforeEachCallback, AfterEachCallback {
     /** The wall time the tests pretend it is: well after every file's modification time. */
     static final Instant NOW = Instant.parse("2026-03-05T12:00:00Z");
     /** The modification time files get unless a test sets another. */
     static final Instant MTIME = Instant.parse("2026-03-01T08:00:00.123456789Z");
 
-    final Path root;
+    /** The folder that holds {@code www/}: a place for files outside the site. */
+    Path folder;
+    Path root;
     final AtomicLong nanoTime = new AtomicLong(1_000_000_000L);
     Instant now = NOW;
     final List<String> logged = new ArrayList<>();
     private final Map<String, Object> config = new HashMap<>();
     private StaticHandler handler;
 
+    /** A site whose folders are made before each test (as an extension). */
+    Site() {
+    }
+
+    /** A second site over an existing root, for comparisons. */
     Site(Path root) {
+        this.folder = root.getParent();
         this.root = root;
         config.put("root", root.toString());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        folder = Files.createTempDirectory("site");
+        root = Files.createDirectories(folder.resolve("www"));
+        config.put("root", root.toString());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Sets a config key (before the first request). */
@@ -74,7 +106,7 @@ final class Site {
 
     StaticHandler handler() {
         if (handler == null) {
-            MapConfig table = new MapConfig("route[0]", config, root.getParent());
+            TestTable table = TestTable.of("route[0]", config, root.getParent());
             InstantSource clock = () -> now;
             handler = new StaticHandler(StaticConfig.read(table), clock, nanoTime::get,
                     new RecordingLogger(logged));
@@ -135,6 +167,17 @@ final class Site {
             }
             return content;
         }
+    }
+
+    /**
+     * The fields of a whole file's 200 ({@link #fields} form), its modification time the
+     * default one.
+     */
+    static String okFields(Path file, String contentType) throws IOException {
+        return "Content-Type: " + contentType + "\n"
+                + "Accept-Ranges: bytes\n"
+                + "ETag: " + etag(file, "") + "\n"
+                + "Last-Modified: Sun, 01 Mar 2026 08:00:00 GMT\n";
     }
 
     /** Every field as {@code Name: value} lines, in order, for exact comparison. */

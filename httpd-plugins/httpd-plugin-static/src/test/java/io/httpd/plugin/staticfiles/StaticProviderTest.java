@@ -1,5 +1,8 @@
 package io.httpd.plugin.staticfiles;
 
+import io.httpd.testkit.Untouchable;
+import io.httpd.testkit.FoundProviders;
+import io.httpd.testkit.TestTable;
 import io.httpd.api.ConfigException;
 import io.httpd.api.Method;
 import io.httpd.api.RouteHandler;
@@ -10,13 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,21 +40,15 @@ class StaticProviderTest {
 
     @Test
     void serviceLoaderFindsStaticProvider() {
-        // The test is patched into the module, which provides but does not use the service.
         Module module = StaticProviderTest.class.getModule();
         assertEquals("io.httpd.plugin.staticfiles", module.getName(), "tests run on the module path");
-        module.addUses(RouteHandlerProvider.class);
-        List<String> ids = ServiceLoader.load(RouteHandlerProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .map(RouteHandlerProvider::id)
-                .toList();
-        assertEquals(List.of("static"), ids);
+        assertEquals(List.of("static"), FoundProviders.ids(module, RouteHandlerProvider.class));
     }
 
     @Test
     void defaultsNeedOnlyARootRelativeToTheConfigFolder() throws Exception {
-        MapConfig config = config(Map.of("root", "../www"));
-        RouteHandler handler = new StaticProvider().create(config, untouchable(ServerView.class));
+        TestTable config = config(Map.of("root", "../www"));
+        RouteHandler handler = new StaticProvider().create(config, Untouchable.of(ServerView.class));
 
         assertInstanceOf(StaticHandler.class, handler);
         assertEquals(Set.of(Method.GET, Method.HEAD), handler.methods());
@@ -75,8 +70,8 @@ class StaticProviderTest {
                 "metadata_ttl", "0s",
                 "memory_file_bytes", 4096,
                 "memory_total_bytes", 1 << 20);
-        MapConfig config = config(values);
-        new StaticProvider().create(config, untouchable(ServerView.class));
+        TestTable config = config(values);
+        new StaticProvider().create(config, Untouchable.of(ServerView.class));
         assertEquals(Set.of(), config.unreadKeys());
 
         assertEquals(new StaticConfig(www.toRealPath(), List.of("index.htm", "default.html"),
@@ -87,9 +82,9 @@ class StaticProviderTest {
 
     @Test
     void leavesUnknownKeysUnreadForTheServerToReport() throws Exception {
-        MapConfig config = config(Map.of("root", "../www", "indx", "home.html",
+        TestTable config = config(Map.of("root", "../www", "indx", "home.html",
                 "mime_types", Map.of("js", "text/javascript")));
-        new StaticProvider().create(config, untouchable(ServerView.class));
+        new StaticProvider().create(config, Untouchable.of(ServerView.class));
         assertEquals(Set.of("indx"), config.unreadKeys());
     }
 
@@ -117,7 +112,7 @@ class StaticProviderTest {
         assertError(Map.of("root", "../www", "cache_control", "no-store\r\nX-Injected: 1"),
                 "route[0].cache_control", "not a valid field value");
         assertError(Map.of("root", "../www", "metadata_ttl", "soon"), "route[0].metadata_ttl",
-                "not a duration: soon");
+                "not a duration: \"soon\"");
         assertError(Map.of("root", "../www", "memory_total_bytes", -1),
                 "route[0].memory_total_bytes", "must not be negative");
         assertError(Map.of("root", "../www", "memory_file_bytes", 2048,
@@ -133,22 +128,12 @@ class StaticProviderTest {
 
     private void assertError(Map<String, ?> values, String key, String reasonStart) {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> new StaticProvider().create(config(values), untouchable(ServerView.class)));
+                () -> new StaticProvider().create(config(values), Untouchable.of(ServerView.class)));
         assertEquals(key, e.key());
         assertTrue(e.reason().startsWith(reasonStart), e.reason());
     }
 
-    private MapConfig config(Map<String, ?> values) {
-        return new MapConfig("route[0]", values, conf);
-    }
-
-    /** An implementation that fails the test on any call. */
-    private static <T> T untouchable(Class<T> type) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                (self, method, args) -> {
-                    throw new AssertionError(type.getSimpleName() + "." + method.getName()
-                            + " called");
-                });
-        return type.cast(proxy);
+    private TestTable config(Map<String, ?> values) {
+        return TestTable.of("route[0]", values, conf);
     }
 }

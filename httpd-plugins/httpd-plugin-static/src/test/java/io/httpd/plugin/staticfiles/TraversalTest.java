@@ -4,7 +4,7 @@ import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,15 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * once): each is a 404 that looks like any other, and one {@code static.refuse} log line.
  */
 class TraversalTest {
-    @TempDir
-    Path folder;
-    Site site;
+    @RegisterExtension
+    final Site site = new Site();
 
     @BeforeEach
     void site() throws IOException {
-        site = new Site(Files.createDirectories(folder.resolve("www")));
         site.file("index.html", "home");
-        Files.writeString(folder.resolve("secret.txt"), "outside");
+        Files.writeString(site.folder.resolve("secret.txt"), "outside");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package io.httpd.plugin.tls;
 
+import io.httpd.testkit.TestTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,7 +64,7 @@ class CertificateCheckTest {
             table.put("key_password", password);
         }
         IOException e = assertThrows(IOException.class, () -> new PemProvider()
-                .create(new MapConfig("tls.main", table, dir), null));
+                .create(TestTable.of("tls.main", table, dir), null));
         assertTrue(e.getMessage().contains(dir.resolve(file).toString()), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
@@ -73,7 +74,7 @@ class CertificateCheckTest {
             chain.crt,  leaf.key
             """)
     void aChainInOrderLoads(String cert, String key) throws Exception {
-        new PemProvider().create(new MapConfig("tls.main", Map.of("cert", cert, "key", key),
+        new PemProvider().create(TestTable.of("tls.main", Map.of("cert", cert, "key", key),
                 dir), null).close();
     }
 }

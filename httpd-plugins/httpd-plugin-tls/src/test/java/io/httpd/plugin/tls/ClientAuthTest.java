@@ -1,5 +1,6 @@
 package io.httpd.plugin.tls;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.TlsProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,7 +8,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Map;
@@ -27,10 +27,7 @@ class ClientAuthTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        TestKeys.Issued server = TestKeys.selfSigned(dir, "server", "EC", "CN=localhost",
-                "dns:localhost");
-        TestKeys.chainFile(dir.resolve("server.crt"), server);
-        Files.writeString(dir.resolve("server.key"), TestKeys.pkcs8(server.key()));
+        TestKeys.localhostPem(dir);
         TestKeys.Issued ca = TestKeys.selfSigned(dir, "ca", "EC", "CN=test-ca", null,
                 "-ext", "bc:c");
         TestKeys.pemFile(dir.resolve("ca.pem"), ca.leaf());
@@ -43,7 +40,7 @@ class ClientAuthTest {
     }
 
     private static TlsProvider provider(String mode) throws Exception {
-        return new PemProvider().create(new MapConfig("tls.main", Map.of("cert", "server.crt",
+        return new PemProvider().create(TestTable.of("tls.main", Map.of("cert", "server.crt",
                 "key", "server.key", "client_auth", mode, "client_ca", "ca.pem"), dir), null);
     }
 

@@ -1,5 +1,6 @@
 package io.httpd.plugin.tls;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.TlsProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class KeystoreProviderTest {
     }
 
     private static TlsProvider provider(Map<String, Object> table) throws Exception {
-        return new KeystoreProvider().create(new MapConfig("tls.ks", table, dir), null);
+        return new KeystoreProvider().create(TestTable.of("tls.ks", table, dir), null);
     }
 
     private static String subject(TlsProvider provider, String sni) throws Exception {

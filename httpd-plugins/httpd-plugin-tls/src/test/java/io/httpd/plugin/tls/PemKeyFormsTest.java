@@ -1,5 +1,6 @@
 package io.httpd.plugin.tls;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.TlsProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +106,7 @@ class PemKeyFormsTest {
 
     private void assertServes(Map<String, Object> table, java.security.cert.X509Certificate leaf)
             throws Exception {
-        TlsProvider provider = new PemProvider().create(new MapConfig("tls.main", table, dir),
+        TlsProvider provider = new PemProvider().create(TestTable.of("tls.main", table, dir),
                 null);
         try (TlsProbe probe = TlsProbe.start(provider)) {
             assertEquals(leaf, TlsProbe.Client.of("localhost").connect(probe.port()).leaf());

@@ -1,5 +1,6 @@
 package io.httpd.plugin.tls;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.ConfigException;
 import io.httpd.api.TlsProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -14,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -36,10 +36,7 @@ class ProtocolTest {
 
     @BeforeAll
     static void start() throws Exception {
-        TestKeys.Issued issued = TestKeys.selfSigned(dir, "server", "EC", "CN=localhost",
-                "dns:localhost");
-        TestKeys.chainFile(dir.resolve("server.crt"), issued);
-        Files.writeString(dir.resolve("server.key"), TestKeys.pkcs8(issued.key()));
+        TestKeys.localhostPem(dir);
         probe = TlsProbe.start(provider(Map.of()));
     }
 
@@ -47,7 +44,7 @@ class ProtocolTest {
         Map<String, Object> table = new HashMap<>(Map.of("cert", "server.crt", "key",
                 "server.key"));
         table.putAll(more);
-        return new PemProvider().create(new MapConfig("tls.main", table, dir), null);
+        return new PemProvider().create(TestTable.of("tls.main", table, dir), null);
     }
 
     @AfterAll

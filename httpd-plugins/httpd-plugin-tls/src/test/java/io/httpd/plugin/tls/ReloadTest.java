@@ -1,5 +1,6 @@
 package io.httpd.plugin.tls;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.TlsProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class ReloadTest {
     @Test
     void newFilesServeNewHandshakesAndBrokenOnesKeepTheOld() throws Exception {
         TestKeys.Issued first = write("first");
-        TlsProvider provider = new PemProvider().create(new MapConfig("tls.main",
+        TlsProvider provider = new PemProvider().create(TestTable.of("tls.main",
                 Map.of("cert", "server.crt", "key", "server.key"), dir), null);
         try (TlsProbe probe = TlsProbe.start(provider)) {
             assertEquals(first.leaf(), connect(probe));

@@ -1,5 +1,6 @@
 package io.httpd.plugin.tls;
 
+import io.httpd.testkit.TestTable;
 import io.httpd.api.TlsProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +31,7 @@ class SniTest {
         pem("exact", "EC", "CN=exact", "dns:a.example.test");
         pem("wild", "EC", "CN=wild", "dns:*.example.test");
         pem("listed", "Ed25519", "CN=listed", null);
-        TlsProvider provider = new PemProvider().create(new MapConfig("tls.main", Map.of(
+        TlsProvider provider = new PemProvider().create(TestTable.of("tls.main", Map.of(
                 "cert", "default.crt", "key", "default.key",
                 "sni", Map.of(
                         "exact", Map.of("cert", "exact.crt", "key", "exact.key"),

@@ -148,6 +148,17 @@ final class TestKeys {
     }
 
     /** PKCS#8 {@code PRIVATE KEY}. */
+    /**
+     * A self-signed EC certificate for localhost as {@code server.crt} and its key as
+     * {@code server.key} (PKCS#8) in the folder.
+     */
+    static Issued localhostPem(Path dir) throws Exception {
+        Issued server = selfSigned(dir, "server", "EC", "CN=localhost", "dns:localhost");
+        chainFile(dir.resolve("server.crt"), server);
+        Files.writeString(dir.resolve("server.key"), pkcs8(server.key()));
+        return server;
+    }
+
     static String pkcs8(PrivateKey key) {
         return pem("PRIVATE KEY", key.getEncoded());
     }

@@ -1,0 +1,35 @@
+package io.httpd.testkit;
+
+import io.httpd.api.PluginProvider;
+
+import java.util.List;
+import java.util.ServiceLoader;
+
+/**
+ * What ServiceLoader finds for a plugin's module, as the server finds it: the test that a
+ * module-info's {@code provides} is right. Call it from a test class patched into the plugin's
+ * module (the default for tests of a module with a module-info).
+ *
+ * <pre>{@code
+ * Module module = GreetingProviderTest.class.getModule();
+ * assertEquals("example.greeting", module.getName(), "tests run on the module path");
+ * assertEquals(List.of("greeting"), FoundProviders.ids(module, RouteHandlerProvider.class));
+ * }</pre>
+ */
+public final class FoundProviders {
+    private FoundProviders() {
+    }
+
+    /**
+     * The ids of every provider of the service that ServiceLoader finds, in its order.
+     *
+     * @throws AssertionError when the module is not named: the tests do not run on the module
+     *                        path, so its {@code provides} would not be read
+     */
+    public static <S extends PluginProvider<?>> List<String> ids(Module module, Class<S> service) {
+        if (!module.isNamed()) {
+            throw new AssertionError("tests do not run on the module path: " + module);
+        }
+        return ServiceLoader.load(service).stream().map(p -> p.get().id()).toList();
+    }
+}
