@@ -102,12 +102,7 @@ class NotHttpFailFastTest {
     }
 
     private static RequestParser parser(InputStream in, boolean oneByte) throws IOException {
-        InputStream source = oneByte ? new java.io.FilterInputStream(in) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                return super.read(b, off, Math.min(len, 1));
-            }
-        } : in;
+        InputStream source = oneByte ? MemoryTransport.oneBytePerRead(in) : in;
         return new RequestParser(new WireReader(new MemoryTransport(source), 16 * 1024), 8192, 16384, 100);
     }
 
