@@ -32,8 +32,7 @@ for round in $(seq "$rounds"); do
     (cd "$root" && JAZZER_FUZZ=1 mvn -B -o -q -pl "$module" -am verify -Dtest="$test" \
         -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1)
     rc=$?
-    report="$root/$module/target/surefire-reports/TEST-$(grep -l "class ${test%%#*} " -r "$root/$module/src/test/java" \
-        | head -1 | sed "s|.*/src/test/java/||; s|\.java$||; s|/|.|g").xml"
+    report=$(find "$root/$module/target/surefire-reports" -name "TEST-*.${test%%#*}.xml" 2>/dev/null | head -1)
     done_line=$(grep -ah '^#[0-9]*[[:space:]]*DONE' "$report" "$log" 2>/dev/null | tail -1)
     runs=$(grep -aho 'Done [0-9]* runs in [0-9]* second' "$report" "$log" 2>/dev/null | tail -1)
     printf 'round %s %-45s rc=%s %s | %s\n' "$round" "$test" "$rc" "${runs:-no run}" "${done_line:-}"
