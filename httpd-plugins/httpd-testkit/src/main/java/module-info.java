@@ -15,7 +15,8 @@
  *   <li>{@link io.httpd.testkit.TestServerView} — a {@code ServerView} for factories;</li>
  *   <li>{@link io.httpd.testkit.ResponseContent} — the bytes or text of any response body;</li>
  *   <li>{@link io.httpd.testkit.EmbeddedServer} — the real server in-process on a free
- *       loopback port, serving given providers or handlers, for tests that send real HTTP.</li>
+ *       loopback port, serving given providers or handlers, for tests that send real HTTP;</li>
+ *   <li>{@link io.httpd.testkit.Java25Bridge} — lets Jazzer 0.24.0 fuzz Java 25 classes.</li>
  * </ul>
  */
 module io.httpd.testkit {

@@ -17,8 +17,12 @@ import java.util.List;
  * on where a message ends.
  */
 final class RequestParser {
-    /** A method longer than this is answered 501 without reading further. */
-    static final int MAX_METHOD_LENGTH = 32;
+    /**
+     * The longest method the server knows: a longer one can only be answered 501 (RFC 9110
+     * §9.1, RFC 9112 §3), so it is, as soon as that many token bytes arrived.
+     */
+    static final int MAX_METHOD_LENGTH = HeadRules.KNOWN_METHODS.stream()
+            .mapToInt(m -> m.name().length()).max().orElseThrow();
 
     private final WireReader in;
     private final int requestLineLimit;
@@ -101,6 +105,9 @@ final class RequestParser {
         byte[] buf = in.buffer();
         while (true) {
             int start = in.position();
+            if (first) {
+                methodSoFar(buf, start, in.limit());
+            }
             for (int i = start + scanned; i < in.limit(); i++) {
                 if (buf[i] == '\n') {
                     scanned = 0;
@@ -119,6 +126,26 @@ final class RequestParser {
                     return -1;
                 }
                 throw new java.io.EOFException("connection closed inside the request head");
+            }
+        }
+    }
+
+    /**
+     * Fails fast on bytes that cannot begin a request (RFC 9112 §2.2, §3), without waiting for
+     * a line end or the header timeout: before the first SP, only token bytes may come (or, as
+     * the first byte, the CR or LF of an empty line; not SP), and no more than {@link
+     * #MAX_METHOD_LENGTH} of them. A TLS ClientHello (0x16), a NUL or a control byte is 400.
+     */
+    private static void methodSoFar(byte[] buf, int start, int limit) throws HttpException {
+        for (int i = start; i < limit && (buf[i] != ' ' || i == start); i++) {
+            if (!Grammar.isTchar(buf[i])) {
+                if (buf[i] == '\r' || buf[i] == '\n') {
+                    return; // a line end: the line rules judge it
+                }
+                throw HttpException.badRequest("method is not a token");
+            }
+            if (i - start == MAX_METHOD_LENGTH) {
+                throw HttpException.fatal(Status.NOT_IMPLEMENTED, "method too long");
             }
         }
     }

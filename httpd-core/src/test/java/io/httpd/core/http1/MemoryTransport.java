@@ -50,12 +50,17 @@ final class MemoryTransport implements Transport {
 
     /** A transport whose input is these bytes, at most one byte per read. */
     static MemoryTransport oneBytePerRead(byte[] request) {
-        return new MemoryTransport(new FilterInputStream(new ByteArrayInputStream(request)) {
+        return new MemoryTransport(oneBytePerRead(new ByteArrayInputStream(request)));
+    }
+
+    /** A stream's bytes, at most one byte per read. */
+    static InputStream oneBytePerRead(InputStream in) {
+        return new FilterInputStream(in) {
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 return super.read(b, off, Math.min(len, 1));
             }
-        });
+        };
     }
 
     /** Runs a whole connection over request bytes (Latin-1); returns every byte it sent. */
