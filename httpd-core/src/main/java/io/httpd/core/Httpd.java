@@ -66,7 +66,7 @@ public final class Httpd {
                 accessLog.submit(r);
             };
             admin = new AdminServer(config.admin(), config.server().name(), info, readiness, counts,
-                    reloads, control());
+                    reloads, control(), counters);
         } else {
             admin = null;
         }
