@@ -59,7 +59,8 @@ class AdminTokenLogTest {
         }
         assertTrue(log.contains("server.start"), "the capture saw the start:\n" + log);
         assertTrue(log.contains("admin.request") && log.contains("401"), log);
-        assertTrue(log.contains("target=/reload"), "DEBUG and INFO events were captured:\n" + log);
+        assertTrue(log.contains("target=\"/reload\""),
+                "DEBUG and INFO events were captured:\n" + log);
         assertFalse(log.contains(TOKEN), log);
         assertFalse(log.contains(WRONG), "nor a wrong one:\n" + log);
         assertFalse(log.contains("Bearer"), log);
