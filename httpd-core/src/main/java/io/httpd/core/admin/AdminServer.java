@@ -47,8 +47,8 @@ public final class AdminServer {
                        ServerControl control, Counters wire) {
         this.rate = new RequestRate(() -> view.counters().requests());
         RouteTable routes = new RouteTable(AdminEndpoints.routes(new AdminEndpoints.Sources(view,
-                readiness, requests, rate, reloads, wire), control, new BearerToken(settings.token()),
-                Clock.systemUTC()));
+                readiness, requests, rate, reloads, wire), control,
+                new BearerToken(settings.token()), Clock.systemUTC()));
         Http1Context ctx = new Http1Context(limits(settings.connections()), serverName, routes,
                 List.of(), AdminServer::logRequest, new Counters());
         this.server = new HttpServer(List.of(new InetSocketAddress(settings.listener().host(),

@@ -56,7 +56,8 @@ final class JvmMetrics {
             }
         }
         m.family("jvm_gc_collection_seconds_total", "counter",
-                "Time spent in collections (wall clock, as the collector reports it), by collector.");
+                "Time spent in collections (wall clock, as the collector reports it), "
+                        + "by collector.");
         for (GarbageCollectorMXBean gc : collectors) {
             if (gc.getCollectionTime() >= 0) {
                 m.sample("jvm_gc_collection_seconds_total{gc=\"" + MetricsText.label(gc.getName())

@@ -92,7 +92,8 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol,
         for (TableConfig table : tables) {
             String tls = errors.read(() -> tls(table, tlsNames), null);
             boolean proxy = errors.read(() -> table.bool("proxy_protocol", false), false);
-            boolean reuse = errors.read(() -> reusePort(table, Listener::reusePortSupported), false);
+            boolean reuse = errors.read(() -> reusePort(table, Listener::reusePortSupported),
+                    false);
             Listener listener = errors.read(() -> address(table, tls), null);
             if (listener == null) { // an error already; kept so that listen[N] stays the file's
                 listeners.add(new Listener("", 0, tls, proxy, reuse));

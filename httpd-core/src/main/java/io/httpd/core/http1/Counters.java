@@ -70,7 +70,7 @@ public final class Counters {
         rejected(Integer.toString(status));
     }
 
-    /** A rejection: a status code, or a close without a response such as {@link #HEADER_TIMEOUT}. */
+    /** A rejection: a status code, or a close without a response ({@link #HEADER_TIMEOUT} ...). */
     void rejected(String reason) {
         LongAdder n = rejections.get(reason);
         if (n == null) {

@@ -75,7 +75,8 @@ public final class HttpServer {
                       List<Boolean> proxyProtocol, List<Boolean> reusePort, Http1Context ctx) {
         if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()
                 || reusePort.size() != addresses.size()) {
-            throw new IllegalArgumentException("one tls, proxy_protocol and reuse_port entry per address");
+            throw new IllegalArgumentException(
+                    "one tls, proxy_protocol and reuse_port entry per address");
         }
         this.addresses = List.copyOf(addresses);
         this.tls = new ArrayList<>(tls);
