@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Keep-alive GET /echo with request counting off (no [admin]) and on ([admin]: every exchange
-# adds to a LongAdder per route, method and status class): two images side by side, measured
-# with wrk in the same run on 127.0.0.1 (servers on CPU 0, wrk on CPU 1), off and on taking
-# turns ROUNDS times so that drift on a shared machine hits both alike.
-#   usage: httpd-dist/bench/metrics.sh [DURATION_SECONDS] [CONNECTIONS] [ROUNDS]
+# adds to a LongAdder per route, method and status class and to its duration bucket): two
+# servers of this image side by side, measured with wrk in the same run on 127.0.0.1 (servers
+# on CPU 0, wrk on CPU 1), off and on taking turns ROUNDS times so that drift on a shared
+# machine hits both alike. Bytes and rejections are counted in both (always on, as the
+# connection counters are); BASELINE=DIR adds a third server from another image without
+# [admin] (say, one built before byte counting existed), measured in the same turns.
+#   usage: [BASELINE=DIR] httpd-dist/bench/metrics.sh [DURATION_SECONDS] [CONNECTIONS] [ROUNDS]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
-port_free 18085 18086 18087
+port_free 18085 18086 18087 18088
 duration=${1:-10}
 connections=${2:-50}
 rounds=${3:-2}
@@ -19,6 +22,13 @@ printf "[[listen]]\naddress = \"127.0.0.1:18086\"\n\n$route\n[admin]\naddress = 
 start_httpd "$work/off.toml"; off_pid=$httpd_pid
 start_httpd "$work/on.toml"; on_pid=$httpd_pid
 wait_port 18085; wait_port 18086; wait_port 18087
+if [ -n "${BASELINE:-}" ]; then
+  printf "[[listen]]\naddress = \"127.0.0.1:18088\"\n\n$route" > "$work/base.toml"
+  taskset -c 0 "$BASELINE/bin/httpd" -c "$work/base.toml" > "$work/base.toml.log" 2>&1 &
+  base_pid=$!; pids+=("$base_pid")
+  wait_port 18088
+  measure warm-base http://127.0.0.1:18088/echo 3 "$connections" "$base_pid" > /dev/null
+fi
 
 measure warm-off http://127.0.0.1:18085/echo 3 "$connections" "$off_pid" > /dev/null
 measure warm-on http://127.0.0.1:18086/echo 3 "$connections" "$on_pid" > /dev/null
@@ -31,6 +41,14 @@ for round in $(seq "$rounds"); do
   printf 'round %d  %-16s %10s req/s  %4s%% CPU\n' "$round" "counting on" "$on_rps" "$on_cpu"
   sum_off=$(awk -v a="$sum_off" -v b="$off_rps" 'BEGIN { print a + b }')
   sum_on=$(awk -v a="$sum_on" -v b="$on_rps" 'BEGIN { print a + b }')
+  if [ -n "${BASELINE:-}" ]; then
+    read -r base_rps base_cpu < <(measure base http://127.0.0.1:18088/echo "$duration" "$connections" "$base_pid")
+    printf 'round %d  %-16s %10s req/s  %4s%% CPU\n' "$round" "baseline image" "$base_rps" "$base_cpu"
+    sum_base=$(awk -v a="${sum_base:-0}" -v b="$base_rps" 'BEGIN { print a + b }')
+  fi
 done
 awk -v a="$sum_on" -v b="$sum_off" 'BEGIN { printf "ratio on/off over all rounds: %.3f\n", a / b }'
-curl -s http://127.0.0.1:18087/metrics | grep '^httpd_requests_total'
+if [ -n "${BASELINE:-}" ]; then
+  awk -v a="$sum_on" -v b="$sum_base" 'BEGIN { printf "ratio on/baseline over all rounds: %.3f\n", a / b }'
+fi
+curl -s http://127.0.0.1:18087/metrics | grep -E '^httpd_(requests_total|request_duration_seconds_count|(received|sent)_bytes_total)'

@@ -21,6 +21,7 @@ module io.httpd.core {
     requires tools.jackson.dataformat.toml;
     requires org.slf4j;
     requires jdk.unsupported; // sun.misc.Signal: SIGTERM drains, SIGHUP reloads
+    requires jdk.management;  // /metrics: GC, threads, CPU time (and java.management with it)
 
     // the plugin test kit reads config and runs the engine exactly as the server does
     exports io.httpd.core to io.httpd.testkit;

@@ -67,7 +67,7 @@ public final class Httpd {
                 accessLog.submit(r);
             };
             admin = new AdminServer(config.admin(), config.server().name(), info, readiness, counts,
-                    reloads, control());
+                    reloads, control(), counters);
         } else {
             admin = null;
         }
@@ -78,12 +78,14 @@ public final class Httpd {
         List<InetSocketAddress> addresses = new ArrayList<>();
         List<TlsProvider> tls = new ArrayList<>();
         List<Boolean> proxyProtocol = new ArrayList<>();
+        List<Boolean> reusePort = new ArrayList<>();
         for (Listener l : config.listeners()) {
             proxyProtocol.add(l.proxyProtocol());
+            reusePort.add(l.reusePort());
             addresses.add(new InetSocketAddress(l.host(), l.port()));
             tls.add(l.tls() == null ? null : plugins.tls.get(l.tls()));
         }
-        this.server = new HttpServer(addresses, tls, proxyProtocol, ctx);
+        this.server = new HttpServer(addresses, tls, proxyProtocol, reusePort, ctx);
     }
 
     /**

@@ -208,13 +208,13 @@ class AdminListenerTest {
         assertEquals("HTTP/1.1 503 Service Unavailable", statusLine(get(admin, "/ready")));
     }
 
-    /** POST /reload does what SIGHUP does and answers with the result. */
+    /** POST /reload does what SIGHUP does, answers with the result and counts it by result. */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            hello | HTTP/1.1 200 OK                    | reloaded
-            flaky | HTTP/1.1 500 Internal Server Error | reload failed: flaky
+            hello | HTTP/1.1 200 OK                    | reloaded             | ok
+            flaky | HTTP/1.1 500 Internal Server Error | reload failed: flaky | failed
             """)
-    void postReloadAnswersWithItsResult(String handler, String status, String body)
+    void postReloadAnswersWithItsResult(String handler, String status, String body, String result)
             throws Exception {
         start("[[route]]\npath = \"/x\"\nhandler = \"" + handler
                 + "\"\n\n[admin]\naddress = \"127.0.0.1:0\"\n");
@@ -222,6 +222,10 @@ class AdminListenerTest {
                 List.of("Content-Length: 0"));
         assertEquals(status, statusLine(response));
         assertTrue(response.endsWith("\r\n\r\n" + body + "\n"), response);
+        String metrics = get(httpd.adminAddresses().getFirst(), "/metrics");
+        assertEquals(1, sample(metrics, "httpd_reloads_total{result=\"" + result + "\"}"), metrics);
+        assertEquals(1, metrics.lines().filter(l -> l.startsWith("httpd_reloads_total{")
+                && l.endsWith(" 1")).count(), metrics);
     }
 
     /** GET /status: per-route counts and reloads, as JSON and as an escaped page. */
@@ -298,16 +302,16 @@ class AdminListenerTest {
         return response;
     }
 
-    private static long sample(String metrics, String series) {
+    static long sample(String metrics, String series) {
         return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
                 .map(l -> Long.parseLong(l.substring(series.length() + 1))).orElse(0L);
     }
 
-    private static String statusLine(String response) {
+    static String statusLine(String response) {
         return response.substring(0, response.indexOf("\r\n"));
     }
 
-    private static String get(InetSocketAddress address, String path) throws Exception {
+    static String get(InetSocketAddress address, String path) throws Exception {
         return get(address, path, List.of());
     }
 
@@ -316,7 +320,7 @@ class AdminListenerTest {
         return request(address, "GET " + path, fields);
     }
 
-    private static String request(InetSocketAddress address, String methodAndPath,
+    static String request(InetSocketAddress address, String methodAndPath,
                                   List<String> fields) throws Exception {
         try (Socket s = new Socket(address.getAddress(), address.getPort())) {
             s.setSoTimeout(10_000);

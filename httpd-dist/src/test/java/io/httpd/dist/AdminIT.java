@@ -32,6 +32,7 @@ class AdminIT {
     private static final String TOKEN = "it-admin-token-5f2c9a1e7b";
     private static final Pattern LISTEN = Pattern.compile("server\\.listen address=\"[^\"]*:(\\d+)\"");
     private static final String ECHO_GET = "httpd_requests_total{route=\"/echo\",method=\"GET\",code=\"2xx\"}";
+    private static final String ECHO_COUNT = "httpd_request_duration_seconds_count{route=\"/echo\"}";
 
     @TempDir
     Path dir;
@@ -59,8 +60,23 @@ class AdminIT {
             for (int i = 0; i < 7; i++) {
                 assertEquals(200, RawHttp.get(port, "/echo?i=" + i).status());
             }
+            assertEquals(400, RawHttp.get(port, "/echo", "Host: second").status());
+            assertEquals(200, RawHttp.exchange(admin, "POST", "/reload", bearer,
+                    "Content-Length: 0").status());
             String after = RawHttp.get(admin, "/metrics", bearer).text();
             assertEquals(sample(before.text(), ECHO_GET) + 7, sample(after, ECHO_GET), after);
+            assertEquals(sample(before.text(), ECHO_COUNT) + 7, sample(after, ECHO_COUNT), after);
+            assertTrue(sample(after, "httpd_received_bytes_total")
+                    >= sample(before.text(), "httpd_received_bytes_total") + 7 * 40, after);
+            assertTrue(sample(after, "httpd_sent_bytes_total")
+                    > sample(before.text(), "httpd_sent_bytes_total") + 7 * 100, after);
+            assertEquals(1, sample(after, "httpd_rejections_total{reason=\"400\"}"), after);
+            assertEquals(1, sample(after, "httpd_reloads_total{result=\"ok\"}"), after);
+            for (String family : List.of("httpd_request_duration_seconds histogram",
+                    "jvm_gc_collections_total counter", "jvm_threads_platform gauge",
+                    "process_cpu_seconds_total counter", "process_open_fds gauge")) {
+                assertTrue(after.contains("\n# TYPE " + family + "\n"), family + "\n" + after);
+            }
             assertEquals("", promtool(after));
             assertEquals(200, RawHttp.get(admin, "/ready", bearer).status());
             server.signal("TERM");

@@ -6,6 +6,7 @@ import io.httpd.api.Response;
 import io.httpd.api.RouteHandler;
 import io.httpd.api.ServerView;
 import io.httpd.api.Status;
+import io.httpd.core.http1.Counters;
 import io.httpd.core.http1.RouteTable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,9 +41,10 @@ final class AdminEndpoints {
      * @param requests  the data listeners' request counts
      * @param rate      requests per second over the last minute
      * @param reloads   the recent reloads
+     * @param wire      the data listeners' bytes and rejections
      */
     record Sources(ServerView server, Readiness readiness, RequestCounts requests,
-                   RequestRate rate, ReloadLog reloads) {
+                   RequestRate rate, ReloadLog reloads, Counters wire) {
     }
 
     /** The routes, each behind the token check when there is a token. */
@@ -51,7 +53,7 @@ final class AdminEndpoints {
         return List.of(
                 route("/health", GET, token.guard(r -> text(Status.OK, "ok\n"))),
                 route("/ready", GET, token.guard(r -> ready(s.readiness()))),
-                route("/metrics", GET, token.guard(r -> metrics(s.server(), s.requests(), clock))),
+                route("/metrics", GET, token.guard(r -> metrics(s, clock))),
                 route("/status", GET, token.guard(r -> status(s, r.query(), clock))),
                 route("/drain", POST, token.guard(r -> drain(control))),
                 route("/reload", POST, token.guard(r -> reload(control))));
@@ -90,8 +92,8 @@ final class AdminEndpoints {
         return text(phase == Readiness.Phase.READY ? Status.OK : UNAVAILABLE, body);
     }
 
-    private static Response metrics(ServerView server, RequestCounts requests, Clock clock) {
-        byte[] body = MetricsText.render(server, requests, clock.instant())
+    private static Response metrics(Sources s, Clock clock) {
+        byte[] body = MetricsText.render(s, clock.instant())
                 .getBytes(StandardCharsets.UTF_8);
         return new Response(Status.OK, Headers.of("Content-Type", MetricsText.CONTENT_TYPE,
                 "Cache-Control", "no-store"), new Response.Body.Bytes(body));

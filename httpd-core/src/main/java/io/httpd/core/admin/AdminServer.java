@@ -40,14 +40,15 @@ public final class AdminServer {
      * @param requests  the data listeners' request counts
      * @param reloads   the recent reloads, for {@code /status}
      * @param control   what {@code POST /drain} and {@code POST /reload} run
+     * @param wire      the data listeners' counters, for their bytes and rejections
      */
     public AdminServer(AdminSettings settings, String serverName, ServerView view,
                        Readiness readiness, RequestCounts requests, ReloadLog reloads,
-                       ServerControl control) {
+                       ServerControl control, Counters wire) {
         this.rate = new RequestRate(() -> view.counters().requests());
         RouteTable routes = new RouteTable(AdminEndpoints.routes(new AdminEndpoints.Sources(view,
-                readiness, requests, rate, reloads), control, new BearerToken(settings.token()),
-                Clock.systemUTC()));
+                readiness, requests, rate, reloads, wire), control,
+                new BearerToken(settings.token()), Clock.systemUTC()));
         Http1Context ctx = new Http1Context(limits(settings.connections()), serverName, routes,
                 List.of(), AdminServer::logRequest, new TrafficCounters());
         this.server = new HttpServer(List.of(new InetSocketAddress(settings.listener().host(),

@@ -11,9 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Stream;
 
 /**
- * Requests answered on the data listeners, by route, method and status class: one
- * {@link LongAdder} per combination, found without a lock, so that counting costs the
- * exchange's thread a map lookup and an uncontended add. Fed from the access-log records,
+ * Requests answered on the data listeners, by route, method and status class, and their
+ * durations by route: one {@link LongAdder} per combination and per duration bucket, found
+ * without a lock, so that counting costs the exchange's thread a map lookup and a few
+ * uncontended adds. Fed from the access-log records,
  * which every exchange that produced a status line yields.
  *
  * <p>The labels are bounded: routes come from httpd.toml ({@code none} when no route matched),
@@ -42,20 +43,29 @@ public final class RequestCounts {
         }
     }
 
-    /** Per route (the route table's own path strings, so their hash is cached): method × class. */
-    private final Map<String, LongAdder[]> byRoute = new ConcurrentHashMap<>();
+    /** One route's counters: by method × status class, and its durations. */
+    private record Series(LongAdder[] counts, DurationHistogram durations) {
+    }
 
-    /** Counts one exchange: a map lookup and an add, no allocation once the route was seen. */
+    /** Per route (the route table's own path strings, so their hash is cached). */
+    private final Map<String, Series> byRoute = new ConcurrentHashMap<>();
+
+    /**
+     * Counts one exchange: a map lookup and three adds (count, duration bucket, duration sum),
+     * no lock and no allocation once the route was seen.
+     */
     public void count(AccessRecord record) {
         String route = record.route() == null ? NONE : record.route();
-        LongAdder[] adders = byRoute.get(route);
-        if (adders == null) {
-            adders = byRoute.computeIfAbsent(route, k -> newAdders());
+        Series series = byRoute.get(route);
+        if (series == null) {
+            series = byRoute.computeIfAbsent(route,
+                    k -> new Series(newAdders(), new DurationHistogram()));
         }
         int statusClass = record.status() / 100 - 1;
         if (statusClass >= 0 && statusClass < CLASSES) {
-            adders[method(record.method()) * CLASSES + statusClass].increment();
+            series.counts()[method(record.method()) * CLASSES + statusClass].increment();
         }
+        series.durations().observe(record.duration().toNanos());
     }
 
     private static LongAdder[] newAdders() {
@@ -84,7 +94,8 @@ public final class RequestCounts {
     /** A sorted snapshot of the series counted so far (none with a zero count). */
     public Map<Key, Long> snapshot() {
         Map<Key, Long> out = new TreeMap<>();
-        byRoute.forEach((route, adders) -> {
+        byRoute.forEach((route, series) -> {
+            LongAdder[] adders = series.counts();
             for (int i = 0; i < adders.length; i++) {
                 long n = adders[i].sum();
                 if (n > 0) {
@@ -92,6 +103,13 @@ public final class RequestCounts {
                 }
             }
         });
+        return out;
+    }
+
+    /** The request durations by route, sorted by route. */
+    Map<String, DurationHistogram.Snapshot> durations() {
+        Map<String, DurationHistogram.Snapshot> out = new TreeMap<>();
+        byRoute.forEach((route, series) -> out.put(route, series.durations().snapshot()));
         return out;
     }
 }

@@ -1,13 +1,17 @@
 package io.httpd.core.config;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +23,12 @@ import java.util.regex.Pattern;
  * @param tls  the name of the {@code [tls.NAME]} table that secures it, or null for plain HTTP
  * @param proxyProtocol whether every connection starts with a PROXY protocol header (v1 or v2)
  *             naming the original client; {@code proxy_protocol}, default false
+ * @param reusePort whether to bind with SO_REUSEPORT, so that several processes can listen on
+ *             the same address and the kernel spreads connections over them;
+ *             {@code reuse_port}, default false, refused where the system lacks the option
  */
-public record Listener(String host, int port, String tls, boolean proxyProtocol) {
+public record Listener(String host, int port, String tls, boolean proxyProtocol,
+                       boolean reusePort) {
     private static final String EXPECTED = "expected host:port such as \"0.0.0.0:8080\" or "
             + "\"[::1]:8080\"";
     private static final Pattern HOST_LABEL =
@@ -34,6 +42,11 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol)
     /** A listener without the PROXY protocol. */
     public Listener(String host, int port, String tls) {
         this(host, port, tls, false);
+    }
+
+    /** A listener bound without SO_REUSEPORT. */
+    public Listener(String host, int port, String tls, boolean proxyProtocol) {
+        this(host, port, tls, proxyProtocol, false);
     }
 
     /** The address as httpd.toml writes it: {@code host:port}, IPv6 in brackets. */
@@ -76,11 +89,13 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol)
         for (TableConfig table : tables) {
             String tls = errors.read(() -> tls(table, tlsNames), null);
             boolean proxy = errors.read(() -> table.bool("proxy_protocol", false), false);
+            boolean reuse = errors.read(() -> reusePort(table, Listener::reusePortSupported),
+                    false);
             Listener listener = errors.read(() -> address(table, tls), null);
             if (listener == null) { // an error already; kept so that listen[N] stays the file's
-                listeners.add(new Listener("", 0, tls, proxy));
+                listeners.add(new Listener("", 0, tls, proxy, reuse));
             } else {
-                listener = new Listener(listener.host(), listener.port(), tls, proxy);
+                listener = new Listener(listener.host(), listener.port(), tls, proxy, reuse);
                 listeners.add(listener);
                 String first = listener.port() == 0 ? null
                         : seen.putIfAbsent(listener.address(), table.path());
@@ -92,6 +107,24 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol)
             errors.addUnknownKeys(table);
         }
         return listeners;
+    }
+
+    /** {@code reuse_port}: true only where server sockets support SO_REUSEPORT. */
+    static boolean reusePort(TableConfig table, BooleanSupplier supported) {
+        boolean reuse = table.bool("reuse_port", false);
+        if (reuse && !supported.getAsBoolean()) {
+            throw table.error("reuse_port", "SO_REUSEPORT is not supported on this system ("
+                    + System.getProperty("os.name") + ")");
+        }
+        return reuse;
+    }
+
+    private static boolean reusePortSupported() {
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            return probe.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String tls(TableConfig table, Set<String> tlsNames) {

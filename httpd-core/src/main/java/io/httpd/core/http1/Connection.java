@@ -122,6 +122,7 @@ public final class Connection implements Runnable {
             return false;
         }
         closedBecause = "send timeout";
+        ctx.counters().rejected(Counters.SEND_TIMEOUT);
         abort();
         return true;
     }
@@ -133,8 +134,8 @@ public final class Connection implements Runnable {
     }
 
     private String loop() throws IOException {
-        WireReader in = new WireReader(transport, readBufferSize());
-        WireWriter out = new WireWriter(transport.output(), 16 * 1024);
+        WireReader in = new WireReader(transport, readBufferSize(), ctx.counters());
+        WireWriter out = new WireWriter(transport.output(), 16 * 1024, ctx.counters());
         in.flushBeforeBlocking(out);
         ResponseWriter writer = new ResponseWriter(out, transport, ctx.serverName());
         RequestParser parser = new RequestParser(in, ctx.limits().requestLineBytes(),
@@ -183,6 +184,9 @@ public final class Connection implements Runnable {
                     return "client closed";
                 }
             } catch (SocketTimeoutException e) {
+                if (first) {
+                    ctx.counters().rejected(Counters.HEADER_TIMEOUT);
+                }
                 return first ? "header timeout before a byte" : "idle timeout";
             } catch (IOException e) {
                 return closedOr("i/o: " + e.getMessage());
@@ -221,6 +225,7 @@ public final class Connection implements Runnable {
             return false;
         } catch (java.io.EOFException e) {
             // the client left before its head was complete: a server event, not an exchange
+            ctx.counters().rejected(Counters.INCOMPLETE_HEAD);
             return false;
         }
         in.gapLimit(ctx.limits().bodyTimeout());

@@ -136,6 +136,7 @@ final class Exchange {
                     "the validator returned null");
             validatorId = null;
             if (verdict instanceof Verdict.Reject(Status status, String why, Headers fields)) {
+                ctx.counters().rejected(status.code());
                 LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", status.code())
                         .addKeyValue("reason", why).addKeyValue("validator", v.id())
                         .addKeyValue("remote", remote).log();
@@ -279,6 +280,7 @@ final class Exchange {
     }
 
     private void logReject(HttpException e) {
+        ctx.counters().rejected(e.status().code());
         LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", e.status().code())
                 .addKeyValue("reason", e.getMessage()).addKeyValue("remote", remote).log();
     }

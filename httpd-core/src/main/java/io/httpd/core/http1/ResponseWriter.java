@@ -132,7 +132,7 @@ final class ResponseWriter {
     private long writeFile(Body.FileRegion region) throws IOException {
         try (FileChannel file = FileChannel.open(region.file(), StandardOpenOption.READ)) {
             out.flushBuffer();
-            if (!transport.transferFile(file, region.offset(), region.length())) {
+            if (!transferFile(file, region)) {
                 file.position(region.offset());
                 InputStream in = Channels.newInputStream(file);
                 long copied = copy(in, region.length());
@@ -141,6 +141,15 @@ final class ResponseWriter {
                 }
             }
             return region.length();
+        }
+    }
+
+    private boolean transferFile(FileChannel file, Body.FileRegion region) throws IOException {
+        long before = transport.fileBytesSent();
+        try {
+            return transport.transferFile(file, region.offset(), region.length());
+        } finally {
+            out.sentPast(transport.fileBytesSent() - before);
         }
     }
 

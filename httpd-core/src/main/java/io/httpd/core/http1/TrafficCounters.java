@@ -3,6 +3,9 @@ package io.httpd.core.http1;
 import io.httpd.api.ServerView;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -16,6 +19,17 @@ public final class TrafficCounters {
     };
     private volatile Supplier<List<ServerView.AccessLogDrops>> accessLogDrops = List::of;
     private final LongAdder tlsHandshakeFailures = new LongAdder();
+    private final LongAdder receivedBytes = new LongAdder();
+    private final LongAdder sentBytes = new LongAdder();
+    /** By reason: a status code, or one of the close reasons below. Bounded: a few dozen. */
+    private final Map<String, LongAdder> rejections = new ConcurrentHashMap<>();
+
+    /** A connection closed because its first request's head did not start in time. */
+    static final String HEADER_TIMEOUT = "header_timeout";
+    /** A connection closed by its client inside a request head. */
+    static final String INCOMPLETE_HEAD = "incomplete_head";
+    /** A connection closed because its client did not read the response (send_timeout). */
+    static final String SEND_TIMEOUT = "send_timeout";
 
     void connectionOpened() {
         connectionsOpen.increment();
@@ -39,6 +53,47 @@ public final class TrafficCounters {
 
     void tlsHandshakeFailed() {
         tlsHandshakeFailures.increment();
+    }
+
+    /** Bytes read from connections: the HTTP bytes, after TLS decryption. */
+    void received(long n) {
+        receivedBytes.add(n);
+    }
+
+    /** Bytes the connections' sockets accepted: the HTTP bytes, before TLS encryption. */
+    void sent(long n) {
+        sentBytes.add(n);
+    }
+
+    /** A request refused with a status of the server's or a validator's own. */
+    void rejected(int status) {
+        rejected(Integer.toString(status));
+    }
+
+    /** A rejection: a status code, or a close without a response ({@link #HEADER_TIMEOUT} ...). */
+    void rejected(String reason) {
+        LongAdder n = rejections.get(reason);
+        if (n == null) {
+            n = rejections.computeIfAbsent(reason, k -> new LongAdder());
+        }
+        n.increment();
+    }
+
+    /** HTTP bytes received since start. */
+    public long receivedBytes() {
+        return receivedBytes.sum();
+    }
+
+    /** HTTP bytes sent since start. */
+    public long sentBytes() {
+        return sentBytes.sum();
+    }
+
+    /** Rejections since start, by reason, sorted. */
+    public Map<String, Long> rejections() {
+        Map<String, Long> out = new TreeMap<>();
+        rejections.forEach((reason, n) -> out.put(reason, n.sum()));
+        return out;
     }
 
     /** Where the access-log drop counts, one per sink, come from. */

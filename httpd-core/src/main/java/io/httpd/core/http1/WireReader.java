@@ -14,14 +14,16 @@ final class WireReader {
     private final InputStream in;
     private final Transport transport;
     private final byte[] buf;
+    private final Counters counters; // bytes received
     private int pos;
     private int limit;
     private long deadlineNanos; // 0: none
     private int gapMillis;      // 0: none
     private java.io.Flushable beforeBlocking;
 
-    WireReader(Transport transport, int bufferSize) throws IOException {
+    WireReader(Transport transport, int bufferSize, Counters counters) throws IOException {
         this.transport = transport;
+        this.counters = counters;
         this.in = transport.input();
         this.buf = new byte[bufferSize];
     }
@@ -94,6 +96,7 @@ final class WireReader {
         if (n < 0) {
             return false;
         }
+        counters.received(n);
         limit += n;
         return true;
     }
@@ -118,7 +121,9 @@ final class WireReader {
         if (pos == limit) {
             if (len >= buf.length) { // large reads bypass the buffer
                 aboutToBlock();
-                return in.read(dst, off, len);
+                int n = in.read(dst, off, len);
+                counters.received(Math.max(0, n));
+                return n;
             }
             pos = limit = 0;
             if (!fill()) {

@@ -16,14 +16,16 @@ import java.nio.charset.StandardCharsets;
 final class WireWriter extends OutputStream {
     private final OutputStream out;
     private final byte[] buf;
+    private final Counters counters; // bytes sent
     private int count;
     private long position;       // bytes written to this writer
     private long sent;           // bytes the transport accepted
     private long contentWritten; // of position: content, not head nor framing
     private boolean failed;      // a write to the transport threw
 
-    WireWriter(OutputStream out, int bufferSize) {
+    WireWriter(OutputStream out, int bufferSize, Counters counters) {
         this.out = out;
+        this.counters = counters;
         this.buf = new byte[bufferSize];
     }
 
@@ -120,6 +122,12 @@ final class WireWriter extends OutputStream {
             throw e;
         }
         sent += len;
+        counters.sent(len);
+    }
+
+    /** Counts bytes the transport sent past this writer (sendfile) as sent. */
+    void sentPast(long n) {
+        counters.sent(n);
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class HttpServer {
     private final List<InetSocketAddress> addresses;
     private final List<TlsProvider> tls; // per address; null for plain HTTP
     private final List<Boolean> proxyProtocol; // per address
+    private final List<Boolean> reusePort; // per address
     private final Http1Context ctx;
     private final Semaphore permits;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
@@ -68,12 +69,25 @@ public final class HttpServer {
      */
     public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
                       List<Boolean> proxyProtocol, Http1Context ctx) {
-        if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()) {
-            throw new IllegalArgumentException("one tls and proxy_protocol entry per address");
+        this(addresses, tls, proxyProtocol, Collections.nCopies(addresses.size(), false), ctx);
+    }
+
+    /**
+     * @param tls           per address, the TLS provider of that listener, or null for plain HTTP
+     * @param proxyProtocol per address, whether connections start with a PROXY protocol header
+     * @param reusePort     per address, whether to bind with SO_REUSEPORT
+     */
+    public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
+                      List<Boolean> proxyProtocol, List<Boolean> reusePort, Http1Context ctx) {
+        if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()
+                || reusePort.size() != addresses.size()) {
+            throw new IllegalArgumentException(
+                    "one tls, proxy_protocol and reuse_port entry per address");
         }
         this.addresses = List.copyOf(addresses);
         this.tls = new ArrayList<>(tls);
         this.proxyProtocol = List.copyOf(proxyProtocol);
+        this.reusePort = List.copyOf(reusePort);
         this.ctx = ctx;
         this.permits = new Semaphore(ctx.limits().connections());
     }
@@ -85,10 +99,14 @@ public final class HttpServer {
     public void start() throws IOException {
         PollerStart.run();
         OpenFileLimit.check(ctx.limits().connections());
-        for (InetSocketAddress address : addresses) {
+        for (int i = 0; i < addresses.size(); i++) {
+            InetSocketAddress address = addresses.get(i);
             ServerSocketChannel channel = ServerSocketChannel.open();
             try {
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                if (reusePort.get(i)) {
+                    channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+                }
                 channel.bind(address, 1024);
             } catch (IOException e) {
                 channel.close();

@@ -2,6 +2,7 @@ package io.httpd.core.admin;
 
 import io.httpd.api.AccessRecord;
 import io.httpd.api.ServerView;
+import io.httpd.core.http1.Counters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,13 +46,13 @@ class MetricsTextTest {
         RequestCounts counts = new RequestCounts();
         counts.count(record("/q\"", "GET", 200));
         counts.count(record("/echo", "POST", 200));
-        String text = MetricsText.render(new View(), counts, Instant.EPOCH.plusSeconds(90));
+        String text = render(counts, new ReloadLog());
         assertTrue(text.startsWith("""
                 # HELP httpd_requests_total Requests answered on the data listeners, by route, method and status class.
                 # TYPE httpd_requests_total counter
                 httpd_requests_total{route="/echo",method="POST",code="2xx"} 1
                 httpd_requests_total{route="/q\\"",method="GET",code="2xx"} 1
-                # HELP httpd_connections_open"""), text);
+                # HELP httpd_request_duration_seconds"""), text);
         assertTrue(text.contains("\nhttpd_build_info{version=\"1.0\",java=\"25 (\\\"x\\\")\"} 1\n"),
                 text);
         assertTrue(text.contains("\nhttpd_uptime_seconds 90\n"), text);
@@ -67,9 +68,63 @@ class MetricsTextTest {
         assertTrue(text.endsWith("\n"));
     }
 
+    /** Bucket bounds are inclusive (le); count equals +Inf; the sum is in seconds. */
+    @Test
+    void durationsAreAHistogramPerRoute() {
+        RequestCounts counts = new RequestCounts();
+        for (long micros : new long[] {100, 500, 501, 3_000, 20_000_000}) {
+            counts.count(record("/a", "GET", 200, Duration.ofNanos(micros * 1000)));
+        }
+        String text = render(counts, new ReloadLog());
+        String series = "httpd_request_duration_seconds";
+        assertTrue(text.contains("# TYPE " + series + " histogram\n"
+                + series + "_bucket{route=\"/a\",le=\"0.0005\"} 2\n"
+                + series + "_bucket{route=\"/a\",le=\"0.001\"} 3\n"
+                + series + "_bucket{route=\"/a\",le=\"0.0025\"} 3\n"
+                + series + "_bucket{route=\"/a\",le=\"0.005\"} 4\n"), text);
+        assertTrue(text.contains(series + "_bucket{route=\"/a\",le=\"10\"} 4\n"
+                + series + "_bucket{route=\"/a\",le=\"+Inf\"} 5\n"
+                + series + "_sum{route=\"/a\"} 20.004101\n"
+                + series + "_count{route=\"/a\"} 5\n"), text);
+    }
+
+    @Test
+    void reloadsAreCountedByResult() {
+        ReloadLog reloads = new ReloadLog();
+        reloads.add(new ReloadLog.Reload(Instant.EPOCH, List.of()));
+        reloads.add(new ReloadLog.Reload(Instant.EPOCH, List.of("flaky")));
+        reloads.add(new ReloadLog.Reload(Instant.EPOCH, List.of()));
+        String text = render(new RequestCounts(), reloads);
+        assertTrue(text.contains("# TYPE httpd_reloads_total counter\n"
+                + "httpd_reloads_total{result=\"ok\"} 2\n"
+                + "httpd_reloads_total{result=\"failed\"} 1\n"), text);
+    }
+
+    @Test
+    void jvmBasicsAreThere() {
+        String text = render(new RequestCounts(), new ReloadLog());
+        for (String family : List.of("jvm_memory_heap_used_bytes", "jvm_memory_heap_committed_bytes",
+                "jvm_memory_nonheap_used_bytes", "jvm_threads_platform", "jvm_gc_collections_total",
+                "jvm_gc_collection_seconds_total", "process_open_fds", "process_max_fds",
+                "process_cpu_seconds_total", "process_start_time_seconds", "httpd_uptime_seconds")) {
+            assertTrue(text.contains("\n# TYPE " + family + " "), family + "\n" + text);
+        }
+        assertTrue(text.matches("(?s).*\njvm_gc_collections_total\\{gc=\"[^\"]+\"} \\d+\n.*"), text);
+        assertTrue(text.matches("(?s).*\njvm_threads_platform [1-9]\\d*\n.*"), text);
+    }
+
+    private static String render(RequestCounts counts, ReloadLog reloads) {
+        return MetricsText.render(new AdminEndpoints.Sources(new View(), new Readiness(), counts,
+                new RequestRate(() -> 0), reloads, new Counters()), Instant.EPOCH.plusSeconds(90));
+    }
+
     private static AccessRecord record(String route, String method, int status) {
+        return record(route, method, status, Duration.ZERO);
+    }
+
+    private static AccessRecord record(String route, String method, int status, Duration took) {
         return new AccessRecord(ZonedDateTime.now(), new InetSocketAddress("127.0.0.1", 1), method,
-                "/", "HTTP/1.1", status, 0, Duration.ZERO, null, null, route, "1");
+                "/", "HTTP/1.1", status, 0, took, null, null, route, "1");
     }
 
     /** A fixed view. */

@@ -82,6 +82,8 @@ class ConfigErrorTest {
                                 + "\"Forwarded\", not \"X-Real-IP\""),
                 Arguments.of("proxy_protocol not a boolean", LISTEN + "proxy_protocol = \"yes\"\n",
                         "FILE:3: listen[0].proxy_protocol: expected true or false"),
+                Arguments.of("reuse_port not a boolean", LISTEN + "reuse_port = 1\n",
+                        "FILE:3: listen[0].reuse_port: expected true or false"),
                 Arguments.of("bad IPv4", "[[listen]]\naddress = \"300.1.1.1:80\"\n",
                         "FILE:2: listen[0].address: not an IPv4 address: \"300.1.1.1\""),
                 Arguments.of("duplicate address", LISTEN + LISTEN,

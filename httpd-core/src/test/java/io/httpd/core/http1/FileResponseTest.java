@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * File regions: sent with sendfile on sockets (SocketTransport.transferFile) and copied in
- * memory, with the same bytes; a file shorter than its region cuts the connection.
+ * memory, with the same bytes, counted as sent; a file shorter than its region cuts the
+ * connection.
  */
 class FileResponseTest {
     static final String HEAD = "Content-Type: application/octet-stream\r\n" + DATE_SERVER;
@@ -54,9 +55,13 @@ class FileResponseTest {
     void wholeFilesAndRegions(Wire wire) throws Exception {
         TestContext t = context();
         String large = Files.readString(dir.resolve("large.txt"), StandardCharsets.ISO_8859_1);
-        assertEquals(ok("0123456789") + ok("3456") + ok(large) + ok("0123456789"),
-                wire.exchange(t.ctx, "GET /small HTTP/1.1\r\nHost: a\r\n\r\nGET /region HTTP/1.1\r\nHost: a\r\n\r\n"
-                        + "GET /large HTTP/1.1\r\nHost: a\r\n\r\nGET /small HTTP/1.1\r\nHost: a\r\n\r\n"));
+        String requests = "GET /small HTTP/1.1\r\nHost: a\r\n\r\nGET /region HTTP/1.1\r\nHost: a\r\n\r\n"
+                + "GET /large HTTP/1.1\r\nHost: a\r\n\r\nGET /small HTTP/1.1\r\nHost: a\r\n\r\n";
+        String expected = ok("0123456789") + ok("3456") + ok(large) + ok("0123456789");
+        assertEquals(expected, wire.exchange(t.ctx, requests));
+        // sendfile's bytes count as sent too; each "Date: *" stands for a 29-character date
+        assertEquals(expected.length() + 4 * 28, t.counters.sentBytes());
+        assertEquals(requests.length(), t.counters.receivedBytes());
     }
 
     @ParameterizedTest

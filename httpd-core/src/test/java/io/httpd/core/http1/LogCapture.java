@@ -16,6 +16,7 @@ public final class LogCapture implements AutoCloseable {
     private final Object logger;
     private final Object appender;
     private final Class<?> appenderType;
+    private String levelAfter; // the level close() restores; null: inherited
 
     private LogCapture(Object logger, Object appender, Class<?> appenderType) {
         this.logger = logger;
@@ -24,10 +25,29 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public static LogCapture of(Class<?> type) {
+        return of(type.getName());
+    }
+
+    /**
+     * Records every event of every logger, TRACE and up, until closed (the root logger's level
+     * is restored then).
+     */
+    public static LogCapture all() {
+        LogCapture capture = of(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        try {
+            capture.levelAfter = String.valueOf(call(capture.logger, "getLevel"));
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        capture.setLevel("TRACE");
+        return capture;
+    }
+
+    private static LogCapture of(String name) {
         try {
             Object context = LoggerFactory.getILoggerFactory();
             Object logger = context.getClass().getMethod("getLogger", String.class)
-                    .invoke(context, type.getName());
+                    .invoke(context, name);
             Class<?> listType = Class.forName("ch.qos.logback.core.read.ListAppender");
             Object appender = listType.getConstructor().newInstance();
             listType.getMethod("setContext", Class.forName("ch.qos.logback.core.Context"))
@@ -81,6 +101,34 @@ public final class LogCapture implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * Every event so far in full: the message with its arguments, the key-values, and each
+     * exception's class and message down its causes; one per line.
+     */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        synchronized (appender) {
+            try {
+                for (Object event : (List<?>) appender.getClass().getField("list").get(appender)) {
+                    text.append(call(event, "getFormattedMessage"));
+                    Object pairs = call(event, "getKeyValuePairs");
+                    if (pairs != null) {
+                        ((List<?>) pairs).forEach(p -> text.append(' ').append(p));
+                    }
+                    for (Object t = call(event, "getThrowableProxy"); t != null;
+                            t = call(t, "getCause")) {
+                        text.append(' ').append(call(t, "getClassName")).append(": ")
+                                .append(call(t, "getMessage"));
+                    }
+                    text.append('\n');
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return text.toString();
+    }
+
     private static Object call(Object target, String method) throws ReflectiveOperationException {
         return target.getClass().getMethod(method).invoke(target);
     }
@@ -89,7 +137,7 @@ public final class LogCapture implements AutoCloseable {
     public void close() {
         try {
             logger.getClass().getMethod("detachAppender", appenderType).invoke(logger, appender);
-            setLevel(null);
+            setLevel(levelAfter);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
