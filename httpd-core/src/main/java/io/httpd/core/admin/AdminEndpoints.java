@@ -6,7 +6,7 @@ import io.httpd.api.Response;
 import io.httpd.api.RouteHandler;
 import io.httpd.api.ServerView;
 import io.httpd.api.Status;
-import io.httpd.core.http1.Counters;
+import io.httpd.core.http1.TrafficCounters;
 import io.httpd.core.http1.RouteTable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,7 +44,7 @@ final class AdminEndpoints {
      * @param wire      the data listeners' bytes and rejections
      */
     record Sources(ServerView server, Readiness readiness, RequestCounts requests,
-                   RequestRate rate, ReloadLog reloads, Counters wire) {
+                   RequestRate rate, ReloadLog reloads, TrafficCounters wire) {
     }
 
     /** The routes, each behind the token check when there is a token. */

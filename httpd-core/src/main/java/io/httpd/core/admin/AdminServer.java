@@ -44,7 +44,7 @@ public final class AdminServer {
      */
     public AdminServer(AdminSettings settings, String serverName, ServerView view,
                        Readiness readiness, RequestCounts requests, ReloadLog reloads,
-                       ServerControl control, Counters wire) {
+                       ServerControl control, TrafficCounters wire) {
         this.rate = new RequestRate(() -> view.counters().requests());
         RouteTable routes = new RouteTable(AdminEndpoints.routes(new AdminEndpoints.Sources(view,
                 readiness, requests, rate, reloads, wire), control,

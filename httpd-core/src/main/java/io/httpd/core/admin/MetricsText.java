@@ -1,7 +1,7 @@
 package io.httpd.core.admin;
 
 import io.httpd.api.ServerView;
-import io.httpd.core.http1.Counters;
+import io.httpd.core.http1.TrafficCounters;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ final class MetricsText {
     }
 
     /** Bytes and rejections, counted where the connections read and write. */
-    private void wire(Counters wire) {
+    private void wire(TrafficCounters wire) {
         one("httpd_received_bytes_total", "counter",
                 "HTTP bytes received on the data listeners (after TLS decryption).",
                 wire.receivedBytes());

@@ -122,7 +122,7 @@ public final class Connection implements Runnable {
             return false;
         }
         closedBecause = "send timeout";
-        ctx.counters().rejected(Counters.SEND_TIMEOUT);
+        ctx.counters().rejected(TrafficCounters.SEND_TIMEOUT);
         abort();
         return true;
     }
@@ -185,7 +185,7 @@ public final class Connection implements Runnable {
                 }
             } catch (SocketTimeoutException e) {
                 if (first) {
-                    ctx.counters().rejected(Counters.HEADER_TIMEOUT);
+                    ctx.counters().rejected(TrafficCounters.HEADER_TIMEOUT);
                 }
                 return first ? "header timeout before a byte" : "idle timeout";
             } catch (IOException e) {
@@ -225,7 +225,7 @@ public final class Connection implements Runnable {
             return false;
         } catch (java.io.EOFException e) {
             // the client left before its head was complete: a server event, not an exchange
-            ctx.counters().rejected(Counters.INCOMPLETE_HEAD);
+            ctx.counters().rejected(TrafficCounters.INCOMPLETE_HEAD);
             return false;
         }
         in.gapLimit(ctx.limits().bodyTimeout());

@@ -1,6 +1,7 @@
 package io.httpd.core.http1;
 
 import io.httpd.api.Headers;
+import io.httpd.api.Method;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ final class RequestParser {
      * The longest method the server knows: a longer one can only be answered 501 (RFC 9110
      * §9.1, RFC 9112 §3), so it is, as soon as that many token bytes arrived.
      */
-    static final int MAX_METHOD_LENGTH = HeadRules.KNOWN_METHODS.stream()
+    static final int MAX_METHOD_LENGTH = Method.STANDARD.stream()
             .mapToInt(m -> m.name().length()).max().orElseThrow();
 
     private final WireReader in;
@@ -142,10 +143,10 @@ final class RequestParser {
                 if (buf[i] == '\r' || buf[i] == '\n') {
                     return; // a line end: the line rules judge it
                 }
-                throw HttpException.badRequest("method is not a token");
+                throw Violation.METHOD_NOT_TOKEN.exception();
             }
             if (i - start == MAX_METHOD_LENGTH) {
-                throw HttpException.fatal(Status.NOT_IMPLEMENTED, "method too long");
+                throw Violation.METHOD_TOO_LONG.exception();
             }
         }
     }

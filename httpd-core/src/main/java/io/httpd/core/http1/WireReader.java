@@ -14,14 +14,14 @@ final class WireReader {
     private final InputStream in;
     private final Transport transport;
     private final byte[] buf;
-    private final Counters counters; // bytes received
+    private final TrafficCounters counters; // bytes received
     private int pos;
     private int limit;
     private long deadlineNanos; // 0: none
     private int gapMillis;      // 0: none
     private java.io.Flushable beforeBlocking;
 
-    WireReader(Transport transport, int bufferSize, Counters counters) throws IOException {
+    WireReader(Transport transport, int bufferSize, TrafficCounters counters) throws IOException {
         this.transport = transport;
         this.counters = counters;
         this.in = transport.input();

@@ -16,14 +16,14 @@ import java.nio.charset.StandardCharsets;
 final class WireWriter extends OutputStream {
     private final OutputStream out;
     private final byte[] buf;
-    private final Counters counters; // bytes sent
+    private final TrafficCounters counters; // bytes sent
     private int count;
     private long position;       // bytes written to this writer
     private long sent;           // bytes the transport accepted
     private long contentWritten; // of position: content, not head nor framing
     private boolean failed;      // a write to the transport threw
 
-    WireWriter(OutputStream out, int bufferSize, Counters counters) {
+    WireWriter(OutputStream out, int bufferSize, TrafficCounters counters) {
         this.out = out;
         this.counters = counters;
         this.buf = new byte[bufferSize];

@@ -2,7 +2,7 @@ package io.httpd.core.admin;
 
 import io.httpd.api.AccessRecord;
 import io.httpd.api.ServerView;
-import io.httpd.core.http1.Counters;
+import io.httpd.core.http1.TrafficCounters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -115,7 +115,7 @@ class MetricsTextTest {
 
     private static String render(RequestCounts counts, ReloadLog reloads) {
         return MetricsText.render(new AdminEndpoints.Sources(new View(), new Readiness(), counts,
-                new RequestRate(() -> 0), reloads, new Counters()), Instant.EPOCH.plusSeconds(90));
+                new RequestRate(() -> 0), reloads, new TrafficCounters()), Instant.EPOCH.plusSeconds(90));
     }
 
     private static AccessRecord record(String route, String method, int status) {

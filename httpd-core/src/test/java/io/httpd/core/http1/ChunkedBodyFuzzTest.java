@@ -36,7 +36,7 @@ class ChunkedBodyFuzzTest {
 
     private static String outcome(InputStream source, int inputLength) {
         try {
-            WireReader in = new WireReader(new MemoryTransport(source), 16 * 1024);
+            WireReader in = new WireReader(new MemoryTransport(source), 16 * 1024, new TrafficCounters());
             ChunkedBody body = new ChunkedBody(in, LIMIT, null);
             ByteArrayOutputStream content = new ByteArrayOutputStream();
             byte[] buf = new byte[512];

@@ -103,7 +103,7 @@ class NotHttpFailFastTest {
 
     private static RequestParser parser(InputStream in, boolean oneByte) throws IOException {
         InputStream source = oneByte ? MemoryTransport.oneBytePerRead(in) : in;
-        return new RequestParser(new WireReader(new MemoryTransport(source), 16 * 1024), 8192, 16384, 100);
+        return new RequestParser(new WireReader(new MemoryTransport(source), 16 * 1024, new TrafficCounters()), 8192, 16384, 100);
     }
 
     private static byte[] latin1(String s) {

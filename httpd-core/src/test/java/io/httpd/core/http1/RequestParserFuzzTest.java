@@ -74,7 +74,7 @@ class RequestParserFuzzTest {
     /** What parsing and checking one head gives: a head, a status and reason, or an EOF. */
     private static String outcome(InputStream in) {
         try {
-            RequestParser.RawHead raw = new RequestParser(new WireReader(new MemoryTransport(in), 16 * 1024),
+            RequestParser.RawHead raw = new RequestParser(new WireReader(new MemoryTransport(in), 16 * 1024, new TrafficCounters()),
                     RequestParserTest.REQUEST_LINE, RequestParserTest.HEADER_BYTES,
                     RequestParserTest.HEADER_COUNT).read();
             return raw == null ? "closed" : Objects.toString(HeadRules.check(raw));

@@ -254,7 +254,7 @@ class RequestParserTest {
     private static WireReader reader(String request, boolean oneByte) throws IOException {
         byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
         return new WireReader(oneByte ? MemoryTransport.oneBytePerRead(bytes)
-                : MemoryTransport.of(bytes), 16 * 1024, new Counters());
+                : MemoryTransport.of(bytes), 16 * 1024, new TrafficCounters());
     }
 
     private static RequestParser parser(WireReader in) {
