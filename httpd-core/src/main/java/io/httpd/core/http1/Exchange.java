@@ -41,7 +41,7 @@ final class Exchange {
     private final String requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
     private BodyStream body;
     private RouteTable.Route route;
-    private String validatorId; // while a validator runs: whom to blame if it throws
+    private String validatorId; // the validator running, or the one that refused: for the log
     private boolean close;
 
     Exchange(Http1Context ctx, WireReader in, ResponseWriter writer, ConnectionInfo connection) {
@@ -133,7 +133,6 @@ final class Exchange {
             // null is a bug, like a handler's null response: a 500, never a silent accept
             Verdict verdict = Objects.requireNonNull(v.instance().validate(request),
                     "the validator returned null");
-            validatorId = null;
             if (verdict instanceof Verdict.Reject(Status status, String why, Headers fields)) {
                 LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", status.code())
                         .addKeyValue("reason", why).addKeyValue("validator", v.id())
@@ -141,6 +140,7 @@ final class Exchange {
                 return withFields(errorResponse(status, why), fields);
             }
         }
+        validatorId = null;
         return null;
     }
 
@@ -260,7 +260,7 @@ final class Exchange {
         ctx.accessLog().accept(new AccessRecord(time, connection.client(), method, target,
                 protocol, status, sent.bytes(), took, headers.first("Referer").orElse(null),
                 headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
-                requestId, connection, sent.aborted()));
+                requestId, connection, sent.aborted(), validatorId));
     }
 
     private Request request(RequestHead head, InputStream content, String routePath) {
