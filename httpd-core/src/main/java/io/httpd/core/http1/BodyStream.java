@@ -9,9 +9,9 @@ import java.net.SocketTimeoutException;
 /**
  * The request content a handler reads: decoded from its framing, bounded by the route's body
  * limit, and answering {@code Expect: 100-continue} on the first read. Reading past the limit
- * throws a 413 {@link HttpException}; a client that closes early a 400 one (RFC 9112 §8: an
- * incomplete message), one too slow a 408, so a handler that lets it through is not blamed
- * with a 500.
+ * throws a 413 {@link HttpException}; a client that closes (or resets) early a 400 one
+ * (RFC 9112 §8: an incomplete message), one too slow a 408, so a handler that lets it through
+ * is not blamed with a 500.
  */
 abstract sealed class BodyStream extends InputStream permits ContentLengthBody, ChunkedBody {
     /** Sends the interim 100 response; null when none is owed. */
@@ -53,6 +53,11 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
             n = readContent(dst, off, len);
         } catch (SocketTimeoutException e) { // the client's delay, not the handler's failure
             throw HttpException.fatal(Status.REQUEST_TIMEOUT, "request body not received in time");
+        } catch (HttpException e) {
+            throw e;
+        } catch (IOException e) { // a reset: the client's doing too, not a handler's error
+            throw HttpException.badRequest("connection failed inside the request body: "
+                    + e.getMessage());
         }
         if (n > 0) {
             received += n;
