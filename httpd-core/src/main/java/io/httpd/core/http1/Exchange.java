@@ -108,7 +108,8 @@ final class Exchange {
             logReject(e);
             close |= e.closeConnection();
             return errorResponse(e.status(), e.getMessage());
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError
+                 | OutOfMemoryError e) { // the VM's own heap exhaustion exits first: bin/httpd
             LoggingEventBuilder event = LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e);
             if (validatorId != null) {
                 event.addKeyValue("validator", validatorId);
@@ -239,7 +240,8 @@ final class Exchange {
             LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", remote)
                     .addKeyValue("reason", "write failed: " + e.getMessage()).log();
             return aborted();
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError
+                 | OutOfMemoryError e) {
             // a streamed body's writer failed after the head went out: too late for a 500
             close = true;
             LOG.atError().setMessage(Events.HANDLER_ERROR).setCause(e)
