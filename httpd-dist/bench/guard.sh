@@ -4,13 +4,16 @@
 # for 1 M clients, one client; and `ratelimit` keyed by a random X-Forwarded-For per request
 # from a trusted 127.0.0.1 (16 M possible clients churning through the 1 M buckets). The rate
 # is set so that nothing is refused: this measures the cost of checking, not of refusing.
-#   usage: httpd-dist/bench/guard.sh [DURATION_SECONDS] [CONNECTIONS]
+# Each is measured in ROUNDS rounds taken in turns; the medians are printed, with requests per
+# second of server CPU (req/s divided by the CPU share), the figure that survives a busy machine.
+#   usage: httpd-dist/bench/guard.sh [DURATION_SECONDS] [CONNECTIONS] [ROUNDS]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18090 18091 18092 18093
 duration=${1:-10}
 connections=${2:-50}
+rounds=${3:-3}
 
 conf() { # conf PORT VALIDATOR-TABLES
   printf '[server]\ntrusted_proxies = ["127.0.0.1/32"]\n\n[[listen]]\naddress = "127.0.0.1:%s"\n\n[[route]]\npath = "/echo"\nhandler = "echo"\n\n%s\n' \
@@ -55,14 +58,26 @@ for port in 18090 18091 18092; do
   measure warm-$port http://127.0.0.1:$port/echo 3 "$connections" "${pid[$port]}" > /dev/null
 done
 measure_xff warm-18093 http://127.0.0.1:18093/echo 3 "$connections" "${pid[18093]}" > /dev/null
-read -r r0 c0 < <(measure none http://127.0.0.1:18090/echo "$duration" "$connections" "${pid[18090]}")
-read -r r1 c1 < <(measure access http://127.0.0.1:18091/echo "$duration" "$connections" "${pid[18091]}")
-read -r r2 c2 < <(measure limit http://127.0.0.1:18092/echo "$duration" "$connections" "${pid[18092]}")
-read -r r3 c3 < <(measure_xff limitxff http://127.0.0.1:18093/echo "$duration" "$connections" "${pid[18093]}")
-non2xx=$(grep -h "Non-2xx" "$work"/none.wrk "$work"/access.wrk "$work"/limit.wrk "$work"/limitxff.wrk || true)
+# rounds taken in turns, so that load from elsewhere on the machine falls on every server alike
+for round in $(seq "$rounds"); do
+  measure none-$round http://127.0.0.1:18090/echo "$duration" "$connections" "${pid[18090]}" >> "$work/none.rounds"
+  measure access-$round http://127.0.0.1:18091/echo "$duration" "$connections" "${pid[18091]}" >> "$work/access.rounds"
+  measure limit-$round http://127.0.0.1:18092/echo "$duration" "$connections" "${pid[18092]}" >> "$work/limit.rounds"
+  measure_xff limitxff-$round http://127.0.0.1:18093/echo "$duration" "$connections" "${pid[18093]}" >> "$work/limitxff.rounds"
+done
+# summary NAME: the medians over the rounds of req/s, CPU % and requests per server CPU-second
+summary() {
+  awk '{r[NR]=$1; c[NR]=$2; k[NR]=($2 > 0 ? $1 * 100 / $2 : 0)}
+       function med(a, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+           if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t } return a[int((n + 1) / 2)] }
+       END {printf "%12.0f req/s  %4.0f%% CPU  %8.0f req/CPU-s", med(r, NR), med(c, NR), med(k, NR)}' "$work/$1.rounds"
+}
+non2xx=$(grep -h "Non-2xx" "$work"/*.wrk || true)
+evicted=$(grep -h "guard.ratelimit.evicted" "$work"/httpd-18093.toml.log | tail -1 || true)
 
-echo "GET /echo, keep-alive, $connections connections, ${duration}s each, server on CPU 0"
-printf '%-36s %12s req/s  %4s%% CPU\n' "no validator" "$r0" "$c0" \
-    "access, 20 rules" "$r1" "$c1" "ratelimit, 1 client (1 M buckets)" "$r2" "$c2" \
-    "ratelimit, random XFF (1 M buckets)" "$r3" "$c3"
+echo "GET /echo, keep-alive, $connections connections, ${duration}s x $rounds rounds in turns (medians), server on CPU 0"
+printf '%-36s %s\n' "no validator" "$(summary none)" "access, 20 rules" "$(summary access)" \
+    "ratelimit, 1 client (1 M buckets)" "$(summary limit)" \
+    "ratelimit, random XFF (1 M buckets)" "$(summary limitxff)"
 [ -z "$non2xx" ] || echo "refused responses (should be none): $non2xx"
+[ -z "$evicted" ] || echo "random XFF server, last eviction line: ${evicted#*guard.}"

@@ -31,11 +31,15 @@ import java.util.Objects;
  *                  and the status is the one whose head was (or was to be) sent. Apache's
  *                  {@code %X} shows {@code X} for such an exchange, nginx's
  *                  {@code $request_completion} an empty string.
+ * @param validator the id of the request validator ({@code [[validator]] id}) that refused the
+ *                  request, or {@code null} when none did (a validator that threw is named
+ *                  too: its refusal is the 500)
  */
 public record AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
                            String target, String protocol, int status, long bytes,
                            Duration duration, String referer, String userAgent, String route,
-                           String requestId, ConnectionInfo connection, boolean aborted) {
+                           String requestId, ConnectionInfo connection, boolean aborted,
+                           String validator) {
     public AccessRecord {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(client, "client");
@@ -45,6 +49,15 @@ public record AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, St
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(connection, "connection");
+    }
+
+    /** A record of an exchange no validator refused ({@code validator} null). */
+    public AccessRecord(ZonedDateTime timestamp, InetSocketAddress client, String method,
+                        String target, String protocol, int status, long bytes,
+                        Duration duration, String referer, String userAgent, String route,
+                        String requestId, ConnectionInfo connection, boolean aborted) {
+        this(timestamp, client, method, target, protocol, status, bytes, duration, referer,
+                userAgent, route, requestId, connection, aborted, null);
     }
 
     /**

@@ -63,7 +63,11 @@ public record Request(Method method, String target, String path, String query, S
         return connection.client();
     }
 
-    /** {@code "https"} when the request arrived over TLS, else {@code "http"}. */
+    /**
+     * {@code "https"} when the request arrived over TLS, else {@code "http"}; behind a trusted
+     * proxy, the scheme its {@code X-Forwarded-Proto} (or {@code Forwarded: proto=}) named
+     * (see {@link ConnectionInfo#scheme()}).
+     */
     public String scheme() {
         return connection.scheme();
     }

@@ -109,6 +109,9 @@ class GuardIT {
         List<JsonNode> log = accessLog(4);
         assertEquals("127.0.0.1", host(log.get(1)));
         assertEquals(403, log.get(1).get("status").asInt());
+        assertEquals("access", log.get(1).get("validator").asString(), "who refused it");
+        assertEquals(List.of(false, false), List.of(log.get(0).has("validator"),
+                log.get(2).has("validator")), "accepted: no validator key");
         assertEquals("203.0.113.9:0", log.get(2).get("client").asString());
         assertTrue(log.get(2).get("peer").asString().startsWith("127.0.0.1:"));
     }

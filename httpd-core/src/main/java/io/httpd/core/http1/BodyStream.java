@@ -8,9 +8,9 @@ import java.net.SocketTimeoutException;
 /**
  * The request content a handler reads: decoded from its framing, bounded by the route's body
  * limit, and answering {@code Expect: 100-continue} on the first read. Reading past the limit
- * throws a 413 {@link HttpException}; a client that closes early a 400 one (RFC 9112 §8: an
- * incomplete message), one too slow a 408, so a handler that lets it through is not blamed
- * with a 500.
+ * throws a 413 {@link HttpException}; a client that closes (or resets) early a 400 one
+ * (RFC 9112 §8: an incomplete message), one too slow a 408, so a handler that lets it through
+ * is not blamed with a 500.
  */
 abstract sealed class BodyStream extends InputStream permits ContentLengthBody, ChunkedBody {
     /** Sends the interim 100 response; null when none is owed. */
@@ -52,6 +52,10 @@ abstract sealed class BodyStream extends InputStream permits ContentLengthBody, 
             n = readContent(dst, off, len);
         } catch (SocketTimeoutException e) { // the client's delay, not the handler's failure
             throw Violation.BODY_TIMEOUT.exception();
+        } catch (HttpException e) {
+            throw e;
+        } catch (IOException e) { // a reset: the client's doing too, not a handler's error
+            throw Violation.FAILED_IN_BODY.exception(e.getMessage());
         }
         if (n > 0) {
             received += n;

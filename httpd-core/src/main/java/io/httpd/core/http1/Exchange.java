@@ -116,7 +116,8 @@ final class Exchange {
             logReject(e);
             broken = true;
             return ServerResponses.error(e.status(), e.getMessage());
-        } catch (Exception | LinkageError | AssertionError e) {
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError
+                 | OutOfMemoryError e) { // the VM's own heap exhaustion exits first: bin/httpd
             logFailure(e);
             broken = true;
             return ServerResponses.error(Status.INTERNAL_SERVER_ERROR,
@@ -134,7 +135,6 @@ final class Exchange {
             // null is a bug, like a handler's null response: a 500, never a silent accept
             Verdict verdict = Objects.requireNonNull(v.instance().validate(request),
                     "the validator returned null");
-            validatorId = null;
             if (verdict instanceof Verdict.Reject(Status status, String why, Headers fields)) {
                 ctx.counters().rejected(status.code());
                 LOG.atInfo().setMessage(Events.REQUEST_REJECT).addKeyValue("status", status.code())
@@ -143,6 +143,7 @@ final class Exchange {
                 return ServerResponses.withFields(ServerResponses.error(status, why), fields);
             }
         }
+        validatorId = null;
         return null;
     }
 
@@ -241,7 +242,8 @@ final class Exchange {
             LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", remote)
                     .addKeyValue("reason", "write failed: " + e.getMessage()).log();
             return aborted();
-        } catch (RuntimeException | LinkageError | AssertionError e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError
+                 | OutOfMemoryError e) {
             logFailure(e); // a streamed body's writer failed after the head: too late for a 500
             return aborted();
         }
@@ -259,7 +261,7 @@ final class Exchange {
         return new AccessRecord(time, connection.client(), method, target, protocol, status,
                 sent.bytes(), took, headers.first("Referer").orElse(null),
                 headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
-                requestId, connection, sent.aborted());
+                requestId, connection, sent.aborted(), validatorId);
     }
 
     private Request request(RequestHead head, InputStream content, String routePath) {

@@ -34,24 +34,32 @@ record ForwardedClient(List<AddressBlock> trusted, boolean rfc7239) {
         trusted = List.copyOf(trusted);
     }
 
-    /** The connection as this request sees it: its client replaced when a trusted proxy says. */
+    /**
+     * The connection as this request sees it: its client, and its scheme
+     * ({@link ForwardedScheme}), replaced when a trusted proxy says.
+     */
     ConnectionInfo resolve(ConnectionInfo connection, Headers headers) {
         if (trusted.isEmpty() || !isTrusted(connection.client())) {
             return connection;
         }
         List<String> entries = entries(headers);
         InetSocketAddress client = connection.client();
+        int named = entries.size(); // the entry that named the client; none yet
         for (int i = entries.size() - 1; i >= 0; i--) {
-            InetSocketAddress hop = node(rfc7239 ? forParameter(entries.get(i)) : entries.get(i));
+            String entry = entries.get(i);
+            InetSocketAddress hop = node(rfc7239 ? parameter(entry, "for") : entry);
             if (hop == null) {
                 break;
             }
             client = hop;
+            named = i;
             if (!isTrusted(hop)) {
                 break;
             }
         }
-        return connection.withClient(client);
+        String scheme = ForwardedScheme.of(headers, rfc7239, entries, named);
+        ConnectionInfo resolved = connection.withClient(client);
+        return scheme == null ? resolved : resolved.withScheme(scheme);
     }
 
     private boolean isTrusted(InetSocketAddress address) {
@@ -78,12 +86,13 @@ record ForwardedClient(List<AddressBlock> trusted, boolean rfc7239) {
         return entries;
     }
 
-    /** The {@code for=} value of one forwarded-element, unquoted, or "" when absent. */
-    private static String forParameter(String element) {
+    /** One parameter's value in a forwarded-element, unquoted, or "" when absent. */
+    static String parameter(String element, String name) {
+        int n = name.length() + 1;
         for (String pair : element.split(";")) {
             String p = pair.strip();
-            if (p.length() > 4 && p.substring(0, 4).toLowerCase(Locale.ROOT).equals("for=")) {
-                String value = p.substring(4);
+            if (p.length() > n && p.substring(0, n).toLowerCase(Locale.ROOT).equals(name + "=")) {
+                String value = p.substring(n);
                 return value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
                         ? value.substring(1, value.length() - 1) : value;
             }

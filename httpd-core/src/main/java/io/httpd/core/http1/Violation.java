@@ -65,6 +65,7 @@ enum Violation {
     CLOSED_IN_CHUNKED_FRAMING(400,
             "client closed the connection inside the chunked framing", "RFC 9112 §8"),
     CLOSED_IN_BODY(400, "client closed the connection inside the request body", "RFC 9112 §8"),
+    FAILED_IN_BODY(400, "connection failed inside the request body: %s", "RFC 9112 §8"),
     BODY_TOO_LARGE(413, "request body too large", "RFC 9110 §15.5.14"),
     HEAD_TIMEOUT(408, "request head not received in time", "RFC 9110 §15.5.9"),
     BODY_TIMEOUT(408, "request body not received in time", "RFC 9110 §15.5.9");
@@ -85,6 +86,11 @@ enum Violation {
     /** The exception that answers this violation. */
     HttpException exception() {
         return new HttpException(this, reason);
+    }
+
+    /** The exception that answers this violation, its reason naming what happened. */
+    HttpException exception(String detail) {
+        return new HttpException(this, reason.formatted(detail));
     }
 
     /** The exception that answers this violation, its reason naming the limit. */

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
  * that the bytes of a response cut short can be told (see {@link ResponseWriter}).
  */
 final class WireWriter extends OutputStream {
+    private static final int SLICE = 64 * 1024; // as the send timeout's
     private final OutputStream out;
     private final byte[] buf;
     private final TrafficCounters counters; // bytes sent
@@ -114,15 +115,20 @@ final class WireWriter extends OutputStream {
         }
     }
 
+    /** In slices, so that a write that fails midway counts what got out before it. */
     private void transport(byte[] b, int off, int len) throws IOException {
         try {
-            out.write(b, off, len);
+            for (int done = 0; done < len; ) {
+                int n = Math.min(len - done, SLICE);
+                out.write(b, off + done, n);
+                sent += n;
+                counters.sent(n);
+                done += n;
+            }
         } catch (IOException | RuntimeException e) {
             failed = true;
             throw e;
         }
-        sent += len;
-        counters.sent(len);
     }
 
     /** Counts bytes the transport sent past this writer (sendfile) as sent. */

@@ -3,6 +3,7 @@ package io.httpd.core.http1;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
 import io.httpd.core.server.HttpServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -37,7 +38,29 @@ class GracefulStopTest {
                 handling.countDown();
                 await(release);
                 return Response.text(Status.OK, "waited");
+            }),
+            route("/forever", r -> {
+                handling.countDown();
+                blockForever();
+                return Response.text(Status.OK, "never");
             }));
+    private volatile boolean testOver; // ends the handler that blocks forever, after the test
+
+    @AfterEach
+    void endTheBlockedHandler() {
+        testOver = true;
+    }
+
+    /** Ignores interrupts: nothing but the end of the test ends it. */
+    private void blockForever() {
+        while (!testOver) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException ignored) {
+                // as a handler stuck in code that swallows interrupts
+            }
+        }
+    }
 
     @Test
     void idleConnectionsCloseAtOnceAndNewOnesAreRefused() throws Exception {
@@ -77,6 +100,31 @@ class GracefulStopTest {
             assertEquals("", busy.readToEnd());
         } finally {
             release.countDown();
+        }
+    }
+
+    /**
+     * A handler that never returns, whatever is done to its thread: another connection is
+     * served meanwhile; on stop, its connection is cut when the grace period ends (the client
+     * sees the connection close with nothing sent), the stop returns then, and the server
+     * counts it as cut.
+     */
+    @Test
+    void aHandlerBlockedForeverIsCutAtTheGraceAndOthersAreServed() throws Exception {
+        HttpServer server = start();
+        InetSocketAddress address = server.boundAddresses().getFirst();
+        try (RawClient stuck = new RawClient(address); RawClient other = new RawClient(address)) {
+            stuck.send("GET /forever HTTP/1.1\r\nHost: a\r\n\r\n");
+            assertTrue(handling.await(5, TimeUnit.SECONDS));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(text("HTTP/1.1 200 OK", "", "hi"), normalize(other.send(GET).readResponse()));
+            }
+            long start = System.nanoTime();
+            assertEquals(1, server.stop(Duration.ofMillis(500)));
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(took >= 400 && took < 5_000, "stop took " + took + " ms");
+            assertEquals("", stuck.readToEnd());
+            assertTrue(other.serverClosed(), "the idle one closed at the stop's start");
         }
     }
 

@@ -6,11 +6,13 @@ import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -42,6 +44,10 @@ class HandlerFailureTest {
                 throw new IOException("backend gone");
             }),
             route("/null", r -> null),
+            route("/oom", r -> {
+                throw new OutOfMemoryError("Java heap space");
+            }),
+            route("/recursion", HandlerFailureTest::recurse),
             route("/stream-fails", r -> new Response(Status.OK, Headers.of("Content-Type", "text/plain"),
                     new Response.Body.Streamed(-1, out -> {
                         out.write("first".getBytes(StandardCharsets.ISO_8859_1));
@@ -71,11 +77,43 @@ class HandlerFailureTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aStreamFailingMidwayCutsTheConnectionAndIsLogged(Wire wire) throws Exception {
-        assertEquals("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + DATE_SERVER
-                        + "Transfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\n",
-                wire.exchange(t.ctx, "GET /stream-fails HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
-        AccessRecord r = t.nextRecord();
-        assertEquals("/stream-fails 200", r.target() + " " + r.status());
+        try (LogCapture log = LogCapture.of(Exchange.class)) {
+            // the exact bytes: one status line, no 500 after the head, no last chunk (RFC 9112 §7.1)
+            assertEquals("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n" + DATE_SERVER
+                            + "Transfer-Encoding: chunked\r\n\r\n5\r\nfirst\r\n",
+                    wire.exchange(t.ctx, "GET /stream-fails HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+            AccessRecord r = t.nextRecord();
+            assertEquals("/stream-fails 200 aborted", r.target() + " " + r.status()
+                    + (r.aborted() ? " aborted" : ""));
+            assertEquals(List.of("ERROR handler.error route=/stream-fails"), log.events().stream()
+                    .map(e -> e.substring(0, e.indexOf(" handler=test"))).toList());
+        }
+    }
+
+    /**
+     * An OutOfMemoryError a handler throws (or a StackOverflowError) is that request's 500, as
+     * any failure: the server goes on. The VM's own heap exhaustion never gets here in the
+     * image: bin/httpd runs with -XX:+ExitOnOutOfMemoryError (OutOfMemoryIT), because after
+     * one any thread may have died and the server could live on half-alive.
+     */
+    @ParameterizedTest
+    @CsvSource({"/oom", "/recursion"})
+    void anErrorOfTheVmInOneHandlerIs500AndTheServerGoesOn(String path) throws Exception {
+        try (LogCapture log = LogCapture.of(Exchange.class);
+             TestServer server = TestServer.start(t.ctx); RawClient failing = server.connect()) {
+            assertEquals(FAILED, normalize(failing.send("GET " + path + " HTTP/1.1\r\nHost: a\r\n\r\n")
+                    .readResponse()));
+            assertTrue(failing.serverClosed());
+            try (RawClient other = server.connect()) {
+                assertEquals(text("HTTP/1.1 200 OK", "", "ok"), normalize(other.send(NEXT).readResponse()));
+            }
+            assertEquals(500, t.nextRecord().status());
+            assertEquals(1, log.events().size(), log.events().toString());
+        }
+    }
+
+    private static Response recurse(io.httpd.api.Request r) throws IOException {
+        return recurse(r);
     }
 
     @Test

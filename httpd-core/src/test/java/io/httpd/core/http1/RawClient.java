@@ -130,6 +130,12 @@ final class RawClient implements AutoCloseable {
         return in.read() < 0;
     }
 
+    /** Closes with SO_LINGER 0: the server gets a TCP RST instead of an end of stream. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

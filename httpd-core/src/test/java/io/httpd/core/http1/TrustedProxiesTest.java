@@ -57,4 +57,35 @@ class TrustedProxiesTest {
         assertEquals(second, HttpServer.format(t.nextRecord().client()));
         assertEquals(second, validatorSaw.poll(1, TimeUnit.SECONDS));
     }
+
+    /**
+     * The scheme (RFC 9110 §4.2) that a trusted proxy's X-Forwarded-Proto names, as the handler
+     * and the access record see it, per request on one connection; an untrusted peer's and
+     * garbage are ignored. Header lines are separated by " ; " in the table.
+     */
+    @ParameterizedTest(name = "trusted {0}: {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "127.0.0.1/32 | X-Forwarded-Proto: https                                  | https",
+        "127.0.0.1/32 | X-Forwarded-For: 203.0.113.5 ; X-Forwarded-Proto: HTTPS  | https",
+        "127.0.0.1/32 | X-Forwarded-Proto: http                                   | http",
+        "127.0.0.1/32 | X-Forwarded-Proto: wss                                    | http",
+        "127.0.0.1/32 | X-Forwarded-Proto: http ; X-Forwarded-Proto: https        | https",
+        "10.0.0.0/8   | X-Forwarded-Proto: https                                  | http",
+    })
+    void theSchemeSeenByHandlerAndLog(String trusted, String fields, String scheme)
+            throws Exception {
+        TestContext t = new TestContext(route("/ok", r -> Response.text(Status.OK, r.scheme())));
+        Http1Context ctx = t.ctx.withTrustedProxies(List.of(AddressBlock.parse(trusted)), false);
+        try (TestServer server = TestServer.start(ctx); RawClient c = server.connect()) {
+            for (String f : List.of(fields, "X-Other: 1")) {
+                c.send("GET /ok HTTP/1.1\r\nHost: a\r\n" + f.replace(" ; ", "\r\n")
+                        + "\r\n\r\n");
+                String expected = f.equals(fields) ? scheme : "http";
+                assertEquals(TestContext.text("HTTP/1.1 200 OK", "", expected),
+                        normalize(c.readResponse()));
+            }
+        }
+        assertEquals(scheme, t.nextRecord().connection().scheme());
+        assertEquals("http", t.nextRecord().connection().scheme(), "the next request: its own");
+    }
 }

@@ -67,10 +67,12 @@ class ValidatorTest {
 
     @ParameterizedTest
     @EnumSource(Wire.class)
-    void eachRejectionIsOneAccessRecordWithItsStatus(Wire wire) throws Exception {
+    void eachRejectionIsOneAccessRecordWithItsStatusAndTheValidatorsId(Wire wire)
+            throws Exception {
         wire.exchange(ctx, "GET /private/x HTTP/1.1\r\nHost: a\r\n\r\n"
                 + "GET /privy?q HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT);
-        assertEquals(List.of("GET /private/x 403", "GET /privy?q 404", "GET /ok 200"), records(3));
+        assertEquals(List.of("GET /private/x 403 validator=first",
+                "GET /privy?q 404 validator=second", "GET /ok 200"), records(3));
     }
 
     @ParameterizedTest
@@ -79,7 +81,7 @@ class ValidatorTest {
         try (LogCapture log = LogCapture.of(Exchange.class)) {
             assertEquals(error(500, "the validator failed", CLOSE),
                     wire.exchange(ctx, "GET /explode HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
-            assertEquals(List.of("GET /explode 500"), records(1));
+            assertEquals(List.of("GET /explode 500 validator=second"), records(1));
             assertEquals(List.of("ERROR handler.error validator=second remote="), log.events().stream()
                     .map(e -> e.substring(0, e.indexOf("remote=") + 7)).toList());
         }
@@ -92,7 +94,7 @@ class ValidatorTest {
         try (LogCapture log = LogCapture.of(Exchange.class)) {
             assertEquals(error(500, "the validator failed", CLOSE),
                     wire.exchange(ctx, "GET /null HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
-            assertEquals(List.of("GET /null 500"), records(1));
+            assertEquals(List.of("GET /null 500 validator=second"), records(1));
             assertEquals(1, log.events().size(), log.events().toString());
         }
     }
@@ -102,9 +104,13 @@ class ValidatorTest {
     void aHeadRefusedByTheCoreNeverReachesAValidator(Wire wire) throws Exception {
         assertEquals(error(400, Violation.HOST_MISSING.reason, CLOSE), wire.exchange(ctx, "GET /ok HTTP/1.1\r\n\r\n"));
         assertEquals(List.of(), List.copyOf(seen));
+        assertEquals(List.of("GET /ok 400"), records(1), "no validator named");
     }
 
-    /** The next count records as "method target status", then checks no other one follows. */
+    /**
+     * The next count records as "method target status", with " validator=ID" when one refused,
+     * then checks no other one follows.
+     */
     private List<String> records(int count) throws InterruptedException {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -112,7 +118,8 @@ class ValidatorTest {
             if (r == null) {
                 throw new AssertionError("only " + out + " within 5 s");
             }
-            out.add(r.method() + " " + r.target() + " " + r.status());
+            out.add(r.method() + " " + r.target() + " " + r.status()
+                    + (r.validator() == null ? "" : " validator=" + r.validator()));
         }
         assertEquals(List.of(), List.copyOf(records), "records after " + out);
         return out;

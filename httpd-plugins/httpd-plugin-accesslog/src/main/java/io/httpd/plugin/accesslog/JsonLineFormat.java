@@ -62,6 +62,9 @@ final class JsonLineFormat implements RecordFormat {
         out.writeStringProperty("route", record.route());
         out.writeStringProperty("request_id", record.requestId());
         out.writeBooleanProperty("aborted", record.aborted());
+        if (record.validator() != null) {
+            out.writeStringProperty("validator", record.validator());
+        }
         out.writeEndObject();
         out.writeRaw('\n');
         out.flush();

@@ -7,8 +7,8 @@ import io.httpd.api.ServerView;
 
 /**
  * Finds the {@code json} access-log sink: one JSON object per line (UTF-8), written with
- * Jackson, so that no value from a request can end a line. The keys, always all present, in
- * this order:
+ * Jackson, so that no value from a request can end a line. The keys, all present but the
+ * last, in this order:
  * <pre>
  * ts           string  "2000-10-10T13:55:36.123-07:00": ISO-8601, ms, numeric offset always
  * client       string  "192.0.2.7:51234", or "[2001:db8::7]:51234" for IPv6
@@ -27,6 +27,8 @@ import io.httpd.api.ServerView;
  * aborted      boolean true when the response was cut short (the connection failed, the
  *                      handler's writer threw, a file shrank while it was sent): Apache's
  *                      %X "X", nginx's $request_completion "" (false: sent whole)
+ * validator    string  the id of the validator that refused the request ("access"); the key
+ *                      is absent when none did
  * </pre>
  * For example (one line in the file):
  * <pre>

@@ -80,6 +80,21 @@ class JsonLineFormatTest {
     }
 
     @Test
+    void aRefusedRequestNamesTheValidatorAndAnAcceptedOneHasNoSuchKey() throws Exception {
+        List<String> text = written(List.of(Records.refusedBy(get("/admin/"), "access", 403),
+                get("/admin/")));
+
+        assertTrue(text.get(0).endsWith(",\"aborted\":false,\"validator\":\"access\"}"),
+                text.get(0));
+        JsonNode refused = JSON.readTree(text.get(0));
+        List<String> keys = new ArrayList<>(KEYS);
+        keys.add("validator");
+        assertEquals(keys, new ArrayList<>(refused.propertyNames()));
+        assertEquals("access", refused.get("validator").stringValue());
+        assertEquals(KEYS, new ArrayList<>(JSON.readTree(text.get(1)).propertyNames()));
+    }
+
+    @Test
     void absentFieldsAreNullAndRejectionsKeepTheirDashes() throws Exception {
         AccessRecord rejected = new AccessRecord(Records.APACHE_EXAMPLE_TIME,
                 new InetSocketAddress("192.0.2.7", 51234), "-", "-", "-", 400, 0, Duration.ZERO,

@@ -70,4 +70,11 @@ final class Records {
                 r.status(), bytes, r.duration(), r.referer(), r.userAgent(), r.route(),
                 r.requestId(), true);
     }
+
+    /** The same exchange refused by the validator {@code id} with this status. */
+    static AccessRecord refusedBy(AccessRecord r, String id, int status) {
+        return new AccessRecord(r.timestamp(), r.client(), r.method(), r.target(), r.protocol(),
+                status, 0, r.duration(), r.referer(), r.userAgent(), r.route(),
+                r.requestId(), r.connection(), false, id);
+    }
 }

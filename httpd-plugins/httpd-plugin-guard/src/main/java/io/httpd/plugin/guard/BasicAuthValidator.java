@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@code WWW-Authenticate: Basic realm="...", charset="UTF-8"} (RFC 9110 §11.6.1, RFC 7617
  * §2.1). Over a connection without TLS the password would cross the network readable, so such
  * a request is refused with 403 before any credentials are looked at, unless
- * {@code allow_plain = true}. The file is read again on reload (SIGHUP); a file that no longer
+ * {@code allow_plain = true}. What counts is the request's scheme: behind a trusted proxy that
+ * ended TLS, the one its {@code X-Forwarded-Proto} named. The file is read again on reload (SIGHUP); a file that no longer
  * reads keeps the users it had.
  */
 final class BasicAuthValidator implements RequestValidator {
@@ -44,7 +45,7 @@ final class BasicAuthValidator implements RequestValidator {
         if (!scope.covers(request)) {
             return Verdict.ACCEPT;
         }
-        if (!allowPlain && request.connection().tls().isEmpty()) {
+        if (!allowPlain && !request.scheme().equals("https")) {
             return Verdict.reject(Status.FORBIDDEN,
                     "basic-auth needs TLS (allow_plain = true permits plain HTTP)");
         }

@@ -8,6 +8,7 @@ import io.httpd.api.Status;
 import io.httpd.api.Token;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /** Provides validator {@code ratelimit}: see {@link RateLimitValidator}. */
@@ -21,13 +22,20 @@ public final class RateLimitProvider implements RequestValidatorProvider {
         return "ratelimit";
     }
 
+    private static final System.Logger LOG =
+            System.getLogger(RateLimitProvider.class.getPackageName());
+
     @Override
     public RequestValidator create(PluginConfig config, ServerView server) {
-        return create(config, System::nanoTime);
+        return create(config, System::nanoTime, (level, line) -> LOG.log(level, line));
     }
 
-    /** The validator with this clock (nanoseconds, like {@code System.nanoTime}). */
-    static RateLimitValidator create(PluginConfig config, LongSupplier nanos) {
+    /**
+     * The validator with this clock (nanoseconds, like {@code System.nanoTime}) and this
+     * receiver of its {@link EvictionReport} lines.
+     */
+    static RateLimitValidator create(PluginConfig config, LongSupplier nanos,
+                                     BiConsumer<System.Logger.Level, String> log) {
         long rate = range(config, "rate", config.integer("rate", 0), 1, 1_000_000_000);
         Duration period = config.duration("period", Duration.ofSeconds(1));
         if (period.isNegative() || period.isZero() || period.compareTo(Duration.ofDays(1)) > 0) {
@@ -37,9 +45,12 @@ public final class RateLimitProvider implements RequestValidatorProvider {
         long keys = range(config, "keys", config.integer("keys", DEFAULT_KEYS), 1, MAX_KEYS);
         String header = header(config);
         long interval = Math.max(1, period.toNanos() / rate);
-        return new RateLimitValidator(new TokenBuckets(interval, (int) burst, (int) keys, nanos),
-                header, Scope.read(config), AccessProvider.status(config, "status",
-                Status.TOO_MANY_REQUESTS));
+        Scope scope = Scope.read(config);
+        TokenBuckets buckets = new TokenBuckets(interval, (int) burst, (int) keys, nanos);
+        EvictionReport evictions = new EvictionReport(buckets, (int) keys,
+                scope.routes().isEmpty() ? "all" : String.join(",", scope.routes()), nanos, log);
+        return new RateLimitValidator(buckets, evictions, header, scope,
+                AccessProvider.status(config, "status", Status.TOO_MANY_REQUESTS));
     }
 
     private static String header(PluginConfig config) {

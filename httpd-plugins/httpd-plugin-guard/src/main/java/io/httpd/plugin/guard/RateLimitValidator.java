@@ -13,19 +13,21 @@ import java.util.concurrent.TimeUnit;
  * with {@code Retry-After} in whole seconds, rounded up (RFC 9110 §10.2.3).
  *
  * @param buckets the buckets
+ * @param evictions reports what the buckets forgot ({@link EvictionReport})
  * @param header  the header whose value is the key, or null to key by client address; a
  *                request without it is keyed by its client address
  * @param scope   the routes the table guards
  * @param status  the status of a refusal (429 by default)
  */
-record RateLimitValidator(TokenBuckets buckets, String header, Scope scope, Status status)
-        implements RequestValidator {
+record RateLimitValidator(TokenBuckets buckets, EvictionReport evictions, String header,
+                          Scope scope, Status status) implements RequestValidator {
     @Override
     public Verdict validate(Request request) {
         if (!scope.covers(request)) {
             return Verdict.ACCEPT;
         }
         long wait = buckets.take(key(request));
+        evictions.check();
         if (wait == 0) {
             return Verdict.ACCEPT;
         }
@@ -33,6 +35,12 @@ record RateLimitValidator(TokenBuckets buckets, String header, Scope scope, Stat
                 / TimeUnit.SECONDS.toNanos(1));
         return Verdict.reject(status, "rate limit exceeded",
                 Headers.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /** Reports the evictions not yet in the log. */
+    @Override
+    public void close() {
+        evictions.flush();
     }
 
     private Object key(Request request) {

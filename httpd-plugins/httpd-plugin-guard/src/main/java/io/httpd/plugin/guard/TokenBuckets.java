@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Keys live in shards, each a map in access order under its own lock; past
  * {@code capacity} the least recently seen key of a shard is forgotten and counted in
- * {@link #evicted()}. A forgotten key that had not refilled starts again with a full bucket.
+ * {@link #evicted()}. A forgotten key that had not refilled starts again with a full bucket;
+ * those are also counted in {@link #evictedEarly()}.
  */
 final class TokenBuckets {
     private static final int SHARDS = 64;
@@ -23,6 +24,7 @@ final class TokenBuckets {
     private final LongSupplier nanos;
     private final Shard[] shards = new Shard[SHARDS];
     private final AtomicLong evicted = new AtomicLong();
+    private final AtomicLong evictedEarly = new AtomicLong();
 
     /**
      * @param interval  nanoseconds per token (one request per interval, sustained)
@@ -60,6 +62,7 @@ final class TokenBuckets {
                 return ahead - tolerance;
             }
             if (tat == null) {
+                shard.now = now; // for removeEldestEntry
                 shard.put(key, new long[] {start + interval});
             } else {
                 tat[0] = start + interval;
@@ -71,6 +74,11 @@ final class TokenBuckets {
     /** Keys forgotten to stay within capacity, since start. */
     long evicted() {
         return evicted.get();
+    }
+
+    /** Of {@link #evicted()}, the keys whose bucket was not full yet when forgotten. */
+    long evictedEarly() {
+        return evictedEarly.get();
     }
 
     /** Keys held now (for tests and figures). */
@@ -86,6 +94,7 @@ final class TokenBuckets {
 
     private final class Shard extends LinkedHashMap<Object, long[]> {
         private final int capacity;
+        private long now; // the time of the put that may evict
 
         Shard(int capacity) {
             super(16, 0.75f, true);
@@ -98,6 +107,9 @@ final class TokenBuckets {
                 return false;
             }
             evicted.incrementAndGet();
+            if (eldest.getValue()[0] - now > 0) {
+                evictedEarly.incrementAndGet();
+            }
             return true;
         }
     }

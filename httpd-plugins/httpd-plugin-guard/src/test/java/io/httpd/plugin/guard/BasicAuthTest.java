@@ -2,6 +2,7 @@ package io.httpd.plugin.guard;
 
 import io.httpd.testkit.TestTable;
 import io.httpd.api.ConfigException;
+import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Request;
 import io.httpd.api.RequestValidator;
 import io.httpd.api.RequestValidator.Verdict;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -92,6 +94,23 @@ class BasicAuthTest {
         assertEquals(403, r.status().code());
         assertTrue(r.headers().first("WWW-Authenticate").isEmpty(), "no challenge: no password over plain text");
         assertEquals(0, AccessRulesTest.status(validator("allow_plain", true), plain));
+    }
+
+    /**
+     * TLS ended at a trusted proxy that said so ({@code X-Forwarded-Proto: https}, which the
+     * core believes from trusted proxies only): the request's scheme is https, and so is the
+     * client's hop; over TLS to us but plain from the client (the proxy said http): refused.
+     */
+    @Test
+    void theSchemeBehindATrustedProxyCountsNotTheLastHop() {
+        String credentials = basic("alice:wonder:land ü");
+        Request proxied = Requests.request(ConnectionInfo.plain(Requests.address("10.0.0.1"))
+                .withScheme("https"), "GET", "/", "Authorization", credentials);
+        assertEquals(0, AccessRulesTest.status(validator(), proxied));
+        Request plainClient = Requests.request(new ConnectionInfo(Requests.address("10.0.0.1"),
+                Optional.of(Requests.TLS)).withScheme("http"), "GET", "/", "Authorization",
+                credentials);
+        assertEquals(403, AccessRulesTest.status(validator(), plainClient));
     }
 
     @Test

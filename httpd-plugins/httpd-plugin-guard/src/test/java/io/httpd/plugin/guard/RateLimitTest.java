@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,9 +20,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Validator {@code ratelimit} on a clock the test moves: no sleeps. */
 class RateLimitTest {
     private final AtomicLong now = new AtomicLong(1_000_000_000_000L);
+    private final List<String> logged = new ArrayList<>();
 
     private RateLimitValidator validator(Object... keysAndValues) {
-        return RateLimitProvider.create(TestTable.of("validator[0]", keysAndValues), now::get);
+        return RateLimitProvider.create(TestTable.of("validator[0]", keysAndValues), now::get, this::log);
+    }
+
+    private void log(System.Logger.Level level, String line) {
+        logged.add(level + " " + line);
     }
 
     private void advanceMillis(long ms) {
@@ -108,6 +114,73 @@ class RateLimitTest {
         assertEquals(10_000 - v.buckets().size(), v.buckets().evicted());
     }
 
+    /**
+     * {@code guard.ratelimit.evicted}: a line at the first eviction, then at most one per 10 s
+     * while keys are forgotten, none when nothing was, and the rest at close. WARNING while
+     * the forgotten buckets had not refilled (those clients got a fresh burst), else INFO.
+     */
+    @Test
+    void evictionsAreLoggedAtOnceThenAtMostEveryTenSecondsAndAtClose() {
+        RateLimitValidator v = validator("rate", 1L, "burst", 1L, "keys", 64L,
+                "routes", List.of("/a/", "/b"));
+        TokenBuckets buckets = v.buckets();
+        int client = 0;
+        while (buckets.evicted() == 0) {
+            status(v, "/a/", client++);
+        }
+        assertEquals(List.of("WARNING guard.ratelimit.evicted evicted=1 early=1 total=1 keys=64"
+                + " routes=/a/,/b"), logged, "the first one at once");
+        for (int i = 0; i < 1000; i++) {
+            status(v, "/a/", client++);
+        }
+        advanceMillis(9_999);
+        status(v, "/a/", client++);
+        assertEquals(1, logged.size(), "within 10 s: no line " + logged);
+        long unreported = buckets.evicted() - 1;
+        assertTrue(unreported >= 900, "forgot " + unreported);
+        advanceMillis(1);
+        assertEquals(0, status(v, "/b", 0), "client 0 was forgotten: a full bucket");
+        assertEquals("WARNING guard.ratelimit.evicted evicted=" + (buckets.evicted() - 1)
+                + " early=" + (buckets.evictedEarly() - 1) + " total=" + buckets.evicted()
+                + " keys=64 routes=/a/,/b", logged.get(1));
+        advanceMillis(10_000);
+        status(v, "/a/", client++); // forgets one bucket, which had refilled: INFO
+        assertEquals("INFO guard.ratelimit.evicted evicted=1 early=0 total=" + buckets.evicted()
+                + " keys=64 routes=/a/,/b", logged.get(2));
+        long earlyBefore = buckets.evictedEarly();
+        for (int i = 0; i < 64; i++) {
+            status(v, "/a/", client++); // each forgets one bucket: the shards are full
+        }
+        assertEquals(3, logged.size(), "at most one line per 10 s");
+        long total = buckets.evicted();
+        v.close();
+        assertEquals(4, logged.size(), "the rest at close: " + logged);
+        assertTrue(logged.get(3).endsWith("guard.ratelimit.evicted evicted=64 early="
+                + (buckets.evictedEarly() - earlyBefore) + " total=" + total
+                + " keys=64 routes=/a/,/b"), logged.get(3));
+        v.close();
+        assertEquals(4, logged.size(), "nothing new: no line");
+    }
+
+    @Test
+    void noEvictionNoLine() {
+        RateLimitValidator v = validator("rate", 1L, "burst", 1L, "keys", 100_000L);
+        for (int i = 0; i < 1000; i++) {
+            status(v, "/", i);
+        }
+        advanceMillis(60_000);
+        status(v, "/", 1);
+        v.close();
+        assertEquals(List.of(), logged);
+        assertEquals(0, v.buckets().evicted());
+    }
+
+    private int status(RateLimitValidator v, String path, int client) {
+        return AccessRulesTest.status(v, Requests.from(
+                "10." + (client >> 16 & 0xff) + "." + (client >> 8 & 0xff) + "." + (client & 0xff),
+                "GET", path));
+    }
+
     @Test
     void theLeastRecentlySeenKeyIsForgottenFirst() {
         TokenBuckets buckets = new TokenBuckets(1_000_000_000L, 1, 1, now::get); // 1 a shard
@@ -139,14 +212,14 @@ class RateLimitTest {
         TestTable config = key.equals("rate") ? TestTable.of("validator[0]", "rate", typed)
                 : TestTable.of("validator[0]", "rate", 5L, key, typed);
         ConfigException e = assertThrows(ConfigException.class,
-                () -> RateLimitProvider.create(config, now::get));
+                () -> RateLimitProvider.create(config, now::get, this::log));
         assertEquals(message, e.key() + ": " + e.reason());
     }
 
     @Test
     void rateIsRequired() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> RateLimitProvider.create(TestTable.of("validator[0]"), now::get));
+                () -> RateLimitProvider.create(TestTable.of("validator[0]"), now::get, this::log));
         assertEquals("validator[0].rate: required", e.key() + ": " + e.reason());
     }
 }
