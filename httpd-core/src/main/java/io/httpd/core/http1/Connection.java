@@ -38,7 +38,11 @@ public final class Connection implements Runnable {
     private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final Transport transport;
-    private final Http1Context ctx;
+    private final Generations generations;
+    private Http1Context ctx; // of the exchange that runs, else the newest one seen
+    private Http1Context parsedFor; // the context the parser and writer were made for
+    private RequestParser parser;
+    private ResponseWriter writer;
     private final BooleanSupplier stopping;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private int requests;
@@ -53,8 +57,18 @@ public final class Connection implements Runnable {
      * @param stopping  true once the server drains: finish the current exchange, then close
      */
     public Connection(Transport transport, Http1Context ctx, BooleanSupplier stopping) {
+        this(transport, Generations.fixed(ctx), stopping);
+    }
+
+    /**
+     * @param transport   the connection's bytes
+     * @param generations where each exchange takes its generation
+     * @param stopping    true once the server (or this listener) drains: finish the exchange
+     */
+    public Connection(Transport transport, Generations generations, BooleanSupplier stopping) {
         this.transport = transport;
-        this.ctx = ctx;
+        this.generations = generations;
+        this.ctx = generations.current();
         this.stopping = stopping;
     }
 
@@ -136,16 +150,14 @@ public final class Connection implements Runnable {
         WireReader in = new WireReader(transport, readBufferSize());
         WireWriter out = new WireWriter(transport.output(), 16 * 1024);
         in.flushBeforeBlocking(out);
-        ResponseWriter writer = new ResponseWriter(out, transport, ctx.serverName());
-        RequestParser parser = new RequestParser(in, ctx.limits().requestLineBytes(),
-                ctx.limits().headerBytes(), ctx.limits().headerCount());
         try {
             while (true) {
+                ctx = generations.current();
                 String stop = awaitRequest(in);
                 if (stop != null) {
                     return stop;
                 }
-                if (!exchange(in, parser, writer)) {
+                if (!exchange(in, out)) {
                     flushQuietly(out);
                     linger(in);
                     return "closed after response";
@@ -198,6 +210,21 @@ public final class Connection implements Runnable {
     private String closedOr(String why) {
         String because = closedBecause;
         return because != null ? because : why;
+    }
+
+    /** One exchange on one generation, taken here and held to the exchange's end. */
+    private boolean exchange(WireReader in, WireWriter out) throws IOException {
+        try (Generations.Lease lease = generations.take()) {
+            ctx = lease.context();
+            if (parsedFor != ctx) { // the first exchange, or the first after a reload
+                in.capacity(readBufferSize());
+                parser = new RequestParser(in, ctx.limits().requestLineBytes(),
+                        ctx.limits().headerBytes(), ctx.limits().headerCount());
+                writer = new ResponseWriter(out, transport, ctx.serverName());
+                parsedFor = ctx;
+            }
+            return exchange(in, parser, writer);
+        }
     }
 
     private boolean exchange(WireReader in, RequestParser parser, ResponseWriter writer)
