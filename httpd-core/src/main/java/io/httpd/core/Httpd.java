@@ -138,6 +138,11 @@ public final class Httpd {
         }
     }
 
+    /** The generation serving now. */
+    Generation generation() {
+        return generations.generation();
+    }
+
     /** The live view plugins see. */
     public ServerView view() {
         return info;

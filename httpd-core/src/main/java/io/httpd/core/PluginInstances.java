@@ -117,6 +117,7 @@ final class PluginInstances implements AutoCloseable {
             }
         });
         errors.addAll(p.errors);
+        p.carry.clear(); // what was not carried over must not be kept alive by this generation
         return p;
     }
 

@@ -2,6 +2,7 @@ package io.httpd.core.http1;
 
 import io.httpd.api.Status;
 import io.httpd.core.Events;
+import io.httpd.core.config.Limits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,9 @@ public final class Connection implements Runnable {
 
     private final Transport transport;
     private final Generations generations;
-    private Http1Context ctx; // of the exchange that runs, else the newest one seen
-    private Http1Context parsedFor; // the context the parser and writer were made for
+    private Http1Context ctx; // of the exchange that runs; null between exchanges
+    private Limits parsedFor; // the limits and name the parser and writer were made for
+    private String namedFor;
     private RequestParser parser;
     private ResponseWriter writer;
     private final BooleanSupplier stopping;
@@ -68,13 +70,13 @@ public final class Connection implements Runnable {
     public Connection(Transport transport, Generations generations, BooleanSupplier stopping) {
         this.transport = transport;
         this.generations = generations;
-        this.ctx = generations.current();
         this.stopping = stopping;
     }
 
     @Override
     public void run() {
-        ctx.counters().connectionOpened();
+        Counters counters = generations.current().counters(); // one for all generations
+        counters.connectionOpened();
         LOG.atDebug().setMessage(Events.CONN_ACCEPT).addKeyValue("remote", transport.remote()).log();
         String reason;
         try {
@@ -84,7 +86,7 @@ public final class Connection implements Runnable {
         } finally {
             state.set(CLOSED);
             closeQuietly();
-            ctx.counters().connectionClosed();
+            counters.connectionClosed();
         }
         LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", transport.remote())
                 .addKeyValue("requests", requests).addKeyValue("reason", reason).log();
@@ -147,13 +149,12 @@ public final class Connection implements Runnable {
     }
 
     private String loop() throws IOException {
-        WireReader in = new WireReader(transport, readBufferSize());
+        WireReader in = new WireReader(transport, readBufferSize(generations.current().limits()));
         WireWriter out = new WireWriter(transport.output(), 16 * 1024);
         in.flushBeforeBlocking(out);
         try {
             while (true) {
-                ctx = generations.current();
-                String stop = awaitRequest(in);
+                String stop = awaitRequest(in, generations.current().limits());
                 if (stop != null) {
                     return stop;
                 }
@@ -179,15 +180,15 @@ public final class Connection implements Runnable {
      * within header_timeout of the accept: a connection that never sends a byte is held no
      * longer than one that sends its head too slowly.
      */
-    private String awaitRequest(WireReader in) throws IOException {
+    private String awaitRequest(WireReader in, Limits limits) throws IOException {
         if (stopping.getAsBoolean()) {
             return "server stop";
         }
         boolean first = requests == 0;
         if (first) {
-            in.deadlineIn(ctx.limits().headerTimeout());
+            in.deadlineIn(limits.headerTimeout());
         } else {
-            in.gapLimit(ctx.limits().idleTimeout());
+            in.gapLimit(limits.idleTimeout());
         }
         if (in.buffered() == 0) {
             try {
@@ -201,7 +202,7 @@ public final class Connection implements Runnable {
             }
         }
         if (!first) {
-            in.deadlineIn(ctx.limits().headerTimeout());
+            in.deadlineIn(limits.headerTimeout());
         }
         keptAliveSince = 0;
         return state.compareAndSet(IDLE, BUSY) ? null : closedOr("server stop");
@@ -212,18 +213,24 @@ public final class Connection implements Runnable {
         return because != null ? because : why;
     }
 
-    /** One exchange on one generation, taken here and held to the exchange's end. */
+    /**
+     * One exchange on one generation, taken here and held to the exchange's end; nothing of
+     * it is kept after (an idle connection must not keep an old generation's plugins alive).
+     */
     private boolean exchange(WireReader in, WireWriter out) throws IOException {
         try (Generations.Lease lease = generations.take()) {
             ctx = lease.context();
-            if (parsedFor != ctx) { // the first exchange, or the first after a reload
-                in.capacity(readBufferSize());
+            if (!ctx.limits().equals(parsedFor) || !ctx.serverName().equals(namedFor)) {
+                in.capacity(readBufferSize(ctx.limits())); // the first, or a reload changed them
                 parser = new RequestParser(in, ctx.limits().requestLineBytes(),
                         ctx.limits().headerBytes(), ctx.limits().headerCount());
                 writer = new ResponseWriter(out, transport, ctx.serverName());
-                parsedFor = ctx;
+                parsedFor = ctx.limits();
+                namedFor = ctx.serverName();
             }
             return exchange(in, parser, writer);
+        } finally {
+            ctx = null;
         }
     }
 
@@ -291,8 +298,8 @@ public final class Connection implements Runnable {
     }
 
     /** The read buffer must hold the longest line the limits allow. */
-    private int readBufferSize() {
+    private static int readBufferSize(Limits limits) {
         return Math.max(16 * 1024,
-                Math.max(ctx.limits().requestLineBytes(), ctx.limits().headerBytes()) + 2);
+                Math.max(limits.requestLineBytes(), limits.headerBytes()) + 2);
     }
 }
