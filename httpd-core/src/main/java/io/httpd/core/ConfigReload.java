@@ -71,9 +71,9 @@ final class ConfigReload {
         info.listeners(server.boundAddresses());
         List<String> failed = next.plugins.reload(true);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        changes.addTo(LOG.atInfo().setMessage(Events.SERVER_RELOAD)
-                .addKeyValue("generation", next.number)).addKeyValue("took_ms", millis)
-                .addKeyValue("reload_failed", failed).log();
+        var event = changes.addTo(LOG.atInfo().setMessage(Events.SERVER_RELOAD)
+                .addKeyValue("generation", next.number)).addKeyValue("took_ms", millis);
+        (failed.isEmpty() ? event : event.addKeyValue("reload_failed", failed)).log();
         return new ReloadResult(next.number, changes.lines(), failed, millis, true);
     }
 

@@ -101,17 +101,23 @@ record GenerationChanges(List<String> routesAdded, List<String> routesRemoved,
         }
     }
 
-    /** Adds the changes to a {@code server.reload} event. */
+    /** Adds the changes to a {@code server.reload} event: the kinds that changed, the counts. */
     LoggingEventBuilder addTo(LoggingEventBuilder event) {
-        return event.addKeyValue("routes_added", routesAdded)
-                .addKeyValue("routes_removed", routesRemoved)
-                .addKeyValue("routes_changed", routesChanged)
-                .addKeyValue("listeners_added", listenersAdded)
-                .addKeyValue("listeners_removed", listenersRemoved)
-                .addKeyValue("plugins_added", pluginsAdded)
-                .addKeyValue("plugins_removed", pluginsRemoved)
-                .addKeyValue("plugins_upgraded", pluginsUpgraded)
-                .addKeyValue("instances_created", created)
+        key(event, "routes_added", routesAdded);
+        key(event, "routes_removed", routesRemoved);
+        key(event, "routes_changed", routesChanged);
+        key(event, "listeners_added", listenersAdded);
+        key(event, "listeners_removed", listenersRemoved);
+        key(event, "plugins_added", pluginsAdded);
+        key(event, "plugins_removed", pluginsRemoved);
+        key(event, "plugins_upgraded", pluginsUpgraded);
+        return event.addKeyValue("instances_created", created)
                 .addKeyValue("instances_carried", carried);
+    }
+
+    private static void key(LoggingEventBuilder event, String key, List<String> items) {
+        if (!items.isEmpty()) {
+            event.addKeyValue(key, items);
+        }
     }
 }
