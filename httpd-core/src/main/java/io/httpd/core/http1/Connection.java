@@ -62,11 +62,7 @@ public final class Connection implements Runnable {
         this(transport, Generations.fixed(ctx), stopping);
     }
 
-    /**
-     * @param transport   the connection's bytes
-     * @param generations where each exchange takes its generation
-     * @param stopping    true once the server (or this listener) drains: finish the exchange
-     */
+    /** As above, each exchange taking its context from {@code generations}. */
     public Connection(Transport transport, Generations generations, BooleanSupplier stopping) {
         this.transport = transport;
         this.generations = generations;
@@ -213,10 +209,7 @@ public final class Connection implements Runnable {
         return because != null ? because : why;
     }
 
-    /**
-     * One exchange on one generation, taken here and held to the exchange's end; nothing of
-     * it is kept after (an idle connection must not keep an old generation's plugins alive).
-     */
+    /** One exchange on one generation, held to its end; nothing of it is kept after. */
     private boolean exchange(WireReader in, WireWriter out) throws IOException {
         try (Generations.Lease lease = generations.take()) {
             ctx = lease.context();

@@ -76,11 +76,7 @@ public final class HttpServer {
         this(endpoints(addresses, tls, proxyProtocol), Generations.fixed(ctx));
     }
 
-    /**
-     * @param endpoints   the listeners
-     * @param generations where each exchange takes its context; the connection cap and the
-     *                    send timeout are those of the context current at construction
-     */
+    /** The connection cap and the send timeout are those of the context current now. */
     public HttpServer(List<Endpoint> endpoints, Generations generations) {
         this.endpoints = List.copyOf(endpoints);
         this.generations = generations;
