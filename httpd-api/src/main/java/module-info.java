@@ -29,12 +29,17 @@
  *       thread, before any socket is bound. An exception stops start-up and names the id.</li>
  *   <li><b>Serve.</b> Instances are called concurrently from many virtual threads, except
  *       access-log sinks, which each get one thread of their own.</li>
- *   <li><b>Reload.</b> On SIGHUP the server calls {@link io.httpd.api.PluginInstance#reload()}
- *       on every live instance (log sinks reopen files, TLS providers re-read certificates).
- *       The server owns the process signals; plugins never install their own.</li>
+ *   <li><b>Reload.</b> On SIGHUP the server reads httpd.toml again and creates the instances of
+ *       a new generation: an instance whose table and plugin jar did not change carries over
+ *       and gets {@link io.httpd.api.PluginInstance#reload()} (log sinks reopen files, TLS
+ *       providers re-read certificates); a changed table gets a new instance, created while
+ *       the old one still serves. When the new config fails, every live instance gets
+ *       {@code reload()} instead. The server owns the process signals; plugins never install
+ *       their own.</li>
  *   <li><b>Close.</b> On shutdown, after in-flight exchanges finished, the server calls
  *       {@link io.httpd.api.PluginInstance#close()} on every instance, in the reverse order of
- *       creation.</li>
+ *       creation; after a reload, on each instance the new generation did not carry over, once
+ *       the last exchange that used it ended (a sink after its queue drained).</li>
  * </ol>
  *
  * <h2>Order</h2>

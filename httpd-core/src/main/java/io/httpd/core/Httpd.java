@@ -7,6 +7,7 @@ import io.httpd.core.admin.AdminServer;
 import io.httpd.core.admin.Readiness;
 import io.httpd.core.admin.ReloadLog;
 import io.httpd.core.admin.RequestCounts;
+import io.httpd.core.admin.ReloadResult;
 import io.httpd.core.admin.ServerControl;
 import io.httpd.core.accesslog.AccessLogDispatcher;
 import io.httpd.core.config.ConfigError;
@@ -38,54 +39,33 @@ import java.util.function.Consumer;
 public final class Httpd {
     private static final Logger LOG = LoggerFactory.getLogger(Httpd.class);
 
-    private final HttpdConfig config;
+    private final HttpdConfig config; // the first generation's: the admin listener's settings
     private final ServerInfo info;
-    private final PluginInstances plugins;
-    private final AccessLogDispatcher accessLog;
+    private final CurrentGeneration generations;
     private final HttpServer server;
+    private final ConfigReload reloader;
     private final Readiness readiness = new Readiness();
     private final AdminServer admin; // null when [admin] is absent
     private volatile Runnable drainRequest = () -> { };
     private final ReloadLog reloads = new ReloadLog();
 
-    private Httpd(HttpdConfig config, ServerInfo info, PluginInstances plugins) {
-        this.config = config;
+    private Httpd(LoadedConfig loaded, PluginRegistry registry, ServerInfo info)
+            throws ConfigErrors {
+        this.config = loaded.config();
         this.info = info;
-        this.plugins = plugins;
-        this.accessLog = new AccessLogDispatcher(plugins.sinks, plugins.sinkIds,
-                AccessLogDispatcher.QUEUE_CAPACITY);
-        TrafficCounters counters = info.countersSource();
-        counters.accessLogDrops(accessLog::dropsBySink);
-        RouteTable routes = new RouteTable(plugins.routes);
-        info.routes(routes.routes().stream()
-                .map(r -> new ServerView.RouteInfo(r.path(), r.handlerId(), r.methods())).toList());
-        Consumer<AccessRecord> records = accessLog::submit;
-        if (config.admin() != null) {
-            RequestCounts counts = new RequestCounts(); // counted only when someone can read them
-            records = r -> {
-                counts.count(r);
-                accessLog.submit(r);
-            };
-            admin = new AdminServer(config.admin(), config.server().name(), info, readiness, counts,
-                    reloads, control(), counters);
-        } else {
-            admin = null;
-        }
-        Http1Context ctx = new Http1Context(config.limits(), config.server().name(), routes,
-                plugins.validators, records, counters, config.server().requestIdHeader())
-                .withTrustedProxies(config.server().trustedProxies(),
-                        config.server().forwardedHeader().equals("Forwarded"));
-        List<InetSocketAddress> addresses = new ArrayList<>();
-        List<TlsProvider> tls = new ArrayList<>();
-        List<Boolean> proxyProtocol = new ArrayList<>();
-        List<Boolean> reusePort = new ArrayList<>();
-        for (Listener l : config.listeners()) {
-            proxyProtocol.add(l.proxyProtocol());
-            reusePort.add(l.reusePort());
-            addresses.add(new InetSocketAddress(l.host(), l.port()));
-            tls.add(l.tls() == null ? null : plugins.tls.get(l.tls()));
-        }
-        this.server = new HttpServer(addresses, tls, proxyProtocol, reusePort, ctx);
+        RequestCounts counts = config.admin() == null ? null : new RequestCounts();
+        Generation first = Generation.create(1, loaded, registry, info, null,
+                counts == null ? null : counts::count); // counted only when someone can read
+        this.generations = new CurrentGeneration(first);
+        info.generation(first);
+        info.countersSource().accessLogDrops(() -> generations.generation().accessLog
+                .dropsBySink());
+        admin = counts == null ? null : new AdminServer(config.admin(), config.server().name(),
+                info, readiness, counts, reloads, control(),
+                info.countersSource());
+        this.server = new HttpServer(first.endpoints, generations);
+        this.reloader = new ConfigReload(config.file(), info, generations, server,
+                counts == null ? null : counts::count);
     }
 
     /**
@@ -108,13 +88,7 @@ public final class Httpd {
         HttpdConfig config = loaded.config();
         ServerInfo info = new ServerInfo(config.server().name(), Version.current(),
                 registry.all().stream().map(PluginRegistry.Found::info).toList(), new TrafficCounters());
-        List<ConfigError> errors = new ArrayList<>(loaded.errors());
-        PluginInstances plugins = PluginInstances.create(config, registry, info, errors);
-        if (!errors.isEmpty()) {
-            plugins.close();
-            throw ConfigErrors.inFileOrder(errors);
-        }
-        return new Httpd(config, info, plugins);
+        return new Httpd(loaded, registry, info);
     }
 
     /** Binds the listeners (the admin listener last) and serves; then {@code /ready} says 200. */
@@ -142,7 +116,8 @@ public final class Httpd {
     /** One line per certificate each TLS table serves: subject, names, issuer, expiry. */
     public List<String> certificates() {
         List<String> lines = new ArrayList<>();
-        plugins.tls.forEach((name, provider) -> provider.certificateChains().forEach(
+        generations.generation().plugins.tls.forEach((name, provider) -> provider
+                .certificateChains().forEach(
                 chain -> lines.add("tls." + name + ": " + CertificateLine.of(chain.getFirst()))));
         return lines;
     }
@@ -165,6 +140,11 @@ public final class Httpd {
         }
     }
 
+    /** The generation serving now. */
+    Generation generation() {
+        return generations.generation();
+    }
+
     /** The live view plugins see. */
     public ServerView view() {
         return info;
@@ -172,19 +152,17 @@ public final class Httpd {
 
     /** How many plugin instances were created. */
     public int instanceCount() {
-        return plugins.count();
+        return generations.generation().plugins.count();
     }
 
     /**
-     * SIGHUP (and the admin listener's {@code POST /reload}): every plugin instance reloads.
-     *
-     * @return the ids of the instances whose reload failed; empty when all went well
+     * SIGHUP (and the admin listener's {@code POST /reload}): a new generation from httpd.toml
+     * and plugins/, or, when anything in them fails, the old one serving on untouched.
      */
-    public List<String> reload() {
-        LOG.atInfo().setMessage(Events.SERVER_RELOAD).log();
-        List<String> failed = plugins.reload();
-        reloads.add(new ReloadLog.Reload(Instant.now(), failed));
-        return failed;
+    public ReloadResult reload() {
+        ReloadResult result = reloader.run();
+        reloads.add(new ReloadLog.Reload(Instant.now(), result.problems()));
+        return result;
     }
 
     /** What the admin listener's {@code POST /drain} runs: the process's own stop (SIGTERM's). */
@@ -201,7 +179,7 @@ public final class Httpd {
             }
 
             @Override
-            public List<String> reload() {
+            public ReloadResult reload() {
                 return Httpd.this.reload();
             }
         };
@@ -217,8 +195,7 @@ public final class Httpd {
     public int stop(Duration grace) throws InterruptedException {
         readiness.draining();
         int cut = server.stop(grace);
-        accessLog.close();
-        plugins.close();
+        generations.close(grace.plus(Duration.ofSeconds(15))); // sinks drain, instances close
         if (admin != null) {
             admin.stop();
         }
@@ -227,12 +204,11 @@ public final class Httpd {
 
     /** Closes the plugin instances of a server that was never started (for {@code -t}). */
     public void discard() {
-        accessLog.close();
-        plugins.close();
+        generations.generation().discard(null);
     }
 
-    /** The shutdown grace from the config. */
+    /** The shutdown grace of the config serving now. */
     public Duration shutdownGrace() {
-        return config.server().shutdownGrace();
+        return generations.generation().config.server().shutdownGrace();
     }
 }

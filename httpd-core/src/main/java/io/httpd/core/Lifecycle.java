@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The process signals of a running server, owned by the core: SIGTERM and SIGINT drain and
- * exit 0 (a second SIGINT exits at once), SIGHUP reloads every plugin instance.
+ * exit 0 (a second SIGINT exits at once), SIGHUP reloads (a new generation: {@link ConfigReload}).
  */
 final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);

@@ -56,8 +56,16 @@ final class PluginInstances implements AutoCloseable {
     /** By the name of their {@code [tls.NAME]} table. */
     final Map<String, TlsProvider> tls = new HashMap<>();
 
-    private record Named(String id, PluginInstance instance) {
+    /** An instance, what it was made of, and whether a reload carried it over. */
+    private record Named(String id, PluginInstance instance, Carry key, boolean carried) {
     }
+
+    /** What makes two instances the same: the provider (so its jar) and the table's content. */
+    record Carry(PluginKind kind, PluginProvider<?> provider, String table) {
+    }
+
+    /** Instances of the previous generation, by what they were made of, to carry over. */
+    private final Map<Carry, java.util.Deque<PluginInstance>> carry = new HashMap<>();
 
     private PluginInstances(HttpdConfig config, PluginRegistry registry, ServerView server) {
         this.config = config;
@@ -68,7 +76,21 @@ final class PluginInstances implements AutoCloseable {
     /** Creates every instance, or closes what was created and returns the errors. */
     static PluginInstances create(HttpdConfig config, PluginRegistry registry, ServerView server,
                                   List<ConfigError> errors) {
+        return create(config, registry, server, errors, null);
+    }
+
+    /**
+     * Creates every instance, carrying over those of {@code previous} made by the same provider
+     * from a table of the same content (null: none); or closes what was created (never what
+     * was carried) and returns the errors.
+     */
+    static PluginInstances create(HttpdConfig config, PluginRegistry registry, ServerView server,
+                                  List<ConfigError> errors, PluginInstances previous) {
         PluginInstances p = new PluginInstances(config, registry, server);
+        if (previous != null) {
+            previous.created.forEach(n -> p.carry.computeIfAbsent(n.key(),
+                    k -> new java.util.ArrayDeque<>()).add(n.instance()));
+        }
         errors.forEach(e -> p.reported.add(e.key()));
         for (Route r : config.routes()) { // keys by table path: tables with errors are left out
             p.route(r, r.config().path());
@@ -96,6 +118,7 @@ final class PluginInstances implements AutoCloseable {
             }
         });
         errors.addAll(p.errors);
+        p.carry.clear(); // what was not carried over must not be kept alive by this generation
         return p;
     }
 
@@ -137,6 +160,12 @@ final class PluginInstances implements AutoCloseable {
             return null;
         }
         PluginProvider<?> provider = found.get().provider();
+        Carry made = new Carry(kind, provider, table.config().content());
+        PluginInstance kept = carry.getOrDefault(made, new java.util.ArrayDeque<>()).poll();
+        if (kept != null) { // checked when it was created from the same table
+            created.add(new Named(table.id(), kept, made, true));
+            return type.cast(kept);
+        }
         Set<String> refused = new LinkedHashSet<>(); // a value the core refused is not passed on
         table.config().keys().stream().filter(k -> reported.contains(table.config().fullKey(k)))
                 .forEach(refused::add);
@@ -144,7 +173,7 @@ final class PluginInstances implements AutoCloseable {
             TableConfig tc = table.config().without(refused);
             try {
                 T instance = type.cast(provider.create(tc, server));
-                created.add(new Named(table.id(), instance));
+                created.add(new Named(table.id(), instance, made, false));
                 unknownKeys(tc);
                 return instance;
             } catch (ConfigException e) {
@@ -201,13 +230,17 @@ final class PluginInstances implements AutoCloseable {
     }
 
     /**
-     * SIGHUP: reload each instance; a failure is logged and the others go on.
+     * SIGHUP: reload each instance (only those carried over, when {@code carriedOnly}); a
+     * failure is logged and the others go on.
      *
      * @return the ids of the instances whose reload failed
      */
-    List<String> reload() {
+    List<String> reload(boolean carriedOnly) {
         List<String> failed = new ArrayList<>();
         for (Named n : created) {
+            if (carriedOnly && !n.carried()) {
+                continue;
+            }
             try {
                 n.instance().reload();
             } catch (Exception e) {
@@ -219,10 +252,28 @@ final class PluginInstances implements AutoCloseable {
         return failed;
     }
 
-    /** Closes every instance in reverse order of creation. */
+    /** Every instance, in order of creation, those carried over included. */
+    List<PluginInstance> instances() {
+        return created.stream().map(Named::instance).toList();
+    }
+
+    /** How many instances were carried over from the previous generation. */
+    int carried() {
+        return (int) created.stream().filter(Named::carried).count();
+    }
+
+    /** Closes every instance it created (not those carried over) in reverse order. */
     @Override
     public void close() {
+        close(created.stream().filter(n -> !n.carried()).map(Named::instance).toList());
+    }
+
+    /** Closes these of its instances, in reverse order of creation. */
+    void close(java.util.Collection<PluginInstance> which) {
         for (Named n : created.reversed()) {
+            if (!which.contains(n.instance())) {
+                continue;
+            }
             try {
                 n.instance().close();
             } catch (Exception e) {

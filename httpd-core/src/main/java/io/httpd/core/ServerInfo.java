@@ -15,7 +15,7 @@ final class ServerInfo implements ServerView {
     private final TrafficCounters counters; // its snapshot is a ServerView.Counters
     private volatile List<InetSocketAddress> listeners = List.of();
     private volatile List<RouteInfo> routes = List.of();
-    private final List<PluginInfo> plugins;
+    private volatile List<PluginInfo> plugins;
 
     ServerInfo(String name, String version, List<PluginInfo> plugins,
                TrafficCounters counters) {
@@ -35,6 +35,14 @@ final class ServerInfo implements ServerView {
 
     void routes(List<RouteInfo> mounted) {
         this.routes = List.copyOf(mounted);
+    }
+
+    /** Shows a generation's routes and plugins: at start, and when a reload put it in. */
+    void generation(Generation g) {
+        routes(g.routes.routes().stream()
+                .map(r -> new RouteInfo(r.path(), r.handlerId(), r.methods())).toList());
+        this.plugins = g.registry.all().stream().map(
+                io.httpd.core.plugin.PluginRegistry.Found::info).toList();
     }
 
     @Override

@@ -65,6 +65,41 @@ public final class AccessLogDispatcher implements AutoCloseable {
                 closeTimeout);
     }
 
+    private AccessLogDispatcher(List<SinkFeed> feeds, Duration closeTimeout) {
+        this.feeds = List.copyOf(feeds);
+        this.closeTimeout = closeTimeout;
+    }
+
+    /**
+     * The dispatcher of a reload's new generation: a sink carried over (the same instance)
+     * keeps its feed, queue and thread, so that it never has two writers; a new sink gets a
+     * feed of its own, started here.
+     */
+    public AccessLogDispatcher next(List<AccessLogSink> sinks, List<String> sinkIds,
+                                    int queueCapacity) {
+        List<SinkFeed> list = new ArrayList<>(sinks.size());
+        for (int i = 0; i < sinks.size(); i++) {
+            AccessLogSink sink = sinks.get(i);
+            SinkFeed kept = feeds.stream().filter(f -> f.sink() == sink).findFirst().orElse(null);
+            SinkFeed feed = kept != null ? kept : new SinkFeed(i, sinkIds.get(i), sink,
+                    queueCapacity);
+            if (kept == null) {
+                feed.start();
+            }
+            list.add(feed);
+        }
+        return new AccessLogDispatcher(list, closeTimeout);
+    }
+
+    /**
+     * Stops the feeds of these sinks (those no generation holds any more) and waits until each
+     * wrote and flushed what it accepted, as {@link #close()} does for all.
+     */
+    public void close(java.util.Set<AccessLogSink> sinks) {
+        new AccessLogDispatcher(feeds.stream().filter(f -> sinks.contains(f.sink())).toList(),
+                closeTimeout).close();
+    }
+
     private AccessLogDispatcher(List<AccessLogSink> sinks, List<String> sinkIds,
                                 int queueCapacity, Duration closeTimeout) {
         if (queueCapacity < 1) {

@@ -83,6 +83,10 @@ final class SinkFeed {
         return index;
     }
 
+    AccessLogSink sink() {
+        return sink;
+    }
+
     String sinkId() {
         return sinkId;
     }

@@ -81,9 +81,8 @@ final class AdminEndpoints {
     }
 
     private static Response reload(ServerControl control) {
-        List<String> failed = control.reload();
-        return failed.isEmpty() ? text(Status.OK, "reloaded\n")
-                : text(SERVER_ERROR, "reload failed: " + String.join(", ", failed) + "\n");
+        ReloadResult result = control.reload();
+        return text(result.problems().isEmpty() ? Status.OK : SERVER_ERROR, result.text());
     }
 
     private static Response ready(Readiness readiness) {

@@ -1,7 +1,5 @@
 package io.httpd.core.admin;
 
-import java.util.List;
-
 /** What the admin listener may ask of the server: {@code POST /drain} and {@code POST /reload}. */
 public interface ServerControl {
     /**
@@ -11,9 +9,9 @@ public interface ServerControl {
     void drain();
 
     /**
-     * Does what SIGHUP does and waits for it.
+     * Does what SIGHUP does and waits for it: a new generation from httpd.toml and plugins/.
      *
-     * @return the ids of the plugin instances whose reload failed; empty when all went well
+     * @return what it did; its problems are empty when all went well
      */
-    List<String> reload();
+    ReloadResult reload();
 }

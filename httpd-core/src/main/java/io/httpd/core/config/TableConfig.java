@@ -55,6 +55,14 @@ public final class TableConfig implements PluginConfig {
         return new TableConfig(path, ConfigLoader.TOML.createObjectNode(), folder);
     }
 
+    /**
+     * The table's values and the folder they resolve against, as text: two tables with the
+     * same content configure the same instance (a reload carries such an instance over).
+     */
+    public String content() {
+        return folder + " " + node;
+    }
+
     @Override
     public String path() {
         return path;

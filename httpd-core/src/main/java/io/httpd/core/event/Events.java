@@ -66,8 +66,17 @@ public final class Events {
     public static final String TLS_HANDSHAKE_FAIL = "tls.handshake_fail";
     /** A connection on a proxy_protocol listener sent no valid PROXY header: remote, reason. */
     public static final String PROXY_REJECT = "proxy.reject";
-    /** SIGHUP: reloading every plugin instance. */
+    /**
+     * SIGHUP or POST /reload put a new generation in: generation, what changed (routes,
+     * listeners, plugins added/removed/upgraded; instances created and carried over), took_ms,
+     * reload_failed (instances whose own reload() threw).
+     */
     public static final String SERVER_RELOAD = "server.reload";
+    /**
+     * A reload refused: one ERROR event per problem (error: {@code FILE:LINE: key: reason}, a
+     * jar, an address), then a WARN summary (generation still serving, errors, took_ms).
+     */
+    public static final String SERVER_RELOAD_FAILED = "server.reload_failed";
 
     private Events() {
     }

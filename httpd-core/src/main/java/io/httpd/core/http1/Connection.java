@@ -1,6 +1,7 @@
 package io.httpd.core.http1;
 
 import io.httpd.api.Status;
+import io.httpd.core.config.Limits;
 import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,12 @@ public final class Connection implements Runnable {
     private static final Duration LINGER = Duration.ofSeconds(2);
 
     private final Transport transport;
-    private final Http1Context ctx;
+    private final Generations generations;
+    private Http1Context ctx; // of the exchange that runs; null between exchanges
+    private Limits parsedFor; // the limits and name the parser and writer were made for
+    private String namedFor;
+    private RequestParser parser;
+    private ResponseWriter writer;
     private final BooleanSupplier stopping;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private int requests;
@@ -53,14 +59,20 @@ public final class Connection implements Runnable {
      * @param stopping  true once the server drains: finish the current exchange, then close
      */
     public Connection(Transport transport, Http1Context ctx, BooleanSupplier stopping) {
+        this(transport, Generations.fixed(ctx), stopping);
+    }
+
+    /** As above, each exchange taking its context from {@code generations}. */
+    public Connection(Transport transport, Generations generations, BooleanSupplier stopping) {
         this.transport = transport;
-        this.ctx = ctx;
+        this.generations = generations;
         this.stopping = stopping;
     }
 
     @Override
     public void run() {
-        ctx.counters().connectionOpened();
+        TrafficCounters counters = generations.current().counters(); // one for all generations
+        counters.connectionOpened();
         LOG.atDebug().setMessage(Events.CONN_ACCEPT).addKeyValue("remote", transport.remote()).log();
         String reason;
         try {
@@ -70,7 +82,7 @@ public final class Connection implements Runnable {
         } finally {
             state.set(CLOSED);
             closeQuietly();
-            ctx.counters().connectionClosed();
+            counters.connectionClosed();
         }
         LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", transport.remote())
                 .addKeyValue("requests", requests).addKeyValue("reason", reason).log();
@@ -134,19 +146,18 @@ public final class Connection implements Runnable {
     }
 
     private String loop() throws IOException {
-        WireReader in = new WireReader(transport, readBufferSize(), ctx.counters());
-        WireWriter out = new WireWriter(transport.output(), 16 * 1024, ctx.counters());
+        TrafficCounters counters = generations.current().counters(); // shared by generations
+        WireReader in = new WireReader(transport, readBufferSize(generations.current().limits()),
+                counters);
+        WireWriter out = new WireWriter(transport.output(), 16 * 1024, counters);
         in.flushBeforeBlocking(out);
-        ResponseWriter writer = new ResponseWriter(out, transport, ctx.serverName());
-        RequestParser parser = new RequestParser(in, ctx.limits().requestLineBytes(),
-                ctx.limits().headerBytes(), ctx.limits().headerCount());
         try {
             while (true) {
-                String stop = awaitRequest(in);
+                String stop = awaitRequest(in, generations.current().limits());
                 if (stop != null) {
                     return stop;
                 }
-                if (!exchange(in, parser, writer)) {
+                if (!exchange(in, out)) {
                     flushQuietly(out);
                     linger(in);
                     return "closed after response";
@@ -168,15 +179,15 @@ public final class Connection implements Runnable {
      * within header_timeout of the accept: a connection that never sends a byte is held no
      * longer than one that sends its head too slowly.
      */
-    private String awaitRequest(WireReader in) throws IOException {
+    private String awaitRequest(WireReader in, Limits limits) throws IOException {
         if (stopping.getAsBoolean()) {
             return "server stop";
         }
         boolean first = requests == 0;
         if (first) {
-            in.deadlineIn(ctx.limits().headerTimeout());
+            in.deadlineIn(limits.headerTimeout());
         } else {
-            in.gapLimit(ctx.limits().idleTimeout());
+            in.gapLimit(limits.idleTimeout());
         }
         if (in.buffered() == 0) {
             try {
@@ -193,7 +204,7 @@ public final class Connection implements Runnable {
             }
         }
         if (!first) {
-            in.deadlineIn(ctx.limits().headerTimeout());
+            in.deadlineIn(limits.headerTimeout());
         }
         keptAliveSince = 0;
         return state.compareAndSet(IDLE, BUSY) ? null : closedOr("server stop");
@@ -202,6 +213,24 @@ public final class Connection implements Runnable {
     private String closedOr(String why) {
         String because = closedBecause;
         return because != null ? because : why;
+    }
+
+    /** One exchange on one generation, held to its end; nothing of it is kept after. */
+    private boolean exchange(WireReader in, WireWriter out) throws IOException {
+        try (Generations.Lease lease = generations.take()) {
+            ctx = lease.context();
+            if (!ctx.limits().equals(parsedFor) || !ctx.serverName().equals(namedFor)) {
+                in.capacity(readBufferSize(ctx.limits())); // the first, or a reload changed them
+                parser = new RequestParser(in, ctx.limits().requestLineBytes(),
+                        ctx.limits().headerBytes(), ctx.limits().headerCount());
+                writer = new ResponseWriter(out, transport, ctx.serverName());
+                parsedFor = ctx.limits();
+                namedFor = ctx.serverName();
+            }
+            return exchange(in, parser, writer);
+        } finally {
+            ctx = null;
+        }
     }
 
     private boolean exchange(WireReader in, RequestParser parser, ResponseWriter writer)
@@ -268,8 +297,8 @@ public final class Connection implements Runnable {
     }
 
     /** The read buffer must hold the longest line the limits allow. */
-    private int readBufferSize() {
+    private static int readBufferSize(Limits limits) {
         return Math.max(16 * 1024,
-                Math.max(ctx.limits().requestLineBytes(), ctx.limits().headerBytes()) + 2);
+                Math.max(limits.requestLineBytes(), limits.headerBytes()) + 2);
     }
 }

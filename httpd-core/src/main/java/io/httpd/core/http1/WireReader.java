@@ -13,7 +13,7 @@ import java.net.SocketTimeoutException;
 final class WireReader {
     private final InputStream in;
     private final Transport transport;
-    private final byte[] buf;
+    private byte[] buf;
     private final TrafficCounters counters; // bytes received
     private int pos;
     private int limit;
@@ -53,6 +53,13 @@ final class WireReader {
     void gapLimit(java.time.Duration time) {
         deadlineNanos = 0;
         gapMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, time.toMillis()));
+    }
+
+    /** Grows the buffer to at least this many bytes, keeping what it holds (a reload's limits). */
+    void capacity(int bytes) {
+        if (bytes > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, bytes);
+        }
     }
 
     /** Bytes received but not consumed yet (pipelined requests, body starts). */

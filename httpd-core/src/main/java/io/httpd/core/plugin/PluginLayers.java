@@ -41,10 +41,23 @@ final class PluginLayers {
     private final Map<String, String> packageOwners = new HashMap<>();
     private final List<String> problems;
     private final Path dir;
+    private final Map<Path, Unit> previous;
+    private final Map<Path, Unit> loaded = new HashMap<>();
 
-    private PluginLayers(Path dir, List<String> problems) {
+    /**
+     * A jar or folder loaded into its layer.
+     *
+     * @param stamp   the sizes and modification times of its files, to tell a replaced one
+     * @param modules its modules
+     * @param found   its providers
+     */
+    record Unit(String stamp, Set<ModuleReference> modules, List<PluginRegistry.Found> found) {
+    }
+
+    private PluginLayers(Path dir, List<String> problems, Map<Path, Unit> previous) {
         this.dir = dir;
         this.problems = problems;
+        this.previous = previous;
         for (Module m : ModuleLayer.boot().modules()) {
             moduleOwners.put(m.getName(), "the image");
             m.getPackages().forEach(p -> packageOwners.put(p, "module " + m.getName()
@@ -58,15 +71,39 @@ final class PluginLayers {
      * @param problems receives one line per refusal: {@code plugins/NAME.jar: reason}
      */
     static List<PluginRegistry.Found> load(Path dir, List<String> problems) {
+        return load(dir, problems, Map.of(), new HashMap<>());
+    }
+
+    /**
+     * Loads every plugin in a folder, keeping the layer of each jar or folder that is in
+     * {@code previous} unchanged (a reload: its providers, so its instances, carry over).
+     *
+     * @param loaded receives every unit loaded, by path
+     */
+    static List<PluginRegistry.Found> load(Path dir, List<String> problems,
+                                           Map<Path, Unit> previous, Map<Path, Unit> loaded) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        PluginLayers layers = new PluginLayers(dir, problems);
+        PluginLayers layers = new PluginLayers(dir, problems, previous);
         List<PluginRegistry.Found> found = new ArrayList<>();
         for (Path entry : entries(dir, problems)) {
             found.addAll(layers.loadUnit(entry));
         }
+        loaded.putAll(layers.loaded);
         return found;
+    }
+
+    /** The sizes and modification times of a jar, or of every file in a folder. */
+    private static String stamp(Path unit) throws IOException {
+        try (Stream<Path> files = Files.walk(unit)) {
+            StringBuilder stamp = new StringBuilder();
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                stamp.append(f).append(' ').append(Files.size(f)).append(' ')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+            }
+            return stamp.toString();
+        }
     }
 
     private static List<Path> entries(Path dir, List<String> problems) {
@@ -89,6 +126,31 @@ final class PluginLayers {
 
     private List<PluginRegistry.Found> loadUnit(Path unit) {
         String name = label(unit);
+        String stamp;
+        try {
+            stamp = stamp(unit);
+        } catch (IOException e) {
+            problems.add(name + ": cannot read: " + e.getMessage());
+            return List.of();
+        }
+        Unit kept = previous.get(unit);
+        if (kept != null && kept.stamp().equals(stamp)) {
+            if (!claim(name, kept.modules())) {
+                return List.of();
+            }
+            loaded.put(unit, kept);
+            return kept.found();
+        }
+        List<PluginRegistry.Found> found = loadLayer(unit, name);
+        try {
+            loaded.put(unit, new Unit(stamp, ModuleFinder.of(unit).findAll(), found));
+        } catch (FindException e) {
+            // reported by loadLayer
+        }
+        return found;
+    }
+
+    private List<PluginRegistry.Found> loadLayer(Path unit, String name) {
         try {
             ModuleFinder finder = ModuleFinder.of(unit);
             Set<ModuleReference> refs = finder.findAll();

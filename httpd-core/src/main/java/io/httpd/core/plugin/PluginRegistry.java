@@ -44,6 +44,9 @@ public final class PluginRegistry {
     public static final String BUILT_IN = "built-in";
 
     private final Map<PluginKind, Map<String, Found>> byKind = new LinkedHashMap<>();
+    /** The drop-in jars and folders, by path, with their layers: a reload keeps unchanged ones. */
+    private Map<Path, PluginLayers.Unit> units = Map.of();
+    private List<Found> builtIn = List.of();
 
     private PluginRegistry() {
         for (PluginKind kind : PluginKind.values()) {
@@ -60,12 +63,34 @@ public final class PluginRegistry {
      */
     public static PluginRegistry discover(Path pluginsDir) throws PluginException {
         List<String> problems = new ArrayList<>();
-        List<Found> found = new ArrayList<>(builtIn(problems));
-        found.addAll(PluginLayers.load(pluginsDir, problems));
+        List<Found> builtIn = builtIn(problems);
+        return discover(pluginsDir, builtIn, Map.of(), problems);
+    }
+
+    /**
+     * Scans a plugins folder again (a reload): a jar or folder that did not change keeps its
+     * layer and its providers; a new or replaced one gets a new layer. The built-in providers
+     * stay the same.
+     *
+     * @throws PluginException listing every problem found
+     */
+    public PluginRegistry rediscover(Path pluginsDir) throws PluginException {
+        return discover(pluginsDir, builtIn, units, new ArrayList<>());
+    }
+
+    private static PluginRegistry discover(Path pluginsDir, List<Found> builtIn,
+                                           Map<Path, PluginLayers.Unit> previous,
+                                           List<String> problems) throws PluginException {
+        List<Found> found = new ArrayList<>(builtIn);
+        Map<Path, PluginLayers.Unit> units = new java.util.HashMap<>();
+        found.addAll(PluginLayers.load(pluginsDir, problems, previous, units));
         if (!problems.isEmpty()) {
             throw new PluginException(problems);
         }
-        return of(found);
+        PluginRegistry registry = of(found);
+        registry.units = Map.copyOf(units);
+        registry.builtIn = List.copyOf(builtIn);
+        return registry;
     }
 
     private static List<Found> builtIn(List<String> problems) {
@@ -89,6 +114,7 @@ public final class PluginRegistry {
      */
     public static PluginRegistry of(List<Found> providers) throws PluginException {
         PluginRegistry registry = new PluginRegistry();
+        registry.builtIn = List.copyOf(providers); // what a rediscover keeps: all but drop-ins
         List<String> problems = new ArrayList<>();
         providers.forEach(f -> registry.add(f, problems));
         if (!problems.isEmpty()) {

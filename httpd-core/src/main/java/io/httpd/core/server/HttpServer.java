@@ -1,13 +1,14 @@
 package io.httpd.core.server;
 
-import io.httpd.api.TlsProvider;
 import io.httpd.core.event.Events;
 import io.httpd.core.http1.Connection;
+import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.Http1Context;
 import io.httpd.core.http1.ProxyProtocolTransport;
 import io.httpd.core.http1.SocketTransport;
 import io.httpd.core.http1.TlsTransport;
 import io.httpd.core.http1.Transport;
+import io.httpd.api.TlsProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,13 +17,15 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -33,19 +36,30 @@ import java.util.concurrent.Semaphore;
  * nginx reuses its keep-alive connections); when none is idle, it waits unserved, and so does
  * accepting (the kernel's backlog holds new clients) rather than failing anyone. A failing accept backs off
  * ({@link AcceptFailures}); {@link SendTimeout} closes connections whose peer stopped reading.
+ * A reload {@linkplain #rebind rebinds}: listeners that stay keep their sockets, new ones are
+ * bound before anything changes, removed ones drain as on a graceful stop.
  */
 public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Duration CAP_LOG_INTERVAL = Duration.ofSeconds(10);
 
-    private final List<InetSocketAddress> addresses;
-    private final List<TlsProvider> tls; // per address; null for plain HTTP
-    private final List<Boolean> proxyProtocol; // per address
-    private final List<Boolean> reusePort; // per address
-    private final Http1Context ctx;
+    /**
+     * A configured listener.
+     *
+     * @param key           what identifies it across reloads: the address as configured
+     * @param address       where to bind
+     * @param tls           its TLS provider, or null for plain HTTP
+     * @param proxyProtocol whether every connection starts with a PROXY protocol header
+     * @param reusePort     whether to bind with SO_REUSEPORT (only when it is first bound)
+     */
+    public record Endpoint(String key, InetSocketAddress address, TlsProvider tls,
+                           boolean proxyProtocol, boolean reusePort) {
+    }
+
+    private final List<Endpoint> endpoints;
+    private final Generations generations;
     private final Semaphore permits;
-    private final List<ServerSocketChannel> channels = new ArrayList<>();
-    private final List<Thread> acceptors = new ArrayList<>();
+    final List<Listening> listeners = new CopyOnWriteArrayList<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private Thread sendTimeout;
@@ -56,9 +70,7 @@ public final class HttpServer {
         this(addresses, Collections.nCopies(addresses.size(), null), ctx);
     }
 
-    /**
-     * @param tls per address, the TLS provider of that listener, or null for plain HTTP
-     */
+    /** @param tls per address, the TLS provider of that listener, or null for plain HTTP */
     public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls, Http1Context ctx) {
         this(addresses, tls, Collections.nCopies(addresses.size(), false), ctx);
     }
@@ -69,27 +81,27 @@ public final class HttpServer {
      */
     public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
                       List<Boolean> proxyProtocol, Http1Context ctx) {
-        this(addresses, tls, proxyProtocol, Collections.nCopies(addresses.size(), false), ctx);
+        this(endpoints(addresses, tls, proxyProtocol), Generations.fixed(ctx));
     }
 
-    /**
-     * @param tls           per address, the TLS provider of that listener, or null for plain HTTP
-     * @param proxyProtocol per address, whether connections start with a PROXY protocol header
-     * @param reusePort     per address, whether to bind with SO_REUSEPORT
-     */
-    public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
-                      List<Boolean> proxyProtocol, List<Boolean> reusePort, Http1Context ctx) {
-        if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()
-                || reusePort.size() != addresses.size()) {
-            throw new IllegalArgumentException(
-                    "one tls, proxy_protocol and reuse_port entry per address");
+    /** The connection cap and the send timeout are those of the context current now. */
+    public HttpServer(List<Endpoint> endpoints, Generations generations) {
+        this.endpoints = List.copyOf(endpoints);
+        this.generations = generations;
+        this.permits = new Semaphore(generations.current().limits().connections());
+    }
+
+    private static List<Endpoint> endpoints(List<InetSocketAddress> addresses,
+                                            List<TlsProvider> tls, List<Boolean> proxyProtocol) {
+        if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()) {
+            throw new IllegalArgumentException("one tls and proxy_protocol entry per address");
         }
-        this.addresses = List.copyOf(addresses);
-        this.tls = new ArrayList<>(tls);
-        this.proxyProtocol = List.copyOf(proxyProtocol);
-        this.reusePort = List.copyOf(reusePort);
-        this.ctx = ctx;
-        this.permits = new Semaphore(ctx.limits().connections());
+        List<Endpoint> list = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            list.add(new Endpoint(format(addresses.get(i)) + "#" + i, addresses.get(i),
+                    tls.get(i), proxyProtocol.get(i), false));
+        }
+        return list;
     }
 
     /**
@@ -98,58 +110,62 @@ public final class HttpServer {
      */
     public void start() throws IOException {
         PollerStart.run();
-        OpenFileLimit.check(ctx.limits().connections());
-        for (int i = 0; i < addresses.size(); i++) {
-            InetSocketAddress address = addresses.get(i);
-            ServerSocketChannel channel = ServerSocketChannel.open();
-            try {
-                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                if (reusePort.get(i)) {
-                    channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-                }
-                channel.bind(address, 1024);
-            } catch (IOException e) {
-                channel.close();
-                closeListeners();
-                BindException be = new BindException("cannot listen on " + address.getHostString()
-                        + ":" + address.getPort() + ": " + e.getMessage());
-                be.initCause(e);
-                throw be;
+        OpenFileLimit.check(generations.current().limits().connections());
+        List<Listening> bound = bindAll(endpoints);
+        sendTimeout = new SendTimeout(open, generations.current().limits().sendTimeout()).start();
+        bound.forEach(this::startAccepting);
+    }
+
+    private static List<Listening> bindAll(List<Endpoint> endpoints) throws BindException {
+        List<Listening> bound = new ArrayList<>();
+        try {
+            for (Endpoint e : endpoints) {
+                bound.add(Listening.bind(e));
             }
-            channels.add(channel);
+            return bound;
+        } catch (BindException e) {
+            bound.forEach(l -> Listening.closeQuietly(l.channel));
+            throw e;
         }
-        sendTimeout = new SendTimeout(open, ctx.limits().sendTimeout()).start();
-        for (int i = 0; i < channels.size(); i++) {
-            ServerSocketChannel channel = channels.get(i);
-            TlsProvider secure = tls.get(i);
-            boolean proxied = proxyProtocol.get(i);
-            Thread t = Thread.ofPlatform().name("accept-" + localAddress(channel).getPort())
-                    .start(() -> acceptLoop(channel, secure, proxied));
-            acceptors.add(t);
-            var listen = LOG.atInfo().setMessage(Events.SERVER_LISTEN)
-                    .addKeyValue("address", format(localAddress(channel)));
-            if (secure != null) {
-                listen.addKeyValue("tls", true);
-            }
-            listen.log();
+    }
+
+    void startAccepting(Listening l) {
+        listeners.add(l);
+        l.acceptor = Thread.ofPlatform().name("accept-" + l.local().getPort())
+                .start(() -> acceptLoop(l));
+        var listen = LOG.atInfo().setMessage(Events.SERVER_LISTEN)
+                .addKeyValue("address", format(l.local()));
+        if (l.tls != null) {
+            listen.addKeyValue("tls", true);
         }
+        listen.log();
+    }
+
+    /**
+     * The first half of a reload's change of listeners: binds every endpoint not bound yet
+     * (by key); nothing else changes until {@link Rebind#commit}.
+     *
+     * @throws BindException naming the address that cannot be bound; nothing changed
+     */
+    public Rebind rebind(List<Endpoint> wanted) throws BindException {
+        Map<String, Listening> current = new HashMap<>();
+        listeners.forEach(l -> current.put(l.endpoint.key(), l));
+        List<Endpoint> added = wanted.stream().filter(e -> !current.containsKey(e.key())).toList();
+        List<Listening> bound = bindAll(added);
+        return new Rebind(this, wanted, bound, current);
     }
 
     /** The addresses actually bound (a configured port 0 becomes the port the system chose). */
     public List<InetSocketAddress> boundAddresses() {
-        List<InetSocketAddress> bound = new ArrayList<>();
-        for (ServerSocketChannel channel : channels) {
-            bound.add(localAddress(channel));
-        }
-        return bound;
+        return listeners.stream().map(Listening::local).toList();
     }
 
-    private void acceptLoop(ServerSocketChannel channel, TlsProvider secure, boolean proxied) {
-        AcceptFailures failures = new AcceptFailures(localAddress(channel));
-        while (!stopping) {
+    private void acceptLoop(Listening l) {
+        AcceptFailures failures = new AcceptFailures(l.local());
+        while (!stopping && !l.stopping) {
             SocketChannel socket;
             try {
-                socket = channel.accept();
+                socket = l.channel.accept();
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
@@ -160,10 +176,10 @@ public final class HttpServer {
             }
             failures.succeeded();
             if (!admit()) {
-                closeQuietly(socket);
+                Listening.closeQuietly(socket);
                 return;
             }
-            serve(socket, secure, proxied);
+            serve(socket, l);
         }
     }
 
@@ -213,34 +229,37 @@ public final class HttpServer {
         long now = System.nanoTime();
         if (capLoggedAt == 0 || now - capLoggedAt > CAP_LOG_INTERVAL.toNanos()) {
             LOG.atWarn().setMessage(Events.CONN_LIMIT)
-                    .addKeyValue("connections", ctx.limits().connections())
+                    .addKeyValue("connections", generations.current().limits().connections())
                     .addKeyValue("kept_alive_closed", keptAliveClosed).log();
             capLoggedAt = now;
             keptAliveClosed = 0;
         }
     }
 
-    private void serve(SocketChannel socket, TlsProvider secure, boolean proxied) {
+    private void serve(SocketChannel socket, Listening l) {
         Connection connection;
+        TlsProvider secure = l.tls;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             Transport transport = transport(socket, secure);
-            if (proxied) { // the PROXY header comes first, before any TLS handshake
+            if (l.proxied) { // the PROXY header comes first, before any TLS handshake
                 transport = new ProxyProtocolTransport(transport, socket.socket(),
-                        ctx.limits().headerTimeout(), secure == null);
+                        generations.current().limits().headerTimeout(), secure == null);
             }
-            connection = new Connection(transport, ctx, () -> stopping);
+            connection = new Connection(transport, generations, () -> stopping || l.stopping);
         } catch (IOException e) {
             permits.release();
-            closeQuietly(socket);
+            Listening.closeQuietly(socket);
             return;
         }
         open.add(connection);
+        l.connections.add(connection);
         Thread.ofVirtual().name("conn").start(() -> {
             try {
                 connection.run();
             } finally {
                 open.remove(connection);
+                l.connections.remove(connection);
                 permits.release();
             }
         });
@@ -248,6 +267,7 @@ public final class HttpServer {
 
     /** Plain, or TLS with its handshake still to run on the connection's own thread. */
     private Transport transport(SocketChannel socket, TlsProvider secure) throws IOException {
+        Http1Context ctx = generations.current();
         return secure == null ? new SocketTransport(socket)
                 : new TlsTransport(socket, secure, ctx.limits().handshakeTimeout(), ctx.counters());
     }
@@ -260,10 +280,11 @@ public final class HttpServer {
      */
     public int stop(Duration grace) throws InterruptedException {
         stopping = true;
-        closeListeners();
-        for (Thread t : acceptors) {
-            t.interrupt(); // out of a pause after a failed accept
-            t.join(1000);
+        listeners.forEach(Listening::stopAccepting);
+        for (Listening l : listeners) {
+            if (l.acceptor != null) {
+                l.acceptor.join(1000);
+            }
         }
         long deadline = System.nanoTime() + grace.toNanos();
         while (!open.isEmpty() && System.nanoTime() < deadline) {
@@ -278,30 +299,10 @@ public final class HttpServer {
         return cut;
     }
 
-    private void closeListeners() {
-        channels.forEach(HttpServer::closeQuietly);
-    }
-
     /** {@code 127.0.0.1:8080} or {@code [::]:8080}: how operators write addresses. */
     public static String format(InetSocketAddress address) {
         String host = address.getAddress() == null ? address.getHostString()
                 : address.getAddress().getHostAddress();
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
-    }
-
-    private static InetSocketAddress localAddress(ServerSocketChannel channel) {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void closeQuietly(java.nio.channels.Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // nothing to do: it is being discarded
-        }
     }
 }

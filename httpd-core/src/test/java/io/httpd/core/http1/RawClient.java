@@ -15,11 +15,11 @@ import java.util.Locale;
  * A raw socket client: writes bytes as given, reads bytes exactly as they arrive. Every read
  * waits at most 5 s, so a server that never answers fails the test instead of hanging it.
  */
-final class RawClient implements AutoCloseable {
+public final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
 
-    RawClient(InetSocketAddress address) {
+    public RawClient(InetSocketAddress address) {
         this(connect(address));
     }
 
@@ -45,7 +45,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Sends Latin-1 bytes in one write. */
-    RawClient send(String bytes) throws IOException {
+    public RawClient send(String bytes) throws IOException {
         socket.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
         socket.getOutputStream().flush();
         return this;
@@ -57,7 +57,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads exactly this many bytes. */
-    String read(int count) throws IOException {
+    public String read(int count) throws IOException {
         byte[] b = in.readNBytes(count);
         if (b.length < count) {
             throw new IOException("connection closed after " + b.length + " of " + count
@@ -67,7 +67,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Reads a response head, up to and including its empty line. */
-    String readHead() throws IOException {
+    public String readHead() throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int state = 0; // how much of CR LF CR LF has been seen
         while (state < 4) {
@@ -85,7 +85,7 @@ final class RawClient implements AutoCloseable {
      * Reads one response to a request that is not HEAD: its head, then its content by
      * Content-Length, or chunked up to the last chunk (chunk data must not contain "0\r\n\r\n").
      */
-    String readResponse() throws IOException {
+    public String readResponse() throws IOException {
         String head = readHead();
         String lower = head.toLowerCase(Locale.ROOT);
         int cl = lower.indexOf("\r\ncontent-length: ");
@@ -126,7 +126,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Whether the server has closed the connection: end of stream with no byte before it. */
-    boolean serverClosed() throws IOException {
+    public boolean serverClosed() throws IOException {
         return in.read() < 0;
     }
 

@@ -10,7 +10,8 @@ import java.time.Clock;
 /**
  * An access-log sink that writes each record as one line of a {@link LogFile}, in the given
  * {@link RecordFormat}. {@code log} and {@code flush} come from the sink's one thread;
- * {@code reload} reopens the file (SIGHUP); {@code close} writes what is buffered and closes.
+ * {@code reload} reopens the file (SIGHUP); {@code close} writes what is buffered and closes
+ * (the file stays open while another sink on the same path uses it: {@link OpenLogFiles}).
  * An {@code IOException} from {@code log} or {@code flush} means lines were lost; the server
  * counts it as a drop, and the file is opened again at the next record.
  */
@@ -32,7 +33,7 @@ final class LogFileSink implements AccessLogSink {
     static LogFileSink open(PluginConfig config, RecordFormat format) {
         LogFileSettings settings = LogFileSettings.read(config);
         try {
-            return new LogFileSink(LogFile.open(settings, Clock.systemDefaultZone()), format);
+            return new LogFileSink(OpenLogFiles.open(settings, Clock.systemDefaultZone()), format);
         } catch (IOException e) {
             throw config.error("path", "cannot open " + settings.path() + ": "
                     + LogFile.reason(e));
@@ -58,7 +59,7 @@ final class LogFileSink implements AccessLogSink {
 
     @Override
     public void close() throws IOException {
-        file.close();
+        OpenLogFiles.close(file);
     }
 
     LogFile file() {

@@ -1,0 +1,89 @@
+package io.httpd.core;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.classfile.ClassFile;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.lang.constant.ModuleDesc;
+import java.lang.constant.PackageDesc;
+import java.lang.classfile.attribute.ModuleAttribute;
+import java.lang.classfile.attribute.ModulePackagesAttribute;
+import java.lang.reflect.AccessFlag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_String;
+import static java.lang.constant.ConstantDescs.CD_void;
+import static java.lang.constant.ConstantDescs.INIT_NAME;
+
+/**
+ * A real drop-in plugin jar, written as class files (the core's tests cannot run javac): module
+ * {@code test.greeting} at a version, providing the route handler {@code greeting} that
+ * answers a fixed text, as a third-party plugin built against httpd-api would.
+ */
+final class GreetingJar {
+    private static final ClassDesc PROVIDER = ClassDesc.of("test.greeting.Greeting");
+    private static final ClassDesc API_PROVIDER = ClassDesc.of("io.httpd.api.RouteHandlerProvider");
+    private static final ClassDesc HANDLER = ClassDesc.of("io.httpd.api.RouteHandler");
+    private static final ClassDesc INSTANCE = ClassDesc.of("io.httpd.api.PluginInstance");
+    private static final ClassDesc CONFIG = ClassDesc.of("io.httpd.api.PluginConfig");
+    private static final ClassDesc VIEW = ClassDesc.of("io.httpd.api.ServerView");
+    private static final ClassDesc REQUEST = ClassDesc.of("io.httpd.api.Request");
+    private static final ClassDesc RESPONSE = ClassDesc.of("io.httpd.api.Response");
+    private static final ClassDesc STATUS = ClassDesc.of("io.httpd.api.Status");
+
+    private GreetingJar() {
+    }
+
+    /** Writes the jar: version {@code version}, answering {@code greeting}. */
+    static Path write(Path jar, String version, String greeting) throws IOException {
+        Path tmp = Files.createTempFile(jar.getParent().getParent(), "jar", ".tmp");
+        try (OutputStream file = Files.newOutputStream(tmp);
+             JarOutputStream out = new JarOutputStream(file)) {
+            entry(out, "module-info.class", moduleInfo(version));
+            entry(out, "test/greeting/Greeting.class", provider(greeting));
+        }
+        return Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void entry(JarOutputStream out, String name, byte[] bytes) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        out.write(bytes);
+        out.closeEntry();
+    }
+
+    private static byte[] moduleInfo(String version) {
+        return ClassFile.of().buildModule(ModuleAttribute.of(ModuleDesc.of("test.greeting"),
+                m -> m.moduleVersion(version)
+                        .requires(ModuleDesc.of("java.base"), java.util.Set.of(AccessFlag.MANDATED),
+                                null)
+                        .requires(ModuleDesc.of("io.httpd.api"), java.util.Set.of(), null)
+                        .provides(API_PROVIDER, PROVIDER)),
+                c -> c.with(ModulePackagesAttribute.ofNames(PackageDesc.of("test.greeting"))));
+    }
+
+    /** {@code Greeting implements RouteHandlerProvider, RouteHandler}: create returns this. */
+    private static byte[] provider(String greeting) {
+        return ClassFile.of().build(PROVIDER, c -> c
+                .withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER)
+                .withInterfaceSymbols(API_PROVIDER, HANDLER)
+                .withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC,
+                        b -> b.aload(0).invokespecial(CD_Object, INIT_NAME,
+                                MethodTypeDesc.of(CD_void)).return_())
+                .withMethodBody("id", MethodTypeDesc.of(CD_String), ClassFile.ACC_PUBLIC,
+                        b -> b.ldc("greeting").areturn())
+                .withMethodBody("create", MethodTypeDesc.of(INSTANCE, CONFIG, VIEW),
+                        ClassFile.ACC_PUBLIC, b -> b.aload(0).areturn())
+                .withMethodBody("handle", MethodTypeDesc.of(RESPONSE, REQUEST),
+                        ClassFile.ACC_PUBLIC, b -> b
+                                .getstatic(STATUS, "OK", STATUS)
+                                .ldc(greeting + "\n")
+                                .invokestatic(RESPONSE, "text",
+                                        MethodTypeDesc.of(RESPONSE, STATUS, CD_String))
+                                .areturn()));
+    }
+}
