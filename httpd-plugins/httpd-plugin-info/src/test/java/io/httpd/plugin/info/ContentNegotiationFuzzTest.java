@@ -26,7 +26,8 @@ class ContentNegotiationFuzzTest {
 
     @FuzzTest(maxDuration = "2m")
     void choose(byte[] input) {
-        String value = new String(input, StandardCharsets.ISO_8859_1);
+        // a field value as the parser passes it: no control byte but HTAB; LF splits it in two
+        String value = new String(input, StandardCharsets.ISO_8859_1).replaceAll("[\\x00-\\x08\\x0b-\\x1f\\x7f]", "");
         int cut = value.indexOf('\n');
         String joined = value.replace('\n', ',');
         ContentNegotiation.Format format = ContentNegotiation.choose(Headers.of("Accept", joined));
