@@ -32,18 +32,23 @@ fi
 
 measure warm-off http://127.0.0.1:18085/echo 3 "$connections" "$off_pid" > /dev/null
 measure warm-on http://127.0.0.1:18086/echo 3 "$connections" "$on_pid" > /dev/null
+# row ROUND NAME REQ/S CPU%: also requests per server-core-second, steadier on a shared machine
+row() {
+  printf 'round %d  %-16s %10s req/s  %4s%% CPU  %8.0f req per core-second\n' "$1" "$2" "$3" "$4" \
+      "$(awk -v r="$3" -v c="$4" 'BEGIN { print (c > 0 ? r * 100 / c : 0) }')"
+}
 echo "GET /echo, keep-alive, $connections connections, ${duration}s each, server on CPU 0"
 sum_off=0 sum_on=0
 for round in $(seq "$rounds"); do
   read -r off_rps off_cpu < <(measure off http://127.0.0.1:18085/echo "$duration" "$connections" "$off_pid")
   read -r on_rps on_cpu < <(measure on http://127.0.0.1:18086/echo "$duration" "$connections" "$on_pid")
-  printf 'round %d  %-16s %10s req/s  %4s%% CPU\n' "$round" "counting off" "$off_rps" "$off_cpu"
-  printf 'round %d  %-16s %10s req/s  %4s%% CPU\n' "$round" "counting on" "$on_rps" "$on_cpu"
+  row "$round" "counting off" "$off_rps" "$off_cpu"
+  row "$round" "counting on" "$on_rps" "$on_cpu"
   sum_off=$(awk -v a="$sum_off" -v b="$off_rps" 'BEGIN { print a + b }')
   sum_on=$(awk -v a="$sum_on" -v b="$on_rps" 'BEGIN { print a + b }')
   if [ -n "${BASELINE:-}" ]; then
     read -r base_rps base_cpu < <(measure base http://127.0.0.1:18088/echo "$duration" "$connections" "$base_pid")
-    printf 'round %d  %-16s %10s req/s  %4s%% CPU\n' "$round" "baseline image" "$base_rps" "$base_cpu"
+    row "$round" "baseline image" "$base_rps" "$base_cpu"
     sum_base=$(awk -v a="${sum_base:-0}" -v b="$base_rps" 'BEGIN { print a + b }')
   fi
 done
