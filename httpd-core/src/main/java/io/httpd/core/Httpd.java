@@ -17,6 +17,7 @@ import io.httpd.core.config.Listener;
 import io.httpd.core.http1.Counters;
 import io.httpd.core.http1.Http1Context;
 import io.httpd.core.http1.HttpServer;
+import io.httpd.core.http1.HttpsUpgrade;
 import io.httpd.core.http1.RouteTable;
 import io.httpd.core.plugin.PluginRegistry;
 import org.slf4j.Logger;
@@ -77,12 +78,14 @@ public final class Httpd {
         List<InetSocketAddress> addresses = new ArrayList<>();
         List<TlsProvider> tls = new ArrayList<>();
         List<Boolean> proxyProtocol = new ArrayList<>();
+        List<HttpsUpgrade> https = new ArrayList<>();
         for (Listener l : config.listeners()) {
             proxyProtocol.add(l.proxyProtocol());
+            https.add(new HttpsUpgrade(l.redirectHttps(), l.hsts()));
             addresses.add(new InetSocketAddress(l.host(), l.port()));
             tls.add(l.tls() == null ? null : plugins.tls.get(l.tls()));
         }
-        this.server = new HttpServer(addresses, tls, proxyProtocol, ctx);
+        this.server = new HttpServer(addresses, tls, proxyProtocol, https, ctx);
     }
 
     /**

@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  * @param tls  the name of the {@code [tls.NAME]} table that secures it, or null for plain HTTP
  * @param proxyProtocol whether every connection starts with a PROXY protocol header (v1 or v2)
  *             naming the original client; {@code proxy_protocol}, default false
+ * @param redirectHttps on a plain listener, the https port that every request is sent to with a
+ *             308 (same host, same target); {@code redirect_https}, 0 (the default) for none
+ * @param hsts  on a TLS listener, the {@code Strict-Transport-Security} value every response
+ *             carries (RFC 6797); {@code hsts}, empty (the default) for none
  */
-public record Listener(String host, int port, String tls, boolean proxyProtocol) {
+public record Listener(String host, int port, String tls, boolean proxyProtocol,
+                       int redirectHttps, String hsts) {
     private static final String EXPECTED = "expected host:port such as \"0.0.0.0:8080\" or "
             + "\"[::1]:8080\"";
     private static final Pattern HOST_LABEL =
@@ -32,6 +37,15 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol)
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        if (redirectHttps < 0 || redirectHttps > 65535) {
+            throw new IllegalArgumentException("redirect_https out of range: " + redirectHttps);
+        }
+        Objects.requireNonNull(hsts, "hsts");
+    }
+
+    /** A listener without a redirect to https nor HSTS. */
+    public Listener(String host, int port, String tls, boolean proxyProtocol) {
+        this(host, port, tls, proxyProtocol, 0, "");
     }
 
     /** A listener without the PROXY protocol. */
@@ -79,11 +93,14 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol)
         for (TableConfig table : tables) {
             String tls = errors.read(() -> tls(table, tlsNames), null);
             boolean proxy = errors.read(() -> table.bool("proxy_protocol", false), false);
+            int redirect = errors.read(() -> HttpsKeys.redirect(table, tls), 0);
+            String hsts = errors.read(() -> HttpsKeys.hsts(table, tls), "");
             Listener listener = errors.read(() -> address(table, tls), null);
             if (listener == null) { // an error already; kept so that listen[N] stays the file's
-                listeners.add(new Listener("", 0, tls, proxy));
+                listeners.add(new Listener("", 0, tls, proxy, redirect, hsts));
             } else {
-                listener = new Listener(listener.host(), listener.port(), tls, proxy);
+                listener = new Listener(listener.host(), listener.port(), tls, proxy, redirect,
+                        hsts);
                 listeners.add(listener);
                 String first = listener.port() == 0 ? null
                         : seen.putIfAbsent(listener.address(), table.path());

@@ -62,7 +62,7 @@ final class Exchange {
         ZonedDateTime time = ZonedDateTime.now();
         connection = ctx.forwarded().resolve(connection, head.headers());
         close = !head.keepAlive() || !mayPersist;
-        Response response = respond(head);
+        Response response = ctx.https().redirects() ? ctx.https().redirect(head) : respond(head);
         close |= cannotReuseAfter(head, response); // known before the head goes out
         if (body != null && response.body() instanceof Response.Body.Streamed) {
             continueBeforeHead(); // its writer may read the content: a 100 can't follow the head
@@ -222,6 +222,7 @@ final class Exchange {
     private ResponseWriter.Sent write(Response response, boolean headOnly, int minor) {
         try {
             ctx.counters().response(response.status().code());
+            response = ctx.https().withStrictTransportSecurity(response);
             if (!ctx.requestIdHeader().isEmpty()) {
                 response = new Response(response.status(),
                         response.headers().replace(ctx.requestIdHeader(), requestId),

@@ -35,6 +35,7 @@ public final class HttpServer {
     private final List<InetSocketAddress> addresses;
     private final List<TlsProvider> tls; // per address; null for plain HTTP
     private final List<Boolean> proxyProtocol; // per address
+    private final List<HttpsUpgrade> https; // per address
     private final Http1Context ctx;
     private final Semaphore permits;
     private final List<ServerSocketChannel> channels = new ArrayList<>();
@@ -62,12 +63,25 @@ public final class HttpServer {
      */
     public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
                       List<Boolean> proxyProtocol, Http1Context ctx) {
-        if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()) {
-            throw new IllegalArgumentException("one tls and proxy_protocol entry per address");
+        this(addresses, tls, proxyProtocol, Collections.nCopies(addresses.size(), HttpsUpgrade.NONE),
+                ctx);
+    }
+
+    /**
+     * @param tls           per address, the TLS provider of that listener, or null for plain HTTP
+     * @param proxyProtocol per address, whether connections start with a PROXY protocol header
+     * @param https         per address, its redirect to https or its HSTS header
+     */
+    public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
+                      List<Boolean> proxyProtocol, List<HttpsUpgrade> https, Http1Context ctx) {
+        if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()
+                || https.size() != addresses.size()) {
+            throw new IllegalArgumentException("one tls, proxy_protocol and https entry per address");
         }
         this.addresses = List.copyOf(addresses);
         this.tls = new ArrayList<>(tls);
         this.proxyProtocol = List.copyOf(proxyProtocol);
+        this.https = List.copyOf(https);
         this.ctx = ctx;
         this.permits = new Semaphore(ctx.limits().connections());
     }
@@ -99,8 +113,9 @@ public final class HttpServer {
             ServerSocketChannel channel = channels.get(i);
             TlsProvider secure = tls.get(i);
             boolean proxied = proxyProtocol.get(i);
+            HttpsUpgrade upgrade = https.get(i);
             Thread t = Thread.ofPlatform().name("accept-" + localAddress(channel).getPort())
-                    .start(() -> acceptLoop(channel, secure, proxied));
+                    .start(() -> acceptLoop(channel, secure, proxied, upgrade));
             acceptors.add(t);
             var listen = LOG.atInfo().setMessage(Events.SERVER_LISTEN)
                     .addKeyValue("address", format(localAddress(channel)));
@@ -120,7 +135,8 @@ public final class HttpServer {
         return bound;
     }
 
-    private void acceptLoop(ServerSocketChannel channel, TlsProvider secure, boolean proxied) {
+    private void acceptLoop(ServerSocketChannel channel, TlsProvider secure, boolean proxied,
+                            HttpsUpgrade upgrade) {
         AcceptFailures failures = new AcceptFailures(localAddress(channel));
         while (!stopping) {
             SocketChannel socket;
@@ -139,7 +155,7 @@ public final class HttpServer {
                 closeQuietly(socket);
                 return;
             }
-            serve(socket, secure, proxied);
+            serve(socket, secure, proxied, upgrade);
         }
     }
 
@@ -196,16 +212,19 @@ public final class HttpServer {
         }
     }
 
-    private void serve(SocketChannel socket, TlsProvider secure, boolean proxied) {
+    private void serve(SocketChannel socket, TlsProvider secure, boolean proxied,
+                       HttpsUpgrade upgrade) {
         Connection connection;
         try {
+            Http1Context listener = upgrade.equals(HttpsUpgrade.NONE) ? ctx
+                    : ctx.withHttps(upgrade.reachedAt((InetSocketAddress) socket.getLocalAddress()));
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             Transport transport = transport(socket, secure);
             if (proxied) { // the PROXY header comes first, before any TLS handshake
                 transport = new ProxyProtocolTransport(transport, socket.socket(),
                         ctx.limits().headerTimeout(), secure == null);
             }
-            connection = new Connection(transport, ctx, () -> stopping);
+            connection = new Connection(transport, listener, () -> stopping);
         } catch (IOException e) {
             permits.release();
             closeQuietly(socket);

@@ -23,9 +23,15 @@ final class TestServer implements AutoCloseable {
 
     /** A server whose one listener speaks TLS with this certificate (null: plain HTTP). */
     static TestServer start(Http1Context ctx, TestTls tls) {
+        return start(ctx, tls, HttpsUpgrade.NONE);
+    }
+
+    /** A server whose one listener redirects to https or sends HSTS. */
+    static TestServer start(Http1Context ctx, TestTls tls, HttpsUpgrade https) {
         HttpServer server = new HttpServer(
                 List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                java.util.Collections.singletonList(tls == null ? null : tls.provider()), ctx);
+                java.util.Collections.singletonList(tls == null ? null : tls.provider()),
+                List.of(false), List.of(https), ctx);
         try {
             server.start();
         } catch (IOException e) {
