@@ -8,7 +8,7 @@ import io.httpd.api.ServerView;
 /**
  * Finds the {@code json} access-log sink: one JSON object per line (UTF-8), written with
  * Jackson, so that no value from a request can end a line. The keys, always all present, in
- * this order:
+ * this order (over TLS, the keys of the session follow them):
  * <pre>
  * ts           string  "2000-10-10T13:55:36.123-07:00": ISO-8601, ms, numeric offset always
  * client       string  "192.0.2.7:51234", or "[2001:db8::7]:51234" for IPv6
@@ -27,6 +27,11 @@ import io.httpd.api.ServerView;
  * aborted      boolean true when the response was cut short (the connection failed, the
  *                      handler's writer threw, a file shrank while it was sent): Apache's
  *                      %X "X", nginx's $request_completion "" (false: sent whole)
+ * tls_protocol string  over TLS only: "TLSv1.3" (nginx's $ssl_protocol)
+ * tls_cipher   string  over TLS only: "TLS_AES_128_GCM_SHA256", the IANA name
+ * sni          string  over TLS only, when the client sent a name: "example.com"
+ * client_cert  string  over TLS only, when the client sent a certificate: its subject,
+ *                      "CN=alice,O=Example" (RFC 2253)
  * </pre>
  * For example (one line in the file):
  * <pre>
