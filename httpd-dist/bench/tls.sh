@@ -2,9 +2,9 @@
 # TLS: keep-alive req/s for a 13-byte and a 64 KiB file over TLS 1.3, beside httpd's own plain
 # listener and beside Debian's nginx (same files, same P-256 certificate, TLSv1.3 with
 # TLS_AES_128_GCM_SHA256 only, one worker, access log off), with each server's CPU use; then
-# new TLS connections per second (a full handshake and one request each: wrk with
-# "Connection: close", which never resumes a session) for httpd and nginx. Same run,
-# 127.0.0.1 only, servers on CPU 0, wrk on CPU 1; every step is bounded by its duration.
+# new TLS connections per second (a full handshake and one request each, openssl s_time -new)
+# for httpd and nginx. Same run, 127.0.0.1 only, servers on CPU 0, clients on CPU 1; every
+# step is bounded by its duration.
 #   usage: httpd-dist/bench/tls.sh [DURATION_SECONDS] [CONNECTIONS]
 # Needs: the built image (mvn package), wrk, openssl, nginx (apt-get install -y nginx-light).
 set -euo pipefail
@@ -70,7 +70,7 @@ measure warm-jit-tls https://127.0.0.1:18091/13.txt 10 "$connections" "$httpd_pi
 measure warm-jit-plain http://127.0.0.1:18090/13.txt 5 "$connections" "$httpd_pid" > /dev/null
 
 # per_core RPS CPU: requests per second of one whole server core
-per_core() { awk -v r="$1" -v c="$2" 'BEGIN { printf "%.0f", c > 0 ? r * 100 / c : 0 }'; }
+per_core() { awk -v r="$1" -v c="$2" 'BEGIN { printf "%.0f", (c > 0 ? r * 100 / c : 0) }'; }
 
 echo "keep-alive, $connections connections, ${duration}s each, servers on CPU 0"
 printf '%-6s %-14s %12s %8s %14s\n' file server req/s "CPU %" "req/core-s"
@@ -90,13 +90,28 @@ for f in 13.txt 64k.bin; do
       'BEGIN { printf "%-6s per core: httpd tls/plain %.2f, httpd/nginx over tls %.2f\n", f, t / p, t / n }'
 done
 
-# new connections: a full handshake (P-256 certificate, no resumption) and one request each
-echo "new TLS connections, one request each (wrk, Connection: close), $connections connections, ${duration}s"
-for row in "httpd https://127.0.0.1:18091 $httpd_pid" "nginx https://127.0.0.1:18092 $nginx_pids"; do
-  read -r name base server <<< "$row"
-  wrk_args=(-H "Connection: close")
-  measure "warm-new-$name" "$base/13.txt" 3 "$connections" $server > /dev/null
-  read -r r c < <(measure "new-$name" "$base/13.txt" "$duration" "$connections" $server)
-  wrk_args=()
+# new connections: a full handshake each (P-256 certificate, X25519, no resumption: wrk would
+# resume sessions by ticket, so openssl s_time -new, four clients at once) and one GET
+new_conns() { # NAME PORT SECONDS PID...: prints "conn/s cpu%"
+  local name=$1 port=$2 seconds=$3; shift 3
+  local before after hz clients=()
+  hz=$(getconf CLK_TCK)
+  before=$(cpu_ticks "$@")
+  for i in 1 2 3 4; do
+    taskset -c 1 openssl s_time -connect 127.0.0.1:"$port" -new -www /13.txt -time "$seconds" \
+        > "$work/st-$name-$i.txt" 2>&1 &
+    clients+=($!)
+  done
+  wait "${clients[@]}"
+  after=$(cpu_ticks "$@")
+  cat "$work"/st-"$name"-*.txt | awk -v t=$(( after - before )) -v hz="$hz" \
+      '/connections in .* real seconds/ {n += $1; if ($4 > s) s = $4}
+       END {printf "%.0f %.0f\n", n / s, 100 * t / hz / s}'
+}
+echo "new TLS connections (openssl s_time -new, 4 clients, full handshake + GET /13.txt), ${duration}s"
+for row in "httpd 18091 $httpd_pid" "nginx 18092 $nginx_pids"; do
+  read -r name port server <<< "$row"
+  new_conns "warm-$name" "$port" 5 $server > /dev/null
+  read -r r c < <(new_conns "$name" "$port" "$duration" $server)
   printf '%-14s %12s conn/s %5s%% CPU %10s conn/core-s\n' "$name" "$r" "$c" "$(per_core "$r" "$c")"
 done

@@ -69,6 +69,7 @@ final class TlsProbe implements AutoCloseable {
             }
             s.getOutputStream().write((peer + "\n").getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
+            s.setSoTimeout(120_000); // a kept connection waits while the test makes new keys
             var lines = new BufferedReader(new InputStreamReader(s.getInputStream(),
                     StandardCharsets.UTF_8));
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
