@@ -5,6 +5,7 @@ image="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../target/httpd"
 command -v wrk >/dev/null || { echo "bench: wrk not installed (apt-get install -y wrk)" >&2; exit 1; }
 work=$(mktemp -d)
 pids=()
+wrk_args=()  # more wrk options for the next measure, such as (-H "Connection: close")
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
@@ -42,7 +43,7 @@ measure() {
   local before after hz
   hz=$(getconf CLK_TCK)
   before=$(cpu_ticks "$@")
-  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" "$url" > "$work/$name.wrk" 2>&1
+  taskset -c 1 wrk "${wrk_args[@]}" -t1 -c"$connections" -d"${duration}s" "$url" > "$work/$name.wrk" 2>&1
   after=$(cpu_ticks "$@")
   awk -v t=$(( after - before )) -v hz="$hz" -v d="$duration" \
       '/Requests\/sec/ {printf "%s %.0f\n", $2, 100 * t / hz / d}' "$work/$name.wrk"
@@ -53,4 +54,38 @@ start_httpd() {
   taskset -c 0 "$image/bin/httpd" -c "$1" > "$1.log" 2>&1 &
   httpd_pid=$!
   pids+=("$httpd_pid")
+}
+
+# nginx_conf SERVER_BLOCK: $work/nginx/nginx.conf for one worker, access log off, sendfile on,
+# serving this server { ... } block; then start_nginx runs it on CPU 0
+nginx_conf() {
+  mkdir -p "$work/nginx"
+  chmod 755 "$work"  # nginx workers run as nobody
+  cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $work/nginx;
+    proxy_temp_path $work/nginx;
+    fastcgi_temp_path $work/nginx;
+    uwsgi_temp_path $work/nginx;
+    scgi_temp_path $work/nginx;
+$1
+}
+CONF
+}
+
+# start_nginx: the nginx of nginx_conf on CPU 0; sets nginx_master (its workers are its
+# children: pgrep -P "$nginx_master")
+start_nginx() {
+  taskset -c 0 nginx -c "$work/nginx/nginx.conf" > "$work/nginx/out.log" 2>&1 &
+  nginx_master=$!
+  pids+=("$nginx_master")
 }

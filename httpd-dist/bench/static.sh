@@ -20,31 +20,12 @@ head -c 1048576 /dev/urandom > "$work/www/1m.bin"
 
 printf '[[listen]]\naddress = "127.0.0.1:18085"\n\n[[route]]\npath = "/"\nhandler = "static"\nroot = "www"\n' \
     > "$work/httpd.toml"
-cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 1000000;
-    client_body_temp_path $work/nginx;
-    proxy_temp_path $work/nginx;
-    fastcgi_temp_path $work/nginx;
-    uwsgi_temp_path $work/nginx;
-    scgi_temp_path $work/nginx;
-    server {
+nginx_conf "    server {
         listen 127.0.0.1:18086;
         root $work/www;
-    }
-}
-CONF
+    }"
 start_httpd "$work/httpd.toml"
-taskset -c 0 nginx -c "$work/nginx/nginx.conf" > "$work/nginx/out.log" 2>&1 &
-nginx_master=$!; pids+=("$nginx_master")
+start_nginx
 wait_port 18085; wait_port 18086
 nginx_pids=$(pgrep -P "$nginx_master" | tr '\n' ' ')
 

@@ -9,6 +9,7 @@ import io.httpd.core.config.ConfigErrors;
 import io.httpd.core.config.HttpdConfig;
 import io.httpd.core.config.Listener;
 import io.httpd.core.config.LoadedConfig;
+import io.httpd.core.http1.HttpsUpgrade;
 import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.Http1Context;
 import io.httpd.core.server.HttpServer;
@@ -99,7 +100,7 @@ final class Generation implements Generations.Lease {
         for (Listener l : config.listeners()) {
             list.add(new HttpServer.Endpoint(l.address(), new InetSocketAddress(l.host(),
                     l.port()), l.tls() == null ? null : plugins.tls.get(l.tls()),
-                    l.proxyProtocol(), l.reusePort()));
+                    l.proxyProtocol(), l.reusePort(), new HttpsUpgrade(l.redirectHttps(), l.hsts())));
         }
         return list;
     }

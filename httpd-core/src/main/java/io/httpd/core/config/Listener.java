@@ -26,9 +26,13 @@ import java.util.regex.Pattern;
  * @param reusePort whether to bind with SO_REUSEPORT, so that several processes can listen on
  *             the same address and the kernel spreads connections over them;
  *             {@code reuse_port}, default false, refused where the system lacks the option
+ * @param redirectHttps on a plain listener, the https port that every request is sent to with a
+ *             308 (same host, same target); {@code redirect_https}, 0 (the default) for none
+ * @param hsts  on a TLS listener, the {@code Strict-Transport-Security} value every response
+ *             carries (RFC 6797); {@code hsts}, empty (the default) for none
  */
 public record Listener(String host, int port, String tls, boolean proxyProtocol,
-                       boolean reusePort) {
+                       boolean reusePort, int redirectHttps, String hsts) {
     private static final String EXPECTED = "expected host:port such as \"0.0.0.0:8080\" or "
             + "\"[::1]:8080\"";
     private static final Pattern HOST_LABEL =
@@ -36,7 +40,13 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol,
     private static final Pattern IPV4_LIKE = Pattern.compile("[0-9.]+");
 
     public Listener {
-        Objects.requireNonNull(host, "host"); // the port's range is checked where it is parsed
+        Objects.requireNonNull(host, "host"); // ranges are checked where they are parsed
+        Objects.requireNonNull(hsts, "hsts");
+    }
+
+    /** A listener without a redirect to https nor HSTS. */
+    public Listener(String host, int port, String tls, boolean proxyProtocol, boolean reusePort) {
+        this(host, port, tls, proxyProtocol, reusePort, 0, "");
     }
 
     /** A listener without the PROXY protocol. */
@@ -91,11 +101,14 @@ public record Listener(String host, int port, String tls, boolean proxyProtocol,
             boolean proxy = errors.read(() -> table.bool("proxy_protocol", false), false);
             boolean reuse = errors.read(() -> reusePort(table, Listener::reusePortSupported),
                     false);
+            int redirect = errors.read(() -> HttpsKeys.redirect(table, tls), 0);
+            String hsts = errors.read(() -> HttpsKeys.hsts(table, tls), "");
             Listener listener = errors.read(() -> address(table, tls), null);
             if (listener == null) { // an error already; kept so that listen[N] stays the file's
-                listeners.add(new Listener("", 0, tls, proxy, reuse));
+                listeners.add(new Listener("", 0, tls, proxy, reuse, redirect, hsts));
             } else {
-                listener = new Listener(listener.host(), listener.port(), tls, proxy, reuse);
+                listener = new Listener(listener.host(), listener.port(), tls, proxy, reuse,
+                        redirect, hsts);
                 listeners.add(listener);
                 String first = listener.port() == 0 ? null
                         : seen.putIfAbsent(listener.address(), table.path());

@@ -65,7 +65,7 @@ final class Exchange {
     boolean serve(RequestHead head, long startNanos, boolean mayPersist) throws IOException {
         ZonedDateTime time = ZonedDateTime.now();
         connection = ctx.forwarded().resolve(connection, head.headers());
-        Response response = respond(head);
+        Response response = ctx.https().redirects() ? ctx.https().redirect(head) : respond(head);
         if (body != null && response.body() instanceof Response.Body.Streamed) {
             continueBeforeHead(); // its writer may read the content: a 100 can't follow the head
         }
@@ -227,6 +227,7 @@ final class Exchange {
                                       boolean keepAlive) {
         try {
             ctx.counters().response(response.status().code());
+            response = ctx.https().withStrictTransportSecurity(response);
             if (!ctx.requestIdHeader().isEmpty()) {
                 response = new Response(response.status(),
                         response.headers().replace(ctx.requestIdHeader(), requestId),

@@ -20,13 +20,28 @@ import java.util.function.Consumer;
  * @param counters   the live counters
  * @param requestIdHeader the response header that carries the request id, or empty for none
  * @param forwarded  the trusted proxies: whose forwarding header names the client
+ * @param https      the listener's redirect to https or its HSTS header; {@link HttpsUpgrade#NONE}
  */
 public record Http1Context(Limits limits, String serverName, RouteTable routes,
                            List<Validator> validators, Consumer<AccessRecord> accessLog,
                            TrafficCounters counters, String requestIdHeader,
-                           ForwardedClient forwarded) {
+                           ForwardedClient forwarded, HttpsUpgrade https) {
     public Http1Context {
         validators = List.copyOf(validators);
+    }
+
+    /** A context of no particular listener. */
+    public Http1Context(Limits limits, String serverName, RouteTable routes,
+                        List<Validator> validators, Consumer<AccessRecord> accessLog,
+                        TrafficCounters counters, String requestIdHeader, ForwardedClient forwarded) {
+        this(limits, serverName, routes, validators, accessLog, counters, requestIdHeader,
+                forwarded, HttpsUpgrade.NONE);
+    }
+
+    /** The context of one listener's connections: these go to https or get HSTS. */
+    public Http1Context withHttps(HttpsUpgrade listener) {
+        return new Http1Context(limits, serverName, routes, validators, accessLog, counters,
+                requestIdHeader, forwarded, listener);
     }
 
     /** A context that trusts no proxy. */
@@ -44,7 +59,7 @@ public record Http1Context(Limits limits, String serverName, RouteTable routes,
      */
     public Http1Context withTrustedProxies(List<AddressBlock> trusted, boolean rfc7239) {
         return new Http1Context(limits, serverName, routes, validators, accessLog, counters,
-                requestIdHeader, new ForwardedClient(trusted, rfc7239));
+                requestIdHeader, new ForwardedClient(trusted, rfc7239), https);
     }
 
     /** A context that sends no request-id header. */

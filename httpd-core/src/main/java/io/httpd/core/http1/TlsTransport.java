@@ -11,6 +11,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TlsTransport implements Transport {
     private static final Logger LOG = LoggerFactory.getLogger(TlsTransport.class);
+    /** Enough for a request head's record; longer records are read past it, not through it. */
+    private static final int READ_AHEAD = 4096;
 
     private final SocketChannel channel;
     private final TlsProvider provider;
@@ -86,8 +89,12 @@ public final class TlsTransport implements Transport {
         }
         ScheduledFuture<?> deadline = HandshakeDeadlines.schedule(this::expire, handshakeTimeout);
         try {
+            // the JDK's SSLSocket reads each record's 5-byte header, then its body: two reads of
+            // the socket per record. Read ahead under it, and a request's record takes one.
+            InputStream readAhead = new BufferedInputStream(channel.socket().getInputStream(),
+                    READ_AHEAD);
             SSLSocket socket = (SSLSocket) provider.context().getSocketFactory()
-                    .createSocket(channel.socket(), null, remote.getPort(), true);
+                    .createSocket(channel.socket(), readAhead, true); // server mode
             ssl = socket;
             socket.setUseClientMode(false);
             socket.setSSLParameters(provider.parameters());
@@ -145,7 +152,6 @@ public final class TlsTransport implements Transport {
         }
     }
 
-    /** Never: encryption happens in this process, so the caller copies through the stream. */
     /** Timed as on a plain connection: the encrypted records wait for the peer the same way. */
     @Override
     public long sendingSince() {
@@ -153,6 +159,7 @@ public final class TlsTransport implements Transport {
         return o == null ? 0 : o.since();
     }
 
+    /** Never: encryption happens in this process, so the caller copies through the stream. */
     @Override
     public boolean transferFile(FileChannel file, long position, long count) {
         return false;

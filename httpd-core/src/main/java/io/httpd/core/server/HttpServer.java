@@ -4,6 +4,7 @@ import io.httpd.core.event.Events;
 import io.httpd.core.http1.Connection;
 import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.Http1Context;
+import io.httpd.core.http1.HttpsUpgrade;
 import io.httpd.core.http1.ProxyProtocolTransport;
 import io.httpd.core.http1.SocketTransport;
 import io.httpd.core.http1.TlsTransport;
@@ -51,9 +52,11 @@ public final class HttpServer {
      * @param tls           its TLS provider, or null for plain HTTP
      * @param proxyProtocol whether every connection starts with a PROXY protocol header
      * @param reusePort     whether to bind with SO_REUSEPORT (only when it is first bound)
+     * @param https         its redirect to https (plain) or its HSTS header (TLS), or
+     *                      {@link HttpsUpgrade#NONE}
      */
     public record Endpoint(String key, InetSocketAddress address, TlsProvider tls,
-                           boolean proxyProtocol, boolean reusePort) {
+                           boolean proxyProtocol, boolean reusePort, HttpsUpgrade https) {
     }
 
     private final List<Endpoint> endpoints;
@@ -99,7 +102,7 @@ public final class HttpServer {
         List<Endpoint> list = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
             list.add(new Endpoint(format(addresses.get(i)) + "#" + i, addresses.get(i),
-                    tls.get(i), proxyProtocol.get(i), false));
+                    tls.get(i), proxyProtocol.get(i), false, HttpsUpgrade.NONE));
         }
         return list;
     }
@@ -246,7 +249,11 @@ public final class HttpServer {
                 transport = new ProxyProtocolTransport(transport, socket.socket(),
                         generations.current().limits().headerTimeout(), secure == null);
             }
-            connection = new Connection(transport, generations, () -> stopping || l.stopping);
+            HttpsUpgrade https = l.https.equals(HttpsUpgrade.NONE) ? HttpsUpgrade.NONE
+                    : l.https.reachedAt((InetSocketAddress) socket.getLocalAddress());
+            Generations listener = https.equals(HttpsUpgrade.NONE) ? generations
+                    : generations.map(ctx -> ctx.withHttps(https));
+            connection = new Connection(transport, listener, () -> stopping || l.stopping);
         } catch (IOException e) {
             permits.release();
             Listening.closeQuietly(socket);

@@ -1,13 +1,8 @@
 package io.httpd.core.server;
 
-import io.httpd.core.event.Events;
 import io.httpd.core.http1.Connection;
-import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.Http1Context;
-import io.httpd.core.http1.ProxyProtocolTransport;
-import io.httpd.core.http1.SocketTransport;
-import io.httpd.core.http1.TlsTransport;
-import io.httpd.core.http1.Transport;
+import io.httpd.core.http1.HttpsUpgrade;
 import io.httpd.api.TlsProvider;
 
 import java.io.IOException;
@@ -31,6 +26,7 @@ final class Listening {
     final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     volatile TlsProvider tls;
     volatile boolean proxied;
+    volatile HttpsUpgrade https;
     volatile boolean stopping;
     Thread acceptor;
 
@@ -63,10 +59,11 @@ final class Listening {
         }
     }
 
-    /** Takes the TLS provider and PROXY-protocol flag of a newer config of the same address. */
+    /** Takes the TLS provider, PROXY-protocol flag and https settings of a newer config of the same address. */
     void follow(HttpServer.Endpoint newer) {
         tls = newer.tls();
         proxied = newer.proxyProtocol();
+        https = newer.https();
     }
 
     InetSocketAddress local() {

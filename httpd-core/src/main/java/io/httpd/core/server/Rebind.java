@@ -1,13 +1,6 @@
 package io.httpd.core.server;
 
-import io.httpd.core.event.Events;
-import io.httpd.core.http1.Connection;
-import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.Http1Context;
-import io.httpd.core.http1.ProxyProtocolTransport;
-import io.httpd.core.http1.SocketTransport;
-import io.httpd.core.http1.TlsTransport;
-import io.httpd.core.http1.Transport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;

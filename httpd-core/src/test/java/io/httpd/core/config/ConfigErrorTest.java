@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each kind of mistake in httpd.toml gives its exact message, with the line of the key. */
 class ConfigErrorTest {
     private static final String LISTEN = "[[listen]]\naddress = \"0.0.0.0:8080\"\n";
+    private static final String TLS_LISTEN = "[tls.main]\nprovider = \"pem\"\n[[listen]]\n"
+            + "address = \"0.0.0.0:8443\"\ntls = \"main\"\n";
 
     @TempDir
     Path dir;
@@ -84,6 +86,22 @@ class ConfigErrorTest {
                         "FILE:3: listen[0].proxy_protocol: expected true or false"),
                 Arguments.of("reuse_port not a boolean", LISTEN + "reuse_port = 1\n",
                         "FILE:3: listen[0].reuse_port: expected true or false"),
+                Arguments.of("redirect_https on a TLS listener", TLS_LISTEN + "redirect_https = 443\n",
+                        "FILE:6: listen[0].redirect_https: only for a plain listener: this one "
+                                + "already speaks TLS (tls = \"main\")"),
+                Arguments.of("redirect_https out of range", LISTEN + "redirect_https = 70000\n",
+                        "FILE:3: listen[0].redirect_https: must be the https port, 1 to 65535, "
+                                + "not 70000"),
+                Arguments.of("hsts on a plain listener", LISTEN + "hsts = \"max-age=60\"\n",
+                        "FILE:3: listen[0].hsts: only for a TLS listener: "
+                                + "Strict-Transport-Security must not be sent over plain HTTP "
+                                + "(RFC 6797 §7.2)"),
+                Arguments.of("hsts without max-age", TLS_LISTEN + "hsts = \"includeSubDomains\"\n",
+                        "FILE:6: listen[0].hsts: max-age is required, such as \"max-age=31536000; "
+                                + "includeSubDomains\" (RFC 6797 §6.1)"),
+                Arguments.of("hsts max-age not a number", TLS_LISTEN + "hsts = \"max-age=1y\"\n",
+                        "FILE:6: listen[0].hsts: max-age needs a number of seconds, such as "
+                                + "\"max-age=31536000; includeSubDomains\" (RFC 6797 §6.1)"),
                 Arguments.of("bad IPv4", "[[listen]]\naddress = \"300.1.1.1:80\"\n",
                         "FILE:2: listen[0].address: not an IPv4 address: \"300.1.1.1\""),
                 Arguments.of("duplicate address", LISTEN + LISTEN,

@@ -201,6 +201,25 @@ class ConfigLoaderTest {
                 Map.of()).server().trustedProxies(), "no proxy trusted by default");
     }
 
+    @Test
+    void httpsKeysLoad() throws Exception {
+        Path file = write("httpd.toml", """
+                [[listen]]
+                address = "127.0.0.1:8080"
+                redirect_https = 8443
+                [[listen]]
+                address = "127.0.0.1:8443"
+                tls = "main"
+                hsts = " max-age=31536000; includeSubDomains "
+                [tls.main]
+                provider = "pem"
+                """);
+        assertEquals(List.of(new Listener("127.0.0.1", 8080, null, false, false, 8443, ""),
+                new Listener("127.0.0.1", 8443, "main", false, false, 0,
+                        "max-age=31536000; includeSubDomains")),
+                ConfigLoader.load(file, Map.of()).listeners());
+    }
+
     private Path write(String name, String text) throws IOException {
         Path file = dir.resolve(name);
         Files.createDirectories(file.getParent());

@@ -25,9 +25,14 @@ final class TestServer implements AutoCloseable {
 
     /** A server whose one listener speaks TLS with this certificate (null: plain HTTP). */
     static TestServer start(Http1Context ctx, TestTls tls) {
-        HttpServer server = new HttpServer(
-                List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
-                java.util.Collections.singletonList(tls == null ? null : tls.provider()), ctx);
+        return start(ctx, tls, HttpsUpgrade.NONE);
+    }
+
+    /** A server whose one listener redirects to https or sends HSTS. */
+    static TestServer start(Http1Context ctx, TestTls tls, HttpsUpgrade https) {
+        HttpServer server = new HttpServer(List.of(new HttpServer.Endpoint("test",
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                tls == null ? null : tls.provider(), false, false, https)), Generations.fixed(ctx));
         try {
             server.start();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.httpd.plugin.accesslog;
 
 import io.httpd.api.AccessRecord;
+import io.httpd.api.ConnectionInfo;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamWriteFeature;
@@ -65,9 +66,18 @@ final class JsonLineFormat implements RecordFormat {
         if (record.validator() != null) {
             out.writeStringProperty("validator", record.validator());
         }
+        record.connection().tls().ifPresent(tls -> tls(tls, out));
         out.writeEndObject();
         out.writeRaw('\n');
         out.flush();
+    }
+
+    /** The TLS session's keys, after the others; only over TLS, each only when known. */
+    private static void tls(ConnectionInfo.Tls tls, JsonGenerator out) {
+        out.writeStringProperty("tls_protocol", tls.protocol());
+        out.writeStringProperty("tls_cipher", tls.cipher());
+        tls.serverName().ifPresent(sni -> out.writeStringProperty("sni", sni));
+        tls.peerSubject().ifPresent(subject -> out.writeStringProperty("client_cert", subject));
     }
 
     /**

@@ -8,7 +8,7 @@ import io.httpd.api.ServerView;
 /**
  * Finds the {@code json} access-log sink: one JSON object per line (UTF-8), written with
  * Jackson, so that no value from a request can end a line. The keys, all present but the
- * last, in this order:
+ * last ones, in this order:
  * <pre>
  * ts           string  "2000-10-10T13:55:36.123-07:00": ISO-8601, ms, numeric offset always
  * client       string  "192.0.2.7:51234", or "[2001:db8::7]:51234" for IPv6
@@ -29,6 +29,11 @@ import io.httpd.api.ServerView;
  *                      %X "X", nginx's $request_completion "" (false: sent whole)
  * validator    string  the id of the validator that refused the request ("access"); the key
  *                      is absent when none did
+ * tls_protocol string  over TLS only: "TLSv1.3" (nginx's $ssl_protocol)
+ * tls_cipher   string  over TLS only: "TLS_AES_128_GCM_SHA256", the IANA name
+ * sni          string  over TLS only, when the client sent a name: "example.com"
+ * client_cert  string  over TLS only, when the client sent a certificate: its subject,
+ *                      "CN=alice,O=Example" (RFC 2253)
  * </pre>
  * For example (one line in the file):
  * <pre>

@@ -3,6 +3,7 @@ package io.httpd.plugin.accesslog;
 import io.httpd.testkit.TestTable;
 import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessRecord;
+import io.httpd.api.ConnectionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.httpd.plugin.accesslog.Records.get;
 import static io.httpd.plugin.accesslog.Records.withClient;
@@ -64,6 +66,38 @@ class JsonLineFormatTest {
         assertEquals("r-1", line.get("request_id").stringValue());
         assertTrue(line.get("aborted").isBoolean());
         assertTrue(text.endsWith(",\"aborted\":false}"), text);
+    }
+
+    /** (SNI sent, client certificate subject sent, the keys that follow "aborted"). */
+    @ParameterizedTest
+    @CsvSource(nullValues = "-", value = {
+            "example.com, 'CN=alice,O=Example', tls_protocol tls_cipher sni client_cert",
+            "example.com, -, tls_protocol tls_cipher sni",
+            "-, 'CN=alice,O=Example', tls_protocol tls_cipher client_cert",
+            "-, -, tls_protocol tls_cipher"})
+    void overTlsTheSessionFollows(String sni, String subject, String keys) throws Exception {
+        AccessRecord r = get("/x");
+        ConnectionInfo tls = new ConnectionInfo(r.client(), Optional.of(new ConnectionInfo.Tls(
+                "TLSv1.3", "TLS_AES_128_GCM_SHA256", Optional.ofNullable(sni),
+                Optional.ofNullable(subject), Optional.of("http/1.1"))));
+        AccessRecord secure = new AccessRecord(r.timestamp(), r.client(), r.method(), r.target(),
+                r.protocol(), r.status(), r.bytes(), r.duration(), r.referer(), r.userAgent(),
+                r.route(), r.requestId(), tls);
+
+        String text = written(List.of(secure)).getFirst();
+        JsonNode line = JSON.readTree(text);
+
+        List<String> expected = new ArrayList<>(KEYS);
+        expected.addAll(List.of(keys.split(" ")));
+        assertEquals(expected, new ArrayList<>(line.propertyNames()), text);
+        assertEquals("TLSv1.3", line.get("tls_protocol").stringValue());
+        assertEquals("TLS_AES_128_GCM_SHA256", line.get("tls_cipher").stringValue());
+        if (sni != null) {
+            assertEquals(sni, line.get("sni").stringValue());
+        }
+        if (subject != null) {
+            assertEquals(subject, line.get("client_cert").stringValue());
+        }
     }
 
     @Test

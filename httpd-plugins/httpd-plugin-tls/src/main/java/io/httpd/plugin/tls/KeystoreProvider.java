@@ -12,7 +12,9 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -39,6 +41,12 @@ public final class KeystoreProvider implements TlsProviderProvider {
 
     @Override
     public TlsProvider create(PluginConfig config, ServerView server) throws IOException {
+        return create(config, InstantSource.system(), TlsContext.LOG);
+    }
+
+    /** The provider, with the clock its file check reads and the log it reports to. */
+    static TlsProvider create(PluginConfig config, InstantSource clock, System.Logger log)
+            throws IOException {
         Path file = config.path("keystore").orElseThrow(() -> config.error("keystore", "required"));
         Passwords password = Passwords.read(config, "password");
         if (password.equals(Passwords.NONE)) {
@@ -47,8 +55,10 @@ public final class KeystoreProvider implements TlsProviderProvider {
         Passwords keyPassword = Passwords.read(config, "key_password").or(password);
         String alias = config.string("alias").orElse(null);
         TlsSettings settings = TlsSettings.read(config);
+        FileCheck check = new FileCheck(Arrays.asList(file, password.file(), keyPassword.file(),
+                settings.clientCa()), FileCheck.interval(config), clock, log);
         return new TlsContext(config.path(), () -> load(file, password, keyPassword, alias),
-                settings);
+                settings, check);
     }
 
     private static List<ServerCertificate> load(Path file, Passwords password,

@@ -7,7 +7,9 @@ import io.httpd.api.TlsProviderProvider;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,6 +39,12 @@ public final class PemProvider implements TlsProviderProvider {
 
     @Override
     public TlsProvider create(PluginConfig config, ServerView server) throws IOException {
+        return create(config, InstantSource.system(), TlsContext.LOG);
+    }
+
+    /** The provider, with the clock its file check reads and the log it reports to. */
+    static TlsProvider create(PluginConfig config, InstantSource clock, System.Logger log)
+            throws IOException {
         List<Pair> pairs = new ArrayList<>();
         pairs.add(Pair.read(config));
         config.table("sni").ifPresent(sni -> {
@@ -47,7 +55,10 @@ public final class PemProvider implements TlsProviderProvider {
         });
         TlsSettings settings = TlsSettings.read(config);
         List<Pair> all = List.copyOf(pairs);
-        return new TlsContext(config.path(), () -> load(all), settings);
+        List<Path> files = new ArrayList<>(Arrays.asList(settings.clientCa()));
+        all.forEach(p -> files.addAll(Arrays.asList(p.cert(), p.key(), p.password().file())));
+        FileCheck check = new FileCheck(files, FileCheck.interval(config), clock, log);
+        return new TlsContext(config.path(), () -> load(all), settings, check);
     }
 
     private static List<ServerCertificate> load(List<Pair> pairs) throws IOException {

@@ -14,15 +14,17 @@ import java.util.List;
 
 /**
  * The instance both providers return: an {@link SSLContext} built from certificates loaded from
- * disk, rebuilt by {@link #reload()}. A reload that fails throws, naming the file, and keeps
- * the context it had; handshakes already under way or done keep theirs either way.
+ * disk, rebuilt by {@link #reload()} and when its {@link FileCheck} finds the files changed. A
+ * reload that fails keeps the context it had (SIGHUP's throws, naming the file; a change on disk
+ * that does not load is one {@code tls.reload_fail} warning); handshakes already under way or
+ * done keep theirs either way.
  */
 final class TlsContext implements TlsProvider {
     static final String EVENT_RELOAD = "tls.reload";
     static final String EVENT_EXPIRING = "tls.cert_expiring";
     /** A certificate that expires sooner than this is a warning at start-up and on reload. */
     static final Duration EXPIRY_WARNING = Duration.ofDays(14);
-    private static final System.Logger LOG = System.getLogger(TlsContext.class.getPackageName());
+    static final System.Logger LOG = System.getLogger(TlsContext.class.getPackageName());
 
     /** Loads the certificates to serve, the default first; throws naming the file. */
     @FunctionalInterface
@@ -33,6 +35,7 @@ final class TlsContext implements TlsProvider {
     private final String name;
     private final Certificates certificates;
     private final TlsSettings settings;
+    private final FileCheck files;
     private volatile Built current;
 
     private record Built(SSLContext context, List<ServerCertificate> certificates) {
@@ -41,17 +44,28 @@ final class TlsContext implements TlsProvider {
     /**
      * Loads everything once.
      *
-     * @param name the table, such as {@code tls.main}, for messages
+     * @param name  the table, such as {@code tls.main}, for messages
+     * @param files the check of the files that certificates reads, made before it reads them
      */
-    TlsContext(String name, Certificates certificates, TlsSettings settings) throws IOException {
+    TlsContext(String name, Certificates certificates, TlsSettings settings, FileCheck files)
+            throws IOException {
         this.name = name;
         this.certificates = certificates;
         this.settings = settings;
+        this.files = files;
         this.current = build();
     }
 
+    /** The context for a new handshake: a new one when the files changed and load. */
     @Override
     public SSLContext context() {
+        if (files.changed()) {
+            try {
+                install("files changed");
+            } catch (IOException e) {
+                files.failed(name, e);
+            }
+        }
         return current.context();
     }
 
@@ -67,10 +81,15 @@ final class TlsContext implements TlsProvider {
 
     @Override
     public void reload() throws IOException {
+        files.seen();
+        install("reload");
+    }
+
+    private void install(String why) throws IOException {
         Built fresh = build();
         current = fresh;
-        LOG.log(System.Logger.Level.INFO, EVENT_RELOAD + " table={0} certificates={1}", name,
-                fresh.certificates().size());
+        LOG.log(System.Logger.Level.INFO, EVENT_RELOAD + " table={0} certificates={1} cause={2}",
+                name, fresh.certificates().size(), why);
     }
 
     private Built build() throws IOException {

@@ -24,7 +24,7 @@ import java.util.List;
  * A TLS server on 127.0.0.1 that does what the core does with a provider (an SSLSocket layered
  * over each accepted socket, in server mode, with the provider's context and parameters),
  * answers each handshake with one line naming the client certificate's subject (or "-"), then
- * closes. And the client side: a real JDK handshake with the options a test varies.
+ * echoes each line the client sends until it closes. And the client side: a real JDK handshake with the options a test varies.
  */
 final class TlsProbe implements AutoCloseable {
     private final ServerSocket server;
@@ -69,6 +69,13 @@ final class TlsProbe implements AutoCloseable {
             }
             s.getOutputStream().write((peer + "\n").getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
+            s.setSoTimeout(120_000); // a kept connection waits while the test makes new keys
+            var lines = new BufferedReader(new InputStreamReader(s.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                s.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush(); // kept alive: each line comes back
+            }
         } catch (IOException ignored) {
             // the client sees the failure: that is what the tests look at
         }
@@ -144,6 +151,41 @@ final class TlsProbe implements AutoCloseable {
                         session.getProtocol(), session.getCipherSuite(),
                         s.getApplicationProtocol(), line);
             }
+        }
+    }
+
+    /** A connection kept open after its handshake: each line sent comes back. */
+    static final class Open implements AutoCloseable {
+        private final SSLSocket socket;
+        private final BufferedReader in;
+        final X509Certificate leaf;
+
+        Open(int port) throws Exception {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[] {TRUST_ALL}, null);
+            socket = (SSLSocket) ctx.getSocketFactory().createSocket(
+                    InetAddress.getLoopbackAddress(), port);
+            socket.setSoTimeout(5000);
+            SSLParameters p = socket.getSSLParameters();
+            p.setServerNames(List.of(new SNIHostName("localhost")));
+            socket.setSSLParameters(p);
+            socket.startHandshake();
+            in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            in.readLine();
+            leaf = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+
+        /** Sends a line and returns the line that came back (null: the server closed). */
+        String echo(String line) throws IOException {
+            socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            return in.readLine();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 
