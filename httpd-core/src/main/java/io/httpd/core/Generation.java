@@ -12,6 +12,7 @@ import io.httpd.core.config.LoadedConfig;
 import io.httpd.core.http1.HttpsUpgrade;
 import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.Http1Context;
+import io.httpd.core.server.Endpoint;
 import io.httpd.core.server.HttpServer;
 import io.httpd.core.http1.RouteTable;
 import io.httpd.core.plugin.PluginRegistry;
@@ -40,7 +41,7 @@ final class Generation implements Generations.Lease {
     final RouteTable routes;
     final AccessLogDispatcher accessLog;
     final Http1Context context;
-    final List<HttpServer.Endpoint> endpoints;
+    final List<Endpoint> endpoints;
     private final AtomicInteger holds = new AtomicInteger(1); // the server's, while current
     private volatile Consumer<Generation> unheld = g -> { };
 
@@ -94,11 +95,11 @@ final class Generation implements Generations.Lease {
         return new Generation(number, config, registry, plugins, accessLog, ctx);
     }
 
-    private static List<HttpServer.Endpoint> endpoints(HttpdConfig config,
+    private static List<Endpoint> endpoints(HttpdConfig config,
                                                        PluginInstances plugins) {
-        List<HttpServer.Endpoint> list = new ArrayList<>();
+        List<Endpoint> list = new ArrayList<>();
         for (Listener l : config.listeners()) {
-            list.add(new HttpServer.Endpoint(l.address(), new InetSocketAddress(l.host(),
+            list.add(new Endpoint(l.address(), new InetSocketAddress(l.host(),
                     l.port()), l.tls() == null ? null : plugins.tls.get(l.tls()),
                     l.proxyProtocol(), l.reusePort(), new HttpsUpgrade(l.redirectHttps(), l.hsts())));
         }

@@ -44,21 +44,6 @@ public final class HttpServer {
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Duration CAP_LOG_INTERVAL = Duration.ofSeconds(10);
 
-    /**
-     * A configured listener.
-     *
-     * @param key           what identifies it across reloads: the address as configured
-     * @param address       where to bind
-     * @param tls           its TLS provider, or null for plain HTTP
-     * @param proxyProtocol whether every connection starts with a PROXY protocol header
-     * @param reusePort     whether to bind with SO_REUSEPORT (only when it is first bound)
-     * @param https         its redirect to https (plain) or its HSTS header (TLS), or
-     *                      {@link HttpsUpgrade#NONE}
-     */
-    public record Endpoint(String key, InetSocketAddress address, TlsProvider tls,
-                           boolean proxyProtocol, boolean reusePort, HttpsUpgrade https) {
-    }
-
     private final List<Endpoint> endpoints;
     private final Generations generations;
     private final Semaphore permits;
@@ -84,7 +69,7 @@ public final class HttpServer {
      */
     public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
                       List<Boolean> proxyProtocol, Http1Context ctx) {
-        this(endpoints(addresses, tls, proxyProtocol), Generations.fixed(ctx));
+        this(Endpoint.all(addresses, tls, proxyProtocol), Generations.fixed(ctx));
     }
 
     /** The connection cap and the send timeout are those of the context current now. */
@@ -92,19 +77,6 @@ public final class HttpServer {
         this.endpoints = List.copyOf(endpoints);
         this.generations = generations;
         this.permits = new Semaphore(generations.current().limits().connections());
-    }
-
-    private static List<Endpoint> endpoints(List<InetSocketAddress> addresses,
-                                            List<TlsProvider> tls, List<Boolean> proxyProtocol) {
-        if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()) {
-            throw new IllegalArgumentException("one tls and proxy_protocol entry per address");
-        }
-        List<Endpoint> list = new ArrayList<>();
-        for (int i = 0; i < addresses.size(); i++) {
-            list.add(new Endpoint(format(addresses.get(i)) + "#" + i, addresses.get(i),
-                    tls.get(i), proxyProtocol.get(i), false, HttpsUpgrade.NONE));
-        }
-        return list;
     }
 
     /**

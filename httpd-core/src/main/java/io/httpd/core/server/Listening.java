@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and its connections finish as on a graceful stop.
  */
 final class Listening {
-    final HttpServer.Endpoint endpoint; // as first configured; the key stays the same
+    final Endpoint endpoint; // as first configured; the key stays the same
     final ServerSocketChannel channel;
     final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     volatile TlsProvider tls;
@@ -30,14 +30,14 @@ final class Listening {
     volatile boolean stopping;
     Thread acceptor;
 
-    private Listening(HttpServer.Endpoint endpoint, ServerSocketChannel channel) {
+    private Listening(Endpoint endpoint, ServerSocketChannel channel) {
         this.endpoint = endpoint;
         this.channel = channel;
         follow(endpoint);
     }
 
     /** Binds the endpoint's address; a BindException names it. */
-    static Listening bind(HttpServer.Endpoint endpoint) throws BindException {
+    static Listening bind(Endpoint endpoint) throws BindException {
         InetSocketAddress address = endpoint.address();
         ServerSocketChannel channel = null;
         try {
@@ -60,7 +60,7 @@ final class Listening {
     }
 
     /** Takes the TLS provider, PROXY-protocol flag and https settings of a newer config of the same address. */
-    void follow(HttpServer.Endpoint newer) {
+    void follow(Endpoint newer) {
         tls = newer.tls();
         proxied = newer.proxyProtocol();
         https = newer.https();

@@ -17,11 +17,11 @@ import java.util.Set;
  */
 public final class Rebind {
     private final HttpServer server;
-    private final List<HttpServer.Endpoint> wanted;
+    private final List<Endpoint> wanted;
     private final List<Listening> bound;
     private final Map<String, Listening> current;
 
-    Rebind(HttpServer server, List<HttpServer.Endpoint> wanted, List<Listening> bound,
+    Rebind(HttpServer server, List<Endpoint> wanted, List<Listening> bound,
            Map<String, Listening> current) {
         this.server = server;
         this.wanted = wanted;
@@ -44,7 +44,7 @@ public final class Rebind {
 
     /** Puts the new listeners in service, updates the staying ones, drains removed ones. */
     public void commit(Duration grace) {
-        for (HttpServer.Endpoint e : wanted) {
+        for (Endpoint e : wanted) {
             Listening staying = current.remove(e.key());
             if (staying != null) {
                 staying.follow(e);

@@ -1,5 +1,6 @@
 package io.httpd.core.http1;
 
+import io.httpd.core.server.Endpoint;
 import io.httpd.core.server.HttpServer;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ final class TestServer implements AutoCloseable {
 
     /** A server whose one listener redirects to https or sends HSTS. */
     static TestServer start(Http1Context ctx, TestTls tls, HttpsUpgrade https) {
-        HttpServer server = new HttpServer(List.of(new HttpServer.Endpoint("test",
+        HttpServer server = new HttpServer(List.of(new Endpoint("test",
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 tls == null ? null : tls.provider(), false, false, https)), Generations.fixed(ctx));
         try {
