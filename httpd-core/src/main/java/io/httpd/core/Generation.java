@@ -96,8 +96,10 @@ final class Generation implements Generations.Lease {
     private static List<HttpServer.Endpoint> endpoints(HttpdConfig config,
                                                        PluginInstances plugins) {
         List<HttpServer.Endpoint> list = new ArrayList<>();
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         for (Listener l : config.listeners()) {
-            list.add(new HttpServer.Endpoint(l.address(), new InetSocketAddress(l.host(),
+            int n = seen.merge(l.address(), 1, Integer::sum); // "127.0.0.1:0" twice: two keys
+            list.add(new HttpServer.Endpoint(l.address() + "#" + n, new InetSocketAddress(l.host(),
                     l.port()), l.tls() == null ? null : plugins.tls.get(l.tls()),
                     l.proxyProtocol()));
         }
