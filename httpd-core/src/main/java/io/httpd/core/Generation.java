@@ -21,7 +21,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -95,13 +97,15 @@ final class Generation implements Generations.Lease {
         return new Generation(number, config, registry, plugins, accessLog, ctx);
     }
 
-    private static List<Endpoint> endpoints(HttpdConfig config,
-                                                       PluginInstances plugins) {
+    private static List<Endpoint> endpoints(HttpdConfig config, PluginInstances plugins) {
         List<Endpoint> list = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Listener l : config.listeners()) {
-            list.add(new Endpoint(l.address(), new InetSocketAddress(l.host(),
+            int n = seen.merge(l.address(), 1, Integer::sum); // "127.0.0.1:0" twice: two keys
+            list.add(new Endpoint(l.address() + "#" + n, new InetSocketAddress(l.host(),
                     l.port()), l.tls() == null ? null : plugins.tls.get(l.tls()),
-                    l.proxyProtocol(), l.reusePort(), new HttpsUpgrade(l.redirectHttps(), l.hsts())));
+                    l.proxyProtocol(), l.reusePort(),
+                    new HttpsUpgrade(l.redirectHttps(), l.hsts())));
         }
         return list;
     }

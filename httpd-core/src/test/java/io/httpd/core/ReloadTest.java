@@ -187,6 +187,30 @@ class ReloadTest {
     }
 
     /**
+     * Two listeners configured with the same address (port 0) stay apart across a reload: the
+     * PROXY-protocol one still expects its header, the plain one does not.
+     */
+    @Test
+    void listenersWithTheSameAddressKeepTheirOwnSettings() throws Exception {
+        String config = LISTEN + "[[listen]]\naddress = \"127.0.0.1:0\"\nproxy_protocol = true\n"
+                + greet("/a", "A");
+        start(config);
+        assertTrue(reload(config).swapped());
+        try (RawClient c = new RawClient(httpd.addresses().get(0))) {
+            assertEquals("HTTP/1.1 200 OK A\n", get(c, "/a"));
+        }
+        try (RawClient c = new RawClient(httpd.addresses().get(1))) {
+            String answer;
+            try {
+                answer = get(c, "/a");
+            } catch (java.io.IOException e) {
+                answer = "closed";
+            }
+            assertFalse(answer.startsWith("HTTP/1.1 200"), "no PROXY header, yet: " + answer);
+        }
+    }
+
+    /**
      * A response streamed across three reloads arrives whole (the client stops reading
      * midway, so the server is blocked in the write while the reloads run); the next request on
      * the connection is served by the newest generation.
