@@ -40,6 +40,7 @@ public final class Connection implements Runnable {
 
     private final Transport transport;
     private final Generations generations;
+    private final TrafficCounters counters; // one for all generations
     private Http1Context ctx; // of the exchange that runs; null between exchanges
     private Limits parsedFor; // the limits and name the parser and writer were made for
     private String namedFor;
@@ -54,24 +55,19 @@ public final class Connection implements Runnable {
     private volatile String closedBecause;
 
     /**
-     * @param transport the connection's bytes
-     * @param ctx       what all connections share
-     * @param stopping  true once the server drains: finish the current exchange, then close
+     * @param transport   the connection's bytes
+     * @param generations where each exchange takes its context (what all connections share)
+     * @param stopping    true once the server drains: finish the current exchange, then close
      */
-    public Connection(Transport transport, Http1Context ctx, BooleanSupplier stopping) {
-        this(transport, Generations.fixed(ctx), stopping);
-    }
-
-    /** As above, each exchange taking its context from {@code generations}. */
     public Connection(Transport transport, Generations generations, BooleanSupplier stopping) {
         this.transport = transport;
         this.generations = generations;
+        this.counters = generations.current().counters();
         this.stopping = stopping;
     }
 
     @Override
     public void run() {
-        TrafficCounters counters = generations.current().counters(); // one for all generations
         counters.connectionOpened();
         LOG.atDebug().setMessage(Events.CONN_ACCEPT).addKeyValue("remote", transport.remote()).log();
         String reason;
@@ -134,7 +130,7 @@ public final class Connection implements Runnable {
             return false;
         }
         closedBecause = "send timeout";
-        ctx.counters().rejected(TrafficCounters.SEND_TIMEOUT);
+        counters.rejected(TrafficCounters.SEND_TIMEOUT);
         abort();
         return true;
     }
@@ -146,7 +142,6 @@ public final class Connection implements Runnable {
     }
 
     private String loop() throws IOException {
-        TrafficCounters counters = generations.current().counters(); // shared by generations
         WireReader in = new WireReader(transport, readBufferSize(generations.current().limits()),
                 counters);
         WireWriter out = new WireWriter(transport.output(), 16 * 1024, counters);
@@ -196,7 +191,7 @@ public final class Connection implements Runnable {
                 }
             } catch (SocketTimeoutException e) {
                 if (first) {
-                    ctx.counters().rejected(TrafficCounters.HEADER_TIMEOUT);
+                    counters.rejected(TrafficCounters.HEADER_TIMEOUT);
                 }
                 return first ? "header timeout before a byte" : "idle timeout";
             } catch (IOException e) {
@@ -254,7 +249,7 @@ public final class Connection implements Runnable {
             return false;
         } catch (java.io.EOFException e) {
             // the client left before its head was complete: a server event, not an exchange
-            ctx.counters().rejected(TrafficCounters.INCOMPLETE_HEAD);
+            counters.rejected(TrafficCounters.INCOMPLETE_HEAD);
             return false;
         }
         in.gapLimit(ctx.limits().bodyTimeout());

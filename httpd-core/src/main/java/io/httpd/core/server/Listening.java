@@ -29,10 +29,12 @@ final class Listening {
     volatile HttpsUpgrade https;
     volatile boolean stopping;
     Thread acceptor;
+    private final InetSocketAddress local; // known at bind: still known once the socket closed
 
-    private Listening(Endpoint endpoint, ServerSocketChannel channel) {
+    private Listening(Endpoint endpoint, ServerSocketChannel channel) throws IOException {
         this.endpoint = endpoint;
         this.channel = channel;
+        this.local = (InetSocketAddress) channel.getLocalAddress();
         follow(endpoint);
     }
 
@@ -67,11 +69,7 @@ final class Listening {
     }
 
     InetSocketAddress local() {
-        try {
-            return (InetSocketAddress) channel.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return local;
     }
 
     /** Stops accepting: the socket closes, the accept thread ends. */

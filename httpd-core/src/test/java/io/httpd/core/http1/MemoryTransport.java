@@ -67,7 +67,7 @@ final class MemoryTransport implements Transport {
     static String serve(Http1Context ctx, String request, boolean oneBytePerRead) {
         byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
         MemoryTransport t = oneBytePerRead ? oneBytePerRead(bytes) : of(bytes);
-        new Connection(t, ctx, () -> false).run();
+        new Connection(t, Generations.fixed(ctx), () -> false).run();
         if (!t.closed) {
             throw new AssertionError("the connection loop ended without closing its transport");
         }

@@ -108,7 +108,7 @@ class ParserFuzzTest {
 
     private String serve(InputStream in) {
         MemoryTransport transport = new MemoryTransport(in);
-        new Connection(transport, t.ctx, () -> false).run();
+        new Connection(transport, Generations.fixed(t.ctx), () -> false).run();
         return normalize(transport.sent());
     }
 
@@ -123,7 +123,7 @@ class ParserFuzzTest {
         MemoryTransport transport = new MemoryTransport(reads(input, new Random(rnd.nextLong()), maxRead));
         t.accessLog.clear();
         String what = which + ", reads of at most " + maxRead + ", input: " + escape(input);
-        Future<?> loop = worker.submit(() -> new Connection(transport, t.ctx, () -> false).run());
+        Future<?> loop = worker.submit(() -> new Connection(transport, Generations.fixed(t.ctx), () -> false).run());
         try {
             loop.get(CASE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {

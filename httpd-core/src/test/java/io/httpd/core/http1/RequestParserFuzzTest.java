@@ -90,7 +90,7 @@ class RequestParserFuzzTest {
 
     private String serve(InputStream in) {
         MemoryTransport transport = new MemoryTransport(in);
-        new Connection(transport, t.ctx, () -> false).run();
+        new Connection(transport, Generations.fixed(t.ctx), () -> false).run();
         assertTrue(transport.closed(), "the loop ended without closing its transport");
         return normalize(transport.sent());
     }
