@@ -256,13 +256,20 @@ class ReloadTest {
         }
     }
 
-    private static boolean refused(InetSocketAddress address) {
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(address, 2000);
-            return false;
-        } catch (java.io.IOException e) {
-            return true;
+    /**
+     * Whether connecting is refused, within 2 s: a socket closed while its accept thread is
+     * blocked in accept(2) stays listening until the JDK's signal gets that thread out.
+     */
+    private static boolean refused(InetSocketAddress address) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(address, 2000);
+            } catch (java.io.IOException e) {
+                return true;
+            }
+            Thread.sleep(10);
         }
+        return false;
     }
 
     private void awaitEvent(String event) throws InterruptedException {
