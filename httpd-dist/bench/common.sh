@@ -49,6 +49,14 @@ measure() {
       '/Requests\/sec/ {printf "%s %.0f\n", $2, 100 * t / hz / d}' "$work/$name.wrk"
 }
 
+# echo_conf PORT [TOML]: writes $work/httpd-PORT.toml (a listener on 127.0.0.1:PORT serving
+# the echo handler at /echo, then TOML, its \n escapes expanded) and prints its path
+echo_conf() {
+  printf '[[listen]]\naddress = "127.0.0.1:%s"\n\n[[route]]\npath = "/echo"\nhandler = "echo"\n\n%b' \
+      "$1" "${2:-}" > "$work/httpd-$1.toml"
+  echo "$work/httpd-$1.toml"
+}
+
 # start_httpd CONFIG: the image on CPU 0; sets httpd_pid
 start_httpd() {
   taskset -c 0 "$image/bin/httpd" -c "$1" > "$1.log" 2>&1 &
