@@ -6,8 +6,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18083 18084
-duration=${1:-10}
-connections=${2:-50}
 
 start_httpd "$(echo_conf 18083)"; off_pid=$httpd_pid
 start_httpd "$(echo_conf 18084 '[[access_log]]\nsink = "file"\npath = "access.log"\n')"; on_pid=$httpd_pid

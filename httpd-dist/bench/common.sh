@@ -3,6 +3,10 @@
 image="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../target/httpd"
 [ -x "$image/bin/httpd" ] || { echo "bench: build the image first: mvn install -DskipTests" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "bench: wrk not installed (apt-get install -y wrk)" >&2; exit 1; }
+# every script that sources this takes [DURATION_SECONDS] [CONNECTIONS] first (sourced, this
+# file sees the script's own arguments)
+duration=${1:-10}
+connections=${2:-50}
 work=$(mktemp -d)
 pids=()
 wrk_args=()  # more wrk options for the next measure, such as (-H "Connection: close")

@@ -11,8 +11,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18090 18091 18092 18093
-duration=${1:-10}
-connections=${2:-50}
 rounds=${3:-3}
 
 conf() { # conf PORT VALIDATOR-TABLES

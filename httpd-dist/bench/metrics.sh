@@ -11,8 +11,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18085 18086 18087 18088
-duration=${1:-10}
-connections=${2:-50}
 rounds=${3:-2}
 
 start_httpd "$(echo_conf 18085)"; off_pid=$httpd_pid
