@@ -23,6 +23,16 @@ import java.util.List;
  * exposition.
  */
 final class AdminClient {
+    /** A listener on a free loopback port and the route /hello to the route plugin "hello". */
+    static final String HELLO_ON_ANY_PORT = """
+            [[listen]]
+            address = "127.0.0.1:0"
+
+            [[route]]
+            path = "/hello"
+            handler = "hello"
+            """;
+
     private AdminClient() {
     }
 

@@ -90,13 +90,7 @@ class AdminListenerTest {
 
     private Httpd start(String extra) throws Exception {
         Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/hello"
-                handler = "hello"
+        Files.writeString(file, AdminClient.HELLO_ON_ANY_PORT + """
 
                 [[route]]
                 path = "/hold"

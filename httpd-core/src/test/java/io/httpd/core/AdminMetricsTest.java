@@ -40,13 +40,7 @@ class AdminMetricsTest {
     @BeforeEach
     void start() throws Exception {
         Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/hello"
-                handler = "hello"
+        Files.writeString(file, AdminClient.HELLO_ON_ANY_PORT + """
 
                 [limits]
                 header_timeout = "1s"
