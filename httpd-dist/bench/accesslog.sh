@@ -6,15 +6,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18083 18084
-duration=${1:-10}
-connections=${2:-50}
 
-route='[[route]]\npath = "/echo"\nhandler = "echo"\n'
-printf "[[listen]]\naddress = \"127.0.0.1:18083\"\n\n$route" > "$work/off.toml"
-printf "[[listen]]\naddress = \"127.0.0.1:18084\"\n\n$route\n[[access_log]]\nsink = \"file\"\npath = \"access.log\"\n" \
-    > "$work/on.toml"
-start_httpd "$work/off.toml"; off_pid=$httpd_pid
-start_httpd "$work/on.toml"; on_pid=$httpd_pid
+start_httpd "$(echo_conf 18083)"; off_pid=$httpd_pid
+start_httpd "$(echo_conf 18084 '[[access_log]]\nsink = "file"\npath = "access.log"\n')"; on_pid=$httpd_pid
 wait_port 18083; wait_port 18084
 
 measure warm-off http://127.0.0.1:18083/echo 3 "$connections" "$off_pid" > /dev/null

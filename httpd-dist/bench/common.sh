@@ -3,6 +3,10 @@
 image="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/../target/httpd"
 [ -x "$image/bin/httpd" ] || { echo "bench: build the image first: mvn install -DskipTests" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "bench: wrk not installed (apt-get install -y wrk)" >&2; exit 1; }
+# every script that sources this takes [DURATION_SECONDS] [CONNECTIONS] first (sourced, this
+# file sees the script's own arguments)
+duration=${1:-10}
+connections=${2:-50}
 work=$(mktemp -d)
 pids=()
 wrk_args=()  # more wrk options for the next measure, such as (-H "Connection: close")
@@ -47,6 +51,14 @@ measure() {
   after=$(cpu_ticks "$@")
   awk -v t=$(( after - before )) -v hz="$hz" -v d="$duration" \
       '/Requests\/sec/ {printf "%s %.0f\n", $2, 100 * t / hz / d}' "$work/$name.wrk"
+}
+
+# echo_conf PORT [TOML]: writes $work/httpd-PORT.toml (a listener on 127.0.0.1:PORT serving
+# the echo handler at /echo, then TOML, its \n escapes expanded) and prints its path
+echo_conf() {
+  printf '[[listen]]\naddress = "127.0.0.1:%s"\n\n[[route]]\npath = "/echo"\nhandler = "echo"\n\n%b' \
+      "$1" "${2:-}" > "$work/httpd-$1.toml"
+  echo "$work/httpd-$1.toml"
 }
 
 # start_httpd CONFIG: the image on CPU 0; sets httpd_pid

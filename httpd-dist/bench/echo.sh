@@ -7,8 +7,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18080 18081
-duration=${1:-10}
-connections=${2:-50}
 jdk=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1)}
 [ -x "$jdk/bin/java" ] || { echo "bench: no JDK 25 found (set JAVA25_HOME)" >&2; exit 1; }
 

@@ -11,14 +11,10 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18090 18091 18092 18093
-duration=${1:-10}
-connections=${2:-50}
 rounds=${3:-3}
 
 conf() { # conf PORT VALIDATOR-TABLES
-  printf '[server]\ntrusted_proxies = ["127.0.0.1/32"]\n\n[[listen]]\naddress = "127.0.0.1:%s"\n\n[[route]]\npath = "/echo"\nhandler = "echo"\n\n%s\n' \
-      "$1" "$2" > "$work/httpd-$1.toml"
-  echo "$work/httpd-$1.toml"
+  echo_conf "$1" "[server]\ntrusted_proxies = [\"127.0.0.1/32\"]\n\n$2\n"
 }
 deny=$(for i in $(seq 10); do printf '"10.%d.0.0/16", ' "$i"; done)
 allow=$(for i in $(seq 9); do printf '"192.0.%d.0/24", ' "$i"; done)
@@ -44,14 +40,9 @@ LUA
 
 # measure_xff NAME URL DURATION CONNECTIONS PID: as measure, with a random X-Forwarded-For
 measure_xff() {
-  local name=$1 url=$2 duration=$3 connections=$4; shift 4
-  local before after hz
-  hz=$(getconf CLK_TCK)
-  before=$(cpu_ticks "$@")
-  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" -s "$work/xff.lua" "$url" > "$work/$name.wrk" 2>&1
-  after=$(cpu_ticks "$@")
-  awk -v t=$(( after - before )) -v hz="$hz" -v d="$duration" \
-      '/Requests\/sec/ {printf "%s %.0f\n", $2, 100 * t / hz / d}' "$work/$name.wrk"
+  wrk_args=(-s "$work/xff.lua")
+  measure "$@"
+  wrk_args=()
 }
 
 for port in 18090 18091 18092; do

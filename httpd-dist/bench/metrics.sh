@@ -11,20 +11,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18085 18086 18087 18088
-duration=${1:-10}
-connections=${2:-50}
 rounds=${3:-2}
 
-route='[[route]]\npath = "/echo"\nhandler = "echo"\n'
-printf "[[listen]]\naddress = \"127.0.0.1:18085\"\n\n$route" > "$work/off.toml"
-printf "[[listen]]\naddress = \"127.0.0.1:18086\"\n\n$route\n[admin]\naddress = \"127.0.0.1:18087\"\n" \
-    > "$work/on.toml"
-start_httpd "$work/off.toml"; off_pid=$httpd_pid
-start_httpd "$work/on.toml"; on_pid=$httpd_pid
+start_httpd "$(echo_conf 18085)"; off_pid=$httpd_pid
+start_httpd "$(echo_conf 18086 '[admin]\naddress = "127.0.0.1:18087"\n')"; on_pid=$httpd_pid
 wait_port 18085; wait_port 18086; wait_port 18087
 if [ -n "${BASELINE:-}" ]; then
-  printf "[[listen]]\naddress = \"127.0.0.1:18088\"\n\n$route" > "$work/base.toml"
-  taskset -c 0 "$BASELINE/bin/httpd" -c "$work/base.toml" > "$work/base.toml.log" 2>&1 &
+  base_conf=$(echo_conf 18088)
+  taskset -c 0 "$BASELINE/bin/httpd" -c "$base_conf" > "$base_conf.log" 2>&1 &
   base_pid=$!; pids+=("$base_pid")
   wait_port 18088
   measure warm-base http://127.0.0.1:18088/echo 3 "$connections" "$base_pid" > /dev/null

@@ -8,8 +8,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18391 18392
-duration=${1:-10}
-connections=${2:-50}
 
 # the shipped config on a loopback port, without the admin listener, its paths into the image
 shipped() {

@@ -8,8 +8,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18085 18086
-duration=${1:-10}
-connections=${2:-50}
 command -v nginx >/dev/null || { echo "bench: nginx not installed (apt-get install -y nginx-light)" >&2; exit 1; }
 
 mkdir -p "$work/www" "$work/nginx"

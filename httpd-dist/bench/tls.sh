@@ -11,8 +11,6 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 port_free 18090 18091 18092 18093
-duration=${1:-10}
-connections=${2:-50}
 command -v nginx >/dev/null || { echo "bench: nginx not installed (apt-get install -y nginx-light)" >&2; exit 1; }
 command -v openssl >/dev/null || { echo "bench: openssl not installed" >&2; exit 1; }
 cipher=TLS_AES_128_GCM_SHA256

@@ -6,19 +6,14 @@ import io.httpd.api.RouteHandler;
 import io.httpd.api.RouteHandlerProvider;
 import io.httpd.api.ServerView;
 import io.httpd.api.Status;
-import io.httpd.core.config.ConfigLoader;
-import io.httpd.core.plugin.PluginKind;
-import io.httpd.core.plugin.PluginRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +25,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static io.httpd.core.AdminClient.get;
+import static io.httpd.core.AdminClient.request;
+import static io.httpd.core.AdminClient.sample;
+import static io.httpd.core.AdminClient.statusLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,23 +90,14 @@ class AdminListenerTest {
 
     private Httpd start(String extra) throws Exception {
         Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/hello"
-                handler = "hello"
+        Files.writeString(file, AdminClient.HELLO_ON_ANY_PORT + """
 
                 [[route]]
                 path = "/hold"
                 handler = "hold"
                 """ + extra);
-        httpd = Httpd.create(ConfigLoader.load(file), PluginRegistry.of(List.of(
-                new PluginRegistry.Found(PluginKind.ROUTE, new Provider("hello"), "test"),
-                new PluginRegistry.Found(PluginKind.ROUTE, new Provider("hold"), "test"),
-                new PluginRegistry.Found(PluginKind.ROUTE, new Provider("flaky"), "test"))));
-        httpd.start();
+        httpd = AdminClient.start(file, new Provider("hello"), new Provider("hold"),
+                new Provider("flaky"));
         return httpd;
     }
 
@@ -285,7 +275,7 @@ class AdminListenerTest {
             """)
     void aTokenIsRequiredWhenConfigured(String authorization, int status) throws Exception {
         start("[admin]\naddress = \"127.0.0.1:0\"\ntoken = \"" + TOKEN + "\"\n");
-        String response = get(httpd.adminAddresses().getFirst(), "/metrics",
+        String response = request(httpd.adminAddresses().getFirst(), "GET /metrics",
                 authorization == null ? List.of() : List.of("Authorization: " + authorization));
         assertEquals(status, Integer.parseInt(statusLine(response).substring(9, 12)), response);
         if (status == 401) {
@@ -304,36 +294,5 @@ class AdminListenerTest {
             response = get(admin, path);
         }
         return response;
-    }
-
-    static long sample(String metrics, String series) {
-        return metrics.lines().filter(l -> l.startsWith(series + " ")).findFirst()
-                .map(l -> Long.parseLong(l.substring(series.length() + 1))).orElse(0L);
-    }
-
-    static String statusLine(String response) {
-        return response.substring(0, response.indexOf("\r\n"));
-    }
-
-    static String get(InetSocketAddress address, String path) throws Exception {
-        return get(address, path, List.of());
-    }
-
-    private static String get(InetSocketAddress address, String path, List<String> fields)
-            throws Exception {
-        return request(address, "GET " + path, fields);
-    }
-
-    static String request(InetSocketAddress address, String methodAndPath,
-                                  List<String> fields) throws Exception {
-        try (Socket s = new Socket(address.getAddress(), address.getPort())) {
-            s.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(methodAndPath + " HTTP/1.1\r\nHost: t\r\n");
-            fields.forEach(f -> request.append(f).append("\r\n"));
-            s.getOutputStream().write((request + "Connection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 }

@@ -1,14 +1,7 @@
 package io.httpd.core;
 
-import io.httpd.api.PluginConfig;
 import io.httpd.api.Response;
-import io.httpd.api.RouteHandler;
-import io.httpd.api.RouteHandlerProvider;
-import io.httpd.api.ServerView;
 import io.httpd.api.Status;
-import io.httpd.core.config.ConfigLoader;
-import io.httpd.core.plugin.PluginKind;
-import io.httpd.core.plugin.PluginRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,18 +9,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static io.httpd.core.AdminListenerTest.get;
-import static io.httpd.core.AdminListenerTest.sample;
+import static io.httpd.core.AdminClient.exchange;
+import static io.httpd.core.AdminClient.get;
+import static io.httpd.core.AdminClient.route;
+import static io.httpd.core.AdminClient.sample;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,13 +40,7 @@ class AdminMetricsTest {
     @BeforeEach
     void start() throws Exception {
         Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/hello"
-                handler = "hello"
+        Files.writeString(file, AdminClient.HELLO_ON_ANY_PORT + """
 
                 [limits]
                 header_timeout = "1s"
@@ -61,20 +48,8 @@ class AdminMetricsTest {
                 [admin]
                 address = "127.0.0.1:0"
                 """);
-        RouteHandlerProvider hello = new RouteHandlerProvider() {
-            @Override
-            public String id() {
-                return "hello";
-            }
-
-            @Override
-            public RouteHandler create(PluginConfig config, ServerView server) {
-                return r -> Response.text(Status.OK, "hello\n");
-            }
-        };
-        httpd = Httpd.create(ConfigLoader.load(file), PluginRegistry.of(List.of(
-                new PluginRegistry.Found(PluginKind.ROUTE, hello, "test"))));
-        httpd.start();
+        httpd = AdminClient.start(file,
+                route("hello", r -> Response.text(Status.OK, "hello\n")));
         data = httpd.addresses().getFirst();
         admin = httpd.adminAddresses().getFirst();
     }
@@ -94,7 +69,7 @@ class AdminMetricsTest {
                 .getBytes(StandardCharsets.US_ASCII);
         long answered = 0;
         for (int i = 0; i < 7; i++) {
-            String response = exchange(request);
+            String response = exchange(data, request);
             assertTrue(response.endsWith("\r\n\r\nhello\n"), response);
             answered += response.length();
         }
@@ -154,15 +129,6 @@ class AdminMetricsTest {
             n = sample(get(admin, "/metrics"), series);
         }
         return n;
-    }
-
-    private String exchange(byte[] request) throws Exception {
-        try (Socket s = new Socket(data.getAddress(), data.getPort())) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(request);
-            InputStream in = s.getInputStream();
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
     }
 
     private static double sum(String metrics, String series) {

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import static io.httpd.core.AdminListenerTest.request;
-import static io.httpd.core.AdminListenerTest.statusLine;
+import static io.httpd.core.AdminClient.request;
+import static io.httpd.core.AdminClient.statusLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

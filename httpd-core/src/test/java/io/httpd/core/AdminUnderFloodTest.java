@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static io.httpd.core.AdminListenerTest.get;
-import static io.httpd.core.AdminListenerTest.statusLine;
+import static io.httpd.core.AdminClient.get;
+import static io.httpd.core.AdminClient.statusLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

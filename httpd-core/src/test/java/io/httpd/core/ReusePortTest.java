@@ -1,19 +1,11 @@
 package io.httpd.core;
 
-import io.httpd.api.PluginConfig;
 import io.httpd.api.Response;
-import io.httpd.api.RouteHandler;
-import io.httpd.api.RouteHandlerProvider;
-import io.httpd.api.ServerView;
 import io.httpd.api.Status;
-import io.httpd.core.config.ConfigLoader;
-import io.httpd.core.plugin.PluginKind;
-import io.httpd.core.plugin.PluginRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -22,8 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.httpd.core.AdminListenerTest.get;
-import static io.httpd.core.AdminListenerTest.statusLine;
+import static io.httpd.core.AdminClient.get;
+import static io.httpd.core.AdminClient.statusLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,25 +70,8 @@ class ReusePortTest {
                 path = "/hello"
                 handler = "hello"
                 """.formatted(address, extra));
-        RouteHandlerProvider hello = new RouteHandlerProvider() {
-            @Override
-            public String id() {
-                return "hello";
-            }
-
-            @Override
-            public RouteHandler create(PluginConfig config, ServerView server) {
-                return r -> Response.text(Status.OK, "hello\n");
-            }
-        };
-        Httpd httpd = Httpd.create(ConfigLoader.load(file), PluginRegistry.of(List.of(
-                new PluginRegistry.Found(PluginKind.ROUTE, hello, "test"))));
-        try {
-            httpd.start();
-        } catch (IOException e) {
-            httpd.discard();
-            throw e;
-        }
+        Httpd httpd = AdminClient.start(file,
+                AdminClient.route("hello", r -> Response.text(Status.OK, "hello\n")));
         started.add(httpd);
         return httpd;
     }

@@ -1,20 +1,19 @@
 package io.httpd.dist;
 
+import io.httpd.dist.ImageProcess.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
+import static io.httpd.dist.ImageProcess.runCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -37,10 +36,10 @@ class AotTrainingIT {
     void aChildSlowToStartStillTrainsACache() throws Exception {
         Path java = stub("sleep 3; exec " + JAVA + " \"$@\"");
         Path out = dir.resolve("httpd.aot");
-        Run r = run(Map.of("AOT_JAVA", java.toString()), "bash", TRAIN.toString(),
+        Result r = runCommand(Map.of("AOT_JAVA", java.toString()), "bash", TRAIN.toString(),
                 ImageProcess.IMAGE.toString(), out.toString());
-        assertEquals(0, r.exit, r.output);
-        assertTrue(r.output.contains("train-aot: 400 requests served"), r.output);
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("train-aot: 400 requests served"), r.output());
         assertTrue(Files.size(out) > 1_000_000, "cache size " + Files.size(out));
     }
 
@@ -57,11 +56,11 @@ class AotTrainingIT {
         Path java = stub(child.replace("@M@", marker));
         Path out = dir.resolve("httpd.aot");
         Files.writeString(out, "stale");
-        Run r = run(Map.of("AOT_JAVA", java.toString(), "AOT_START_TIMEOUT", "3",
+        Result r = runCommand(Map.of("AOT_JAVA", java.toString(), "AOT_START_TIMEOUT", "3",
                 "AOT_STOP_TIMEOUT", "3"), "bash", TRAIN.toString(),
                 ImageProcess.IMAGE.toString(), out.toString());
-        assertNotEquals(0, r.exit, r.output);
-        assertTrue(r.output.contains("train-aot: "), r.output);
+        assertNotEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("train-aot: "), r.output());
         assertFalse(Files.exists(out), "a cache survived a failed training");
         assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
                 .orElse("").contains(marker)), "the training child outlived the script");
@@ -78,16 +77,16 @@ class AotTrainingIT {
         Files.writeString(dist.resolve("httpd"), "#!/bin/sh\n");
         Path tarball = dir.resolve("out/httpd-test.tar.gz");
         Files.writeString(tarball, "stale tarball");
-        Run r = run(Map.of("AOT_JAVA", stub("exit 3").toString()), "bash", FINISH.toString(),
+        Result r = runCommand(Map.of("AOT_JAVA", stub("exit 3").toString()), "bash", FINISH.toString(),
                 image.getParent().toString(), dist.getParent().toString(),
                 dir.resolve("no-sdk").toString(), tarball.toString());
-        assertEquals(0, r.exit, r.output);
-        assertTrue(r.output.contains("the image ships without lib/httpd.aot"), r.output);
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("the image ships without lib/httpd.aot"), r.output());
         assertFalse(Files.exists(image.resolve("httpd.aot")));
-        Run list = run(Map.of(), "tar", "-tzf", tarball.toString());
-        assertEquals(0, list.exit, list.output);
-        assertTrue(list.output.contains("httpd/bin/httpd"), list.output);
-        assertFalse(list.output.contains("httpd.aot"), list.output);
+        Result list = runCommand(Map.of(), "tar", "-tzf", tarball.toString());
+        assertEquals(0, list.exit(), list.output());
+        assertTrue(list.output().contains("httpd/bin/httpd"), list.output());
+        assertFalse(list.output().contains("httpd.aot"), list.output());
     }
 
     private Path stub(String body) throws IOException {
@@ -97,17 +96,5 @@ class AotTrainingIT {
         Files.writeString(java, "#!/bin/bash\n" + body + "\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return java;
-    }
-
-    private record Run(int exit, String output) {
-    }
-
-    private static Run run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        byte[] bytes = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "did not end");
-        return new Run(p.exitValue(), new String(bytes, StandardCharsets.UTF_8));
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,6 +140,18 @@ final class ImageProcess implements AutoCloseable {
     }
 
     record Result(int exit, String output) {
+    }
+
+    /** Runs any command with these extra environment variables; its exit code and output. */
+    static Result runCommand(Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            throw new AssertionError("did not end: " + String.join(" ", command));
+        }
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
     private void collect() {

@@ -1,15 +1,14 @@
 package io.httpd.dist;
 
+import io.httpd.dist.ImageProcess.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import static io.httpd.dist.ImageProcess.runCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,9 +23,9 @@ class LauncherIT {
     void aSymlinkToTheLauncherFromAnotherFolderStillFindsTheImage() throws Exception {
         Path link = Files.createDirectories(dir.resolve("usr/local/bin")).resolve("httpd");
         Files.createSymbolicLink(link, LAUNCHER);
-        Result r = run(Map.of(), link.toString(), "-v");
-        assertEquals(0, r.exit, r.output);
-        assertTrue(r.output.startsWith("httpd "), r.output);
+        Result r = runCommand(Map.of(), link.toString(), "-v");
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().startsWith("httpd "), r.output());
     }
 
     @Test
@@ -34,24 +33,12 @@ class LauncherIT {
         assertTrue(Files.exists(ImageProcess.IMAGE.resolve("lib/httpd.aot")), "the build trains a cache");
         Path copy = dir.resolve("with space/and 'quote'");
         Files.createDirectories(copy);
-        Result cp = run(Map.of(), "cp", "-a", ImageProcess.IMAGE.toAbsolutePath().toString(),
+        Result cp = runCommand(Map.of(), "cp", "-a", ImageProcess.IMAGE.toAbsolutePath().toString(),
                 copy.toString());
-        assertEquals(0, cp.exit, cp.output);
-        Result r = run(Map.of("HTTPD_JAVA_OPTS", "-Dhttpd.a=1  -Dhttpd.b=2"),
+        assertEquals(0, cp.exit(), cp.output());
+        Result r = runCommand(Map.of("HTTPD_JAVA_OPTS", "-Dhttpd.a=1  -Dhttpd.b=2"),
                 copy.resolve("httpd/bin/httpd").toString(), "-v");
-        assertEquals(0, r.exit, r.output);
-        assertTrue(r.output.startsWith("httpd "), "the cache was found, no [error][aot]: " + r.output);
-    }
-
-    private record Result(int exit, String output) {
-    }
-
-    private static Result run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "did not end");
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().startsWith("httpd "), "the cache was found, no [error][aot]: " + r.output());
     }
 }

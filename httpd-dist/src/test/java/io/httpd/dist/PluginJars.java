@@ -93,6 +93,12 @@ final class PluginJars {
         return jarFile;
     }
 
+    /** {@link #routeModule} compiled against the image's API and jarred as {@code jarName}. */
+    static Path routeJar(Path work, String jarName, String module, String pkg, String id)
+            throws IOException {
+        return module(work, jarName, routeModule(module, pkg, id), api());
+    }
+
     /** A route-handler provider of this id in this module, answering with a fixed text. */
     static Map<String, String> routeModule(String module, String pkg, String id) {
         String dir = pkg.replace('.', '/');

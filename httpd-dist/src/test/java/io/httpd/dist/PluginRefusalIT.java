@@ -66,8 +66,7 @@ class PluginRefusalIT {
 
     @Test
     void aPackageTheImageHas() throws Exception {
-        Files.copy(PluginJars.module(work, "split.jar", PluginJars.routeModule(
-                "split", "io.httpd.core.http1", "split"), PluginJars.api()),
+        Files.copy(PluginJars.routeJar(work, "split.jar", "split", "io.httpd.core.http1", "split"),
                 plugins.resolve("split.jar"));
         assertEquals("plugins/split.jar: package io.httpd.core.http1 of module split is already"
                 + " in module io.httpd.core of the image", refusal());
@@ -82,9 +81,8 @@ class PluginRefusalIT {
 
     @Test
     void twoProvidersOfOneId() throws Exception {
-        Files.copy(PluginJars.module(work, "other.jar", PluginJars.routeModule(
-                "other.greeting", "other.greeting", "greeting"), PluginJars.api()),
-                plugins.resolve("other.jar"));
+        Files.copy(PluginJars.routeJar(work, "other.jar", "other.greeting", "other.greeting",
+                "greeting"), plugins.resolve("other.jar"));
         assertEquals("plugins/other.jar: route handler id 'greeting' is provided by both "
                 + "example.greeting (plugins/greeting.jar) and other.greeting (plugins/other.jar)",
                 refusal());
@@ -94,8 +92,8 @@ class PluginRefusalIT {
     void aBundledCopyOfTheApi() throws Exception {
         Path folder = Files.createDirectories(plugins.resolve("bundled"));
         Files.copy(PluginJars.api(), folder.resolve("httpd-api.jar"));
-        Files.copy(PluginJars.module(work, "b.jar", PluginJars.routeModule(
-                "bundler", "bundler", "bundler"), PluginJars.api()), folder.resolve("b.jar"));
+        Files.copy(PluginJars.routeJar(work, "b.jar", "bundler", "bundler", "bundler"),
+                folder.resolve("b.jar"));
         assertTrue(refusal().contains("plugins/bundled: module io.httpd.api is already in the image"),
                 refusal());
     }

@@ -1,7 +1,5 @@
 package io.httpd.core.http1;
 
-import io.httpd.api.Method;
-import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static io.httpd.core.http1.TestContext.normalize;
-import static io.httpd.core.http1.TestContext.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,12 +57,7 @@ class ParserFuzzTest {
             .map(a -> ((String) a.get()[0] + a.get()[1]).getBytes(StandardCharsets.ISO_8859_1))
             .toList();
 
-    private final TestContext t = new TestContext(
-            TestContext.headLimits(RequestParserTest.REQUEST_LINE, RequestParserTest.HEADER_BYTES,
-                    RequestParserTest.HEADER_COUNT),
-            route("/", r -> Response.text(Status.OK, "read " + r.body().readAllBytes().length),
-                    Set.of(Method.GET, Method.POST, Method.PUT, Method.DELETE, Method.PATCH,
-                            Method.OPTIONS, Method.TRACE)));
+    private final TestContext t = RequestParserTest.server();
 
     @Test
     void mutatedRequestsNeverBreakTheConnectionLoop() throws Exception {

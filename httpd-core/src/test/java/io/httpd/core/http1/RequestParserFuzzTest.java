@@ -1,9 +1,6 @@
 package io.httpd.core.http1;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.httpd.api.Method;
-import io.httpd.api.Response;
-import io.httpd.api.Status;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.io.ByteArrayInputStream;
@@ -13,10 +10,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import static io.httpd.core.http1.TestContext.normalize;
-import static io.httpd.core.http1.TestContext.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,12 +35,7 @@ class RequestParserFuzzTest {
         Java25Bridge.install();
     }
 
-    private final TestContext t = new TestContext(
-            TestContext.headLimits(RequestParserTest.REQUEST_LINE, RequestParserTest.HEADER_BYTES,
-                    RequestParserTest.HEADER_COUNT),
-            route("/", r -> Response.text(Status.OK, "read " + r.body().readAllBytes().length),
-                    Set.of(Method.GET, Method.POST, Method.PUT, Method.DELETE, Method.PATCH,
-                            Method.OPTIONS, Method.TRACE)));
+    private final TestContext t = RequestParserTest.server();
 
     @FuzzTest(maxDuration = "2m")
     void head(byte[] input) {

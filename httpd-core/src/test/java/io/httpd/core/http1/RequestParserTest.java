@@ -2,6 +2,8 @@ package io.httpd.core.http1;
 
 import io.httpd.api.Headers;
 import io.httpd.api.Method;
+import io.httpd.api.Response;
+import io.httpd.api.Status;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +29,18 @@ class RequestParserTest {
     static final int REQUEST_LINE = 100;
     static final int HEADER_BYTES = 300;
     static final int HEADER_COUNT = 10;
+
+    /**
+     * A server with these limits whose one route takes every method and reads the whole body:
+     * what the parser fuzzers replay their requests against.
+     */
+    static TestContext server() {
+        return new TestContext(TestContext.headLimits(REQUEST_LINE, HEADER_BYTES, HEADER_COUNT),
+                TestContext.route("/", r -> Response.text(Status.OK,
+                                "read " + r.body().readAllBytes().length),
+                        Set.of(Method.GET, Method.POST, Method.PUT, Method.DELETE, Method.PATCH,
+                                Method.OPTIONS, Method.TRACE)));
+    }
 
     // ---- valid heads: (head, content after it) -> RequestHead ----
 
