@@ -142,7 +142,7 @@ public final class Connection implements Runnable {
     }
 
     private String loop() throws IOException {
-        WireReader in = new WireReader(transport, readBufferSize(generations.current().limits()),
+        WireReader in = new WireReader(transport, WireReader.sizeFor(generations.current().limits()),
                 counters);
         WireWriter out = new WireWriter(transport.output(), 16 * 1024, counters);
         in.flushBeforeBlocking(out);
@@ -158,6 +158,10 @@ public final class Connection implements Runnable {
                     return "closed after response";
                 }
                 requests++;
+                if (in.buffered() > 0) {
+                    continue; // a pipelined request is here: busy still, its answers batched
+                }
+                out.flush(); // before it counts as idle: a stop closing idle ones loses nothing
                 keptAliveSince = System.nanoTime();
                 if (!state.compareAndSet(BUSY, IDLE)) {
                     return closedOr("server stop");
@@ -202,7 +206,8 @@ public final class Connection implements Runnable {
             in.deadlineIn(limits.headerTimeout());
         }
         keptAliveSince = 0;
-        return state.compareAndSet(IDLE, BUSY) ? null : closedOr("server stop");
+        return state.get() == BUSY || state.compareAndSet(IDLE, BUSY) ? null
+                : closedOr("server stop");
     }
 
     private String closedOr(String why) {
@@ -215,7 +220,7 @@ public final class Connection implements Runnable {
         try (Generations.Lease lease = generations.take()) {
             ctx = lease.context();
             if (!ctx.limits().equals(parsedFor) || !ctx.serverName().equals(namedFor)) {
-                in.capacity(readBufferSize(ctx.limits())); // the first, or a reload changed them
+                in.capacity(WireReader.sizeFor(ctx.limits())); // the first, or a reload changed them
                 parser = new RequestParser(in, ctx.limits().requestLineBytes(),
                         ctx.limits().headerBytes(), ctx.limits().headerCount());
                 writer = new ResponseWriter(out, transport, ctx.serverName());
@@ -289,11 +294,5 @@ public final class Connection implements Runnable {
         } catch (IOException ignored) {
             // closing a broken socket can fail; it is closed either way
         }
-    }
-
-    /** The read buffer must hold the longest line the limits allow. */
-    private static int readBufferSize(Limits limits) {
-        return Math.max(16 * 1024,
-                Math.max(limits.requestLineBytes(), limits.headerBytes()) + 2);
     }
 }

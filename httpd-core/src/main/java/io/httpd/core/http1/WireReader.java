@@ -150,4 +150,10 @@ final class WireReader {
         }
         return buf[pos++] & 0xff;
     }
+
+    /** The buffer size for these limits: it must hold the longest line they allow. */
+    static int sizeFor(io.httpd.core.config.Limits limits) {
+        return Math.max(16 * 1024,
+                Math.max(limits.requestLineBytes(), limits.headerBytes()) + 2);
+    }
 }

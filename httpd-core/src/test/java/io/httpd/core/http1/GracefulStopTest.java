@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
@@ -60,6 +61,29 @@ class GracefulStopTest {
                 // as a handler stuck in code that swallows interrupts
             }
         }
+    }
+
+    /**
+     * A keep-alive response is on the wire before its connection counts as idle: a stop that
+     * closes idle connections the moment the exchange ends loses nothing (the stop asks the
+     * connection whether it drains just then, as the server's stop thread may).
+     */
+    @Test
+    void aStopRightAfterAnExchangeLosesNoResponse() {
+        MemoryTransport transport = MemoryTransport.of(GET.getBytes(StandardCharsets.US_ASCII));
+        var asked = new java.util.concurrent.atomic.AtomicInteger();
+        Connection[] connection = new Connection[1];
+        connection[0] = new Connection(transport, Generations.fixed(t.ctx), () -> {
+            // the 3rd question comes after the 1st exchange: close it if idle, as a stop would
+            if (asked.incrementAndGet() == 3) {
+                connection[0].closeIfIdle();
+            }
+            return false;
+        });
+        connection[0].run();
+        assertTrue(asked.get() >= 3, "asked " + asked.get() + " times");
+        assertTrue(transport.sent().startsWith("HTTP/1.1 200 OK\r\n"), transport.sent());
+        assertTrue(transport.sent().endsWith("\r\n\r\nhi"), transport.sent());
     }
 
     @Test
