@@ -27,11 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * name and the access-log format, while keep-alive clients keep asking: no request fails, no
  * connection breaks, each response comes from exactly one generation (its Server field, its
  * content and its access-log line agree), and the access log has one line per response.
- * {@code -Dhttpd.reload.clients=64 -Dhttpd.reload.seconds=20} runs it at the issue's size.
+ * {@code -Dhttpd.reload.clients=64 -Dhttpd.reload.seconds=20 -Dhttpd.reload.pause.ms=500}
+ * runs it at the issue's size (the pause is the wait between two reloads).
  */
 class ReloadUnderLoadTest {
     private static final int CLIENTS = Integer.getInteger("httpd.reload.clients", 16);
     private static final int SECONDS = Integer.getInteger("httpd.reload.seconds", 4);
+    private static final int PAUSE_MS = Integer.getInteger("httpd.reload.pause.ms", 250);
 
     @TempDir
     Path dir;
@@ -84,7 +86,7 @@ class ReloadUnderLoadTest {
             }
             long end = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
             while (System.nanoTime() < end) {
-                Thread.sleep(250);
+                Thread.sleep(PAUSE_MS);
                 Files.writeString(file, config(reloads % 2 == 0 ? "B" : "A"));
                 assertTrue(httpd.reload().swapped());
                 reloads++;
@@ -105,6 +107,8 @@ class ReloadUnderLoadTest {
         for (Answer a : answers) {
             assertEquals(a.greeting(), logged.get(a.id()), "logged by another generation");
         }
+        System.out.printf("ReloadUnderLoadTest: %d clients, %d s, %d responses, %d reloads%n",
+                CLIENTS, SECONDS, answers.size(), reloads);
         assertTrue(answers.size() > CLIENTS * 10 && reloads > 4, answers.size() + " answers, "
                 + reloads + " reloads");
     }

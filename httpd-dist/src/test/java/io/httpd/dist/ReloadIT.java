@@ -15,14 +15,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -226,5 +230,46 @@ class ReloadIT {
         assertTrue(hangup(config("B", "")).contains(" server.reload generation=\"2\""));
         assertEquals("gen-B", RawHttp.get(port, "/only-B").field("Server").orElseThrow());
         assertEquals(404, RawHttp.get(port, "/only-A").status());
+    }
+
+    /**
+     * The issue's plugin upgrade with the real example plugin: its jar, then a build of its own
+     * sources with another default greeting, swapped in turn by SIGHUP; each reload loads the
+     * new jar and the next request has its greeting.
+     */
+    @Test
+    void theExamplePluginsJarReplacedByAnotherBuildServesItsGreetingAfterHup() throws Exception {
+        Path howdy = exampleBuild("Howdy");
+        Path jar = Files.createDirectories(dir.resolve("plugins")).resolve("greeting.jar");
+        Files.copy(PluginJars.EXAMPLE, jar);
+        String text = ImageProcess.PLUGINS_ON_ANY_PORT
+                + "\n[[route]]\npath = \"/hello\"\nhandler = \"greeting\"\n";
+        start(text);
+        assertEquals("Hello, world!\n", RawHttp.get(port, "/hello").text());
+        for (int i = 1; i <= 4; i++) {
+            Path build = i % 2 == 1 ? howdy : PluginJars.EXAMPLE;
+            Path tmp = Files.copy(build, dir.resolve("next.jar"));
+            Files.setLastModifiedTime(tmp, FileTime.fromMillis(1_700_000_000_000L + i * 1000L));
+            Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
+            String event = hangup(text);
+            assertTrue(event.contains(" server.reload ") && event.contains("plugins_upgraded"),
+                    event);
+            assertEquals((i % 2 == 1 ? "Howdy" : "Hello") + ", world!\n",
+                    RawHttp.get(port, "/hello").text());
+        }
+    }
+
+    /** The example plugin compiled from its sources with {@code "Hello"} replaced. */
+    private Path exampleBuild(String greeting) throws IOException {
+        Path sources = PluginJars.EXAMPLE.getParent().getParent().resolve("src/main/java");
+        Map<String, String> files = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(sources)) {
+            for (Path f : walk.filter(p -> p.toString().endsWith(".java")).toList()) {
+                files.put(sources.relativize(f).toString(),
+                        Files.readString(f).replace("\"Hello\"", "\"" + greeting + "\""));
+            }
+        }
+        Path work = Files.createDirectories(dir.resolve("work"));
+        return PluginJars.module(work, "greeting-" + greeting + ".jar", files, PluginJars.api());
     }
 }
