@@ -80,37 +80,35 @@ record GenerationChanges(List<String> routesAdded, List<String> routesRemoved,
         return i.version().isEmpty() ? "(no version)" : i.version();
     }
 
+    /** Each kind of change, in the order people read them, with what changed of that kind. */
+    private Map<String, List<String>> kinds() {
+        Map<String, List<String>> kinds = new LinkedHashMap<>();
+        kinds.put("routes added", routesAdded);
+        kinds.put("routes removed", routesRemoved);
+        kinds.put("routes changed", routesChanged);
+        kinds.put("listeners added", listenersAdded);
+        kinds.put("listeners removed", listenersRemoved);
+        kinds.put("plugins added", pluginsAdded);
+        kinds.put("plugins removed", pluginsRemoved);
+        kinds.put("plugins upgraded", pluginsUpgraded);
+        return kinds;
+    }
+
     /** One line per kind of change that happened; the instance counts always. */
     List<String> lines() {
         List<String> lines = new ArrayList<>();
-        item(lines, "routes added", routesAdded);
-        item(lines, "routes removed", routesRemoved);
-        item(lines, "routes changed", routesChanged);
-        item(lines, "listeners added", listenersAdded);
-        item(lines, "listeners removed", listenersRemoved);
-        item(lines, "plugins added", pluginsAdded);
-        item(lines, "plugins removed", pluginsRemoved);
-        item(lines, "plugins upgraded", pluginsUpgraded);
+        kinds().forEach((what, items) -> {
+            if (!items.isEmpty()) {
+                lines.add(what + ": " + String.join(", ", items));
+            }
+        });
         lines.add("instances: " + created + " created, " + carried + " carried over");
         return lines;
     }
 
-    private static void item(List<String> lines, String what, List<String> items) {
-        if (!items.isEmpty()) {
-            lines.add(what + ": " + String.join(", ", items));
-        }
-    }
-
     /** Adds the changes to a {@code server.reload} event: the kinds that changed, the counts. */
     LoggingEventBuilder addTo(LoggingEventBuilder event) {
-        key(event, "routes_added", routesAdded);
-        key(event, "routes_removed", routesRemoved);
-        key(event, "routes_changed", routesChanged);
-        key(event, "listeners_added", listenersAdded);
-        key(event, "listeners_removed", listenersRemoved);
-        key(event, "plugins_added", pluginsAdded);
-        key(event, "plugins_removed", pluginsRemoved);
-        key(event, "plugins_upgraded", pluginsUpgraded);
+        kinds().forEach((what, items) -> key(event, what.replace(' ', '_'), items));
         return event.addKeyValue("instances_created", created)
                 .addKeyValue("instances_carried", carried);
     }
