@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Every row of issue 17 in one run: httpd's image against Debian's nginx and microhttp 0.11 (the
+# fastest JVM server on small responses), each pinned to CPU 0, wrk pinned to CPU 1 (-t2,
+# keep-alive), servers measured in turns on each row, each row warmed up 3 s per server first.
+# Rows: a fixed 13-byte response, static 1 KiB / 64 KiB / 1 MiB files, GET /echo; at each of
+# $CONNECTIONS (default "64 256") connections. Per server and row: req/s, the server's CPU share
+# (utime+stime of all its processes, /proc/PID/stat), req per core-second (req/s / CPU share),
+# wrk's p99 and max latency, errors (c connect, r read, w write, s non-2xx/3xx, t timeout > 2 s),
+# then httpd's req per core-second over nginx's, microhttp's and the baseline's.
+# The 13-byte response: httpd runs the example plugin's greeting handler (its drop-in jar from
+# httpd-plugins/httpd-plugin-example/target, greeting = "Hiya": "Hiya, world!\n"), nginx
+# `return 200 "Hello, world!"`, microhttp a constant "Hello, world!": a body made in memory by a
+# handler on every server, rather than a 13-byte file (the 1 KiB row measures the file path).
+# nginx has no echo: its echo row prints "—".
+#   usage: [BASELINE=IMAGE] [CONNECTIONS="64 256"] httpd-dist/bench/compare.sh [DURATION] [IMAGE]
+# DURATION: seconds per measurement (default 10); IMAGE: default httpd-dist/target/httpd;
+# BASELINE: a second image, measured as "httpd (baseline)" in the same turns.
+# Needs: the build (mvn -B -o package -DskipTests), wrk, nginx (nginx-light), a JDK 25
+# (JAVA25_HOME or /usr/lib/jvm/*25*), microhttp 0.11 in ~/.m2 (fetched with mvn when missing).
+# Takes about (5 rows x 4 servers x 3 s) + (rows x connection counts x servers x DURATION).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/common.sh"
+duration=${1:-10}
+image=$(cd "${2:-$image}" && pwd)
+baseline=${BASELINE:+$(cd "$BASELINE" && pwd)}
+read -r -a counts <<< "${CONNECTIONS:-64 256}"
+command -v nginx >/dev/null || { echo "bench: nginx not installed (apt-get install -y nginx-light)" >&2; exit 1; }
+jdk=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1)}
+[ -x "$jdk/bin/java" ] || { echo "bench: no JDK 25 found (set JAVA25_HOME)" >&2; exit 1; }
+example=$(ls "$here"/../../httpd-plugins/httpd-plugin-example/target/httpd-plugin-example-*.jar 2>/dev/null \
+    | grep -v -e sources -e javadoc | head -n1 || true)
+[ -n "$example" ] || { echo "bench: no example plugin jar; build first: mvn -B -o package -DskipTests" >&2; exit 1; }
+microhttp=~/.m2/repository/org/microhttp/microhttp/0.11/microhttp-0.11.jar
+[ -f "$microhttp" ] || mvn -q dependency:get -Dartifact=org.microhttp:microhttp:0.11 >&2
+port_free 18110 18111 18112 18113
+hz=$(getconf CLK_TCK)
+
+mkdir -p "$work/www" "$work/plugins"
+head -c 1024 /dev/urandom > "$work/www/1k.bin"
+head -c 65536 /dev/urandom > "$work/www/64k.bin"
+head -c 1048576 /dev/urandom > "$work/www/1m.bin"
+cp "$example" "$work/plugins/"
+
+# httpd_conf PORT: a config serving the rows on PORT; prints its path
+httpd_conf() {
+  printf '[server]\nplugins_dir = "plugins"\n\n[[listen]]\naddress = "127.0.0.1:%s"\n
+[[route]]\npath = "/"\nhandler = "static"\nroot = "www"\n
+[[route]]\npath = "/hello"\nhandler = "greeting"\ngreeting = "Hiya"\n
+[[route]]\npath = "/echo"\nhandler = "echo"\n' "$1" > "$work/httpd-$1.toml"
+  echo "$work/httpd-$1.toml"
+}
+
+start_httpd "$(httpd_conf 18110)"
+declare -A port=([httpd]=18110 [nginx]=18111 [microhttp]=18112) procs=()
+servers=(httpd)
+if [ -n "$baseline" ]; then
+  taskset -c 0 "$baseline/bin/httpd" -c "$(httpd_conf 18113)" > "$work/baseline.log" 2>&1 &
+  pids+=($!); procs[baseline]=$!; port[baseline]=18113; servers+=(baseline)
+fi
+nginx_conf "    server {
+        listen 127.0.0.1:18111;
+        keepalive_timeout 65;
+        root $work/www;
+        location = /hello { default_type text/plain; return 200 \"Hello, world!\"; }
+    }"
+start_nginx
+taskset -c 0 "$jdk/bin/java" -cp "$microhttp" "$here/MicrohttpServer.java" 18112 "$work/www" \
+    > "$work/microhttp.log" 2>&1 &
+pids+=($!); procs[microhttp]=$!
+servers+=(nginx microhttp)
+for s in "${servers[@]}"; do wait_port "${port[$s]}"; done
+procs[httpd]=$httpd_pid
+procs[nginx]="$nginx_master $(pgrep -P "$nginx_master" | tr '\n' ' ')"
+for s in "${servers[@]}"; do
+  size=$(curl -s "http://127.0.0.1:${port[$s]}/hello" | wc -c)
+  [ "$size" = 13 ] || echo "bench: $s answers /hello with $size bytes, not 13" >&2
+done
+
+# wrk_run URL CONNECTIONS SECONDS PID...: one wrk run; prints
+# "req/s cpu% req-per-core-second p99_ms max_ms errors"
+wrk_run() {
+  local url=$1 c=$2 d=$3 before after line; shift 3
+  before=$(cpu_ticks "$@")
+  line=$(taskset -c 1 wrk -t2 -c"$c" -d"${d}s" -s "$here/summary.lua" "$url" | grep '^SUMMARY')
+  after=$(cpu_ticks "$@")
+  echo "$line" | awk -v ticks=$(( after - before )) -v hz="$hz" '{
+    for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+    secs = v["duration_us"] / 1e6; rps = v["requests"] / secs; cpu = ticks / hz / secs
+    err = ""; n = split("connect read write status timeout", k, " ")
+    for (i = 1; i <= n; i++) if (v[k[i]] > 0) err = err substr(k[i], 1, 1) v[k[i]] " "
+    printf "%.0f %.0f %.0f %.2f %.1f %s\n", rps, 100 * cpu, (cpu > 0 ? rps / cpu : 0),
+        v["p99_us"] / 1000, v["max_us"] / 1000, err == "" ? "0" : err
+  }'
+}
+
+rows=("13 B|/hello" "1 KiB|/1k.bin" "64 KiB|/64k.bin" "1 MiB|/1m.bin" "echo|/echo")
+echo "compare.sh: ${duration}s per measurement, connections ${counts[*]}, servers on CPU 0, wrk -t2 on CPU 1"
+echo "load before: $(uptime | sed 's/.*load/load/')"
+printf '%-7s %5s  %-17s %9s %5s %11s %8s %8s  %s\n' row conns server req/s CPU% req/core-s p99-ms max-ms errors
+for row in "${rows[@]}"; do
+  name=${row%%|*}; path=${row#*|}
+  for s in "${servers[@]}"; do
+    [ "$s/$name" = nginx/echo ] && continue
+    wrk_run "http://127.0.0.1:${port[$s]}$path" "${counts[0]}" 3 ${procs[$s]} > /dev/null
+  done
+  for c in "${counts[@]}"; do
+    declare -A per_core=()
+    for s in "${servers[@]}"; do
+      label=$s; [ "$s" = baseline ] && label="httpd (baseline)"
+      if [ "$s/$name" = nginx/echo ]; then
+        printf '%-7s %5s  %-17s %9s\n' "$name" "$c" "$label" "—"; continue
+      fi
+      read -r rps cpu core p99 max err < <(wrk_run "http://127.0.0.1:${port[$s]}$path" "$c" "$duration" ${procs[$s]})
+      per_core[$s]=$core
+      printf '%-7s %5s  %-17s %9s %5s %11s %8s %8s  %s\n' "$name" "$c" "$label" "$rps" "$cpu" "$core" "$p99" "$max" "$err"
+    done
+    ratios=""
+    for s in nginx microhttp baseline; do
+      [ -n "${per_core[$s]:-}" ] && [ "${per_core[$s]}" != 0 ] && \
+        ratios+=$(awk -v a="${per_core[httpd]}" -v b="${per_core[$s]}" -v s="$s" 'BEGIN { printf "  /%s %.2f", s, a / b }')
+    done
+    echo "        httpd req per core-second:${ratios:-  —}"
+    unset per_core
+  done
+done
+echo "load after: $(uptime | sed 's/.*load/load/')"
+printf 'RSS after the run, MiB:'
+for s in "${servers[@]}"; do
+  printf ' %s %s' "$s" "$(for p in ${procs[$s]}; do awk '/VmRSS/ {print $2}' "/proc/$p/status"; done \
+      | awk '{ t += $1 } END { printf "%.0f", t / 1024 }')"
+done
+echo
