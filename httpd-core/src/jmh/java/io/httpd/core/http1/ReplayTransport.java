@@ -1,0 +1,59 @@
+package io.httpd.core.http1;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+
+/**
+ * A connection for the benchmarks, in memory: every read returns the same request bytes whole
+ * (so each parse after the first starts on a fresh fill, as on a keep-alive connection), and
+ * what is written is dropped.
+ */
+final class ReplayTransport implements Transport {
+    private final byte[] request;
+
+    ReplayTransport(byte[] request) {
+        this.request = request;
+    }
+
+    @Override
+    public InputStream input() {
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException("heads are read in blocks");
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int n = Math.min(len, request.length);
+                System.arraycopy(request, 0, b, off, n);
+                return n;
+            }
+        };
+    }
+
+    @Override
+    public OutputStream output() {
+        return OutputStream.nullOutputStream();
+    }
+
+    @Override
+    public InetSocketAddress remote() {
+        return new InetSocketAddress("127.0.0.1", 50000);
+    }
+
+    @Override
+    public void readTimeout(int millis) {
+    }
+
+    @Override
+    public boolean transferFile(FileChannel file, long position, long count) {
+        return false;
+    }
+
+    @Override
+    public void close() {
+    }
+}

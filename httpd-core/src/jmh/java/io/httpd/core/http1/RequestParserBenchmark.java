@@ -1,0 +1,80 @@
+package io.httpd.core.http1;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request head through {@link RequestParser} (syntax), and through the parser and {@link
+ * HeadRules} (meaning), as the connection loop does per request: a minimal HTTP/1.1 GET and a
+ * typical browser GET (Chrome's fields, about 700 bytes).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class RequestParserBenchmark {
+    static final String MINIMAL = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
+    static final String BROWSER = "GET /articles/2026/http-servers.html?ref=home HTTP/1.1\r\n"
+            + "Host: www.example.org\r\n"
+            + "Connection: keep-alive\r\n"
+            + "sec-ch-ua: \"Chromium\";v=\"131\", \"Not_A Brand\";v=\"24\"\r\n"
+            + "sec-ch-ua-mobile: ?0\r\n"
+            + "sec-ch-ua-platform: \"Linux\"\r\n"
+            + "Upgrade-Insecure-Requests: 1\r\n"
+            + "User-Agent: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
+            + " Chrome/131.0.0.0 Safari/537.36\r\n"
+            + "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,"
+            + "image/webp,image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7\r\n"
+            + "Sec-Fetch-Site: same-origin\r\n"
+            + "Sec-Fetch-Mode: navigate\r\n"
+            + "Sec-Fetch-User: ?1\r\n"
+            + "Sec-Fetch-Dest: document\r\n"
+            + "Referer: https://www.example.org/\r\n"
+            + "Accept-Encoding: gzip, deflate, br, zstd\r\n"
+            + "Accept-Language: en-GB,en;q=0.9\r\n"
+            + "Cookie: session=5f2b7c1e9a0d4e8b; theme=dark\r\n"
+            + "\r\n";
+
+    @Param({"minimal", "browser"})
+    String head;
+
+    private RequestParser parser;
+
+    @Setup
+    public void connect() throws IOException {
+        byte[] bytes = (head.equals("minimal") ? MINIMAL : BROWSER)
+                .getBytes(StandardCharsets.ISO_8859_1);
+        parser = parser(bytes);
+    }
+
+    /** A parser on a connection that sends these bytes on every read, with the default limits. */
+    static RequestParser parser(byte[] bytes) throws IOException {
+        WireReader in = new WireReader(new ReplayTransport(bytes), 16 * 1024, new TrafficCounters());
+        return new RequestParser(in, 8192, 16384, 100);
+    }
+
+    @Benchmark
+    public RequestParser.RawHead parse() throws IOException {
+        return parser.read();
+    }
+
+    @Benchmark
+    public RequestHead parseAndCheck() throws IOException {
+        return HeadRules.check(parser.read());
+    }
+}
