@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every row of issue 17 in one run: httpd's image against Debian's nginx and microhttp 0.11 (the
 # fastest JVM server on small responses), each pinned to CPU 0, wrk pinned to CPU 1 (-t2,
-# keep-alive), servers measured in turns on each row, each row warmed up 3 s per server first.
+# keep-alive), servers measured in turns on each row, after a warm-up of every row on every
+# server ($WARMUP s each, default 3: the JVMs compile the hot paths of all rows first).
 # Rows: a fixed 13-byte response, static 1 KiB / 64 KiB / 1 MiB files, GET /echo; at each of
 # $CONNECTIONS (default "64 256") connections. Per server and row: req/s, the server's CPU share
 # (utime+stime of all its processes, /proc/PID/stat), req per core-second (req/s / CPU share),
@@ -12,16 +13,17 @@
 # `return 200 "Hello, world!"`, microhttp a constant "Hello, world!": a body made in memory by a
 # handler on every server, rather than a 13-byte file (the 1 KiB row measures the file path).
 # nginx has no echo: its echo row prints "—".
-#   usage: [BASELINE=IMAGE] [CONNECTIONS="64 256"] httpd-dist/bench/compare.sh [DURATION] [IMAGE]
+#   usage: [BASELINE=IMAGE] [CONNECTIONS="64 256"] [WARMUP=3] httpd-dist/bench/compare.sh [DURATION] [IMAGE]
 # DURATION: seconds per measurement (default 10); IMAGE: default httpd-dist/target/httpd;
 # BASELINE: a second image, measured as "httpd (baseline)" in the same turns.
 # Needs: the build (mvn -B -o package -DskipTests), wrk, nginx (nginx-light), a JDK 25
 # (JAVA25_HOME or /usr/lib/jvm/*25*), microhttp 0.11 in ~/.m2 (fetched with mvn when missing).
-# Takes about (5 rows x 4 servers x 3 s) + (rows x connection counts x servers x DURATION).
+# Takes about rows x servers x (WARMUP + connection counts x DURATION): 4.5 min at 8 s.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 duration=${1:-10}
+warmup=${WARMUP:-3}
 image=$(cd "${2:-$image}" && pwd)
 baseline=${BASELINE:+$(cd "$BASELINE" && pwd)}
 read -r -a counts <<< "${CONNECTIONS:-64 256}"
@@ -33,7 +35,9 @@ example=$(ls "$here"/../../httpd-plugins/httpd-plugin-example/target/httpd-plugi
 [ -n "$example" ] || { echo "bench: no example plugin jar; build first: mvn -B -o package -DskipTests" >&2; exit 1; }
 microhttp=~/.m2/repository/org/microhttp/microhttp/0.11/microhttp-0.11.jar
 [ -f "$microhttp" ] || mvn -q dependency:get -Dartifact=org.microhttp:microhttp:0.11 >&2
-port_free 18110 18111 18112 18113
+# ports from a random base (PORTS=N to fix it): other runs on the machine may hold fixed ones
+ports=${PORTS:-$(( 20000 + RANDOM % 20000 ))}
+port_free "$ports" $(( ports + 1 )) $(( ports + 2 )) $(( ports + 3 ))
 hz=$(getconf CLK_TCK)
 
 mkdir -p "$work/www" "$work/plugins"
@@ -51,27 +55,30 @@ httpd_conf() {
   echo "$work/httpd-$1.toml"
 }
 
-start_httpd "$(httpd_conf 18110)"
-declare -A port=([httpd]=18110 [nginx]=18111 [microhttp]=18112) procs=()
+start_httpd "$(httpd_conf "$ports")"
+declare -A port=([httpd]=$ports [nginx]=$(( ports + 1 )) [microhttp]=$(( ports + 2 ))) procs=()
 servers=(httpd)
 if [ -n "$baseline" ]; then
-  taskset -c 0 "$baseline/bin/httpd" -c "$(httpd_conf 18113)" > "$work/baseline.log" 2>&1 &
-  pids+=($!); procs[baseline]=$!; port[baseline]=18113; servers+=(baseline)
+  taskset -c 0 "$baseline/bin/httpd" -c "$(httpd_conf $(( ports + 3 )))" > "$work/baseline.log" 2>&1 &
+  pids+=($!); procs[baseline]=$!; port[baseline]=$(( ports + 3 )); servers+=(baseline)
 fi
 nginx_conf "    server {
-        listen 127.0.0.1:18111;
+        listen 127.0.0.1:${port[nginx]};
         keepalive_timeout 65;
         root $work/www;
         location = /hello { default_type text/plain; return 200 \"Hello, world!\"; }
     }"
 start_nginx
-taskset -c 0 "$jdk/bin/java" -cp "$microhttp" "$here/MicrohttpServer.java" 18112 "$work/www" \
+taskset -c 0 "$jdk/bin/java" -cp "$microhttp" "$here/MicrohttpServer.java" "${port[microhttp]}" "$work/www" \
     > "$work/microhttp.log" 2>&1 &
 pids+=($!); procs[microhttp]=$!
 servers+=(nginx microhttp)
 for s in "${servers[@]}"; do wait_port "${port[$s]}"; done
 procs[httpd]=$httpd_pid
 procs[nginx]="$nginx_master $(pgrep -P "$nginx_master" | tr '\n' ' ')"
+for s in "${servers[@]}"; do  # each answered on its own port, not something else that listens there
+  kill -0 ${procs[$s]} 2>/dev/null || { echo "bench: $s did not start; its log: $work" >&2; cat "$work"/*.log >&2; exit 1; }
+done
 for s in "${servers[@]}"; do
   size=$(curl -s "http://127.0.0.1:${port[$s]}/hello" | wc -c)
   [ "$size" = 13 ] || echo "bench: $s answers /hello with $size bytes, not 13" >&2
@@ -95,15 +102,17 @@ wrk_run() {
 }
 
 rows=("13 B|/hello" "1 KiB|/1k.bin" "64 KiB|/64k.bin" "1 MiB|/1m.bin" "echo|/echo")
-echo "compare.sh: ${duration}s per measurement, connections ${counts[*]}, servers on CPU 0, wrk -t2 on CPU 1"
+echo "compare.sh: ${duration}s per measurement (after ${warmup}s warm-up per row and server), connections ${counts[*]}, servers on CPU 0, wrk -t2 on CPU 1"
 echo "load before: $(uptime | sed 's/.*load/load/')"
 printf '%-7s %5s  %-17s %9s %5s %11s %8s %8s  %s\n' row conns server req/s CPU% req/core-s p99-ms max-ms errors
+for row in "${rows[@]}"; do  # warm-up: every path before the first measurement (the JIT)
+  for s in "${servers[@]}"; do
+    [ "$s/${row%%|*}" = nginx/echo ] && continue
+    wrk_run "http://127.0.0.1:${port[$s]}${row#*|}" "${counts[0]}" "$warmup" ${procs[$s]} > /dev/null
+  done
+done
 for row in "${rows[@]}"; do
   name=${row%%|*}; path=${row#*|}
-  for s in "${servers[@]}"; do
-    [ "$s/$name" = nginx/echo ] && continue
-    wrk_run "http://127.0.0.1:${port[$s]}$path" "${counts[0]}" 3 ${procs[$s]} > /dev/null
-  done
   for c in "${counts[@]}"; do
     declare -A per_core=()
     for s in "${servers[@]}"; do

@@ -1,33 +1,18 @@
 package io.httpd.core.http1;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request head through {@link RequestParser} (syntax), and through the parser and {@link
  * HeadRules} (meaning), as the connection loop does per request: a minimal HTTP/1.1 GET and a
  * typical browser GET (Chrome's fields, about 700 bytes).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class RequestParserBenchmark {
+public class RequestParserBenchmark extends Http1Benchmark {
     static final String MINIMAL = "GET / HTTP/1.1\r\nHost: a\r\n\r\n";
     static final String BROWSER = "GET /articles/2026/http-servers.html?ref=home HTTP/1.1\r\n"
             + "Host: www.example.org\r\n"

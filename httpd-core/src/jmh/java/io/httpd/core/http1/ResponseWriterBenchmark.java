@@ -3,31 +3,16 @@ package io.httpd.core.http1;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link ResponseWriter} on a keep-alive HTTP/1.1 connection: the head (status line,
  * Content-Type, Date, Server, Content-Length) and the 13-byte body of "Hello, world!", then
  * the flush to a transport that drops the bytes; and the same for HEAD (head only).
  */
-@State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-public class ResponseWriterBenchmark {
+public class ResponseWriterBenchmark extends Http1Benchmark {
     private final Response hello = Response.text(Status.OK, "Hello, world!");
     private WireWriter out;
     private ResponseWriter writer;
