@@ -18,7 +18,7 @@
 # BASELINE: a second image, measured as "httpd (baseline)" in the same turns.
 # Needs: the build (mvn -B -o package -DskipTests), wrk, nginx (nginx-light), a JDK 25
 # (JAVA25_HOME or /usr/lib/jvm/*25*), microhttp 0.11 in ~/.m2 (fetched with mvn when missing).
-# Takes about rows x servers x (WARMUP + connection counts x DURATION): 4.5 min at 8 s.
+# Takes about rows x servers x (WARMUP + connection counts x DURATION): 6 min at 8 s.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
