@@ -1,18 +1,10 @@
 package io.httpd.core;
 
 import io.httpd.api.Method;
-import io.httpd.api.PluginConfig;
-import io.httpd.api.RequestValidator;
-import io.httpd.api.RequestValidatorProvider;
-import io.httpd.api.Response;
-import io.httpd.api.RouteHandler;
-import io.httpd.api.RouteHandlerProvider;
 import io.httpd.api.ServerView;
-import io.httpd.api.Status;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
 import io.httpd.core.config.ConfigLoader;
-import io.httpd.core.plugin.PluginKind;
 import io.httpd.core.plugin.PluginRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -36,85 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HttpdAssemblyTest {
     @TempDir
     Path dir;
-    private final List<String> events = new ArrayList<>();
-
-    /** A route handler "greet" that reads one key, "greeting", and records its lifecycle. */
-    private final class GreetProvider implements RouteHandlerProvider {
-        @Override
-        public String id() {
-            return "greet";
-        }
-
-        @Override
-        public RouteHandler create(PluginConfig config, ServerView server) {
-            String greeting = config.string("greeting", "hello");
-            if (greeting.isEmpty()) {
-                throw config.error("greeting", "must not be empty");
-            }
-            if (greeting.equals("boom")) {
-                throw new IllegalStateException("factory exploded");
-            }
-            events.add("create " + greeting);
-            return new RouteHandler() {
-                @Override
-                public Response handle(io.httpd.api.Request request) {
-                    return Response.text(Status.OK, greeting + "\n");
-                }
-
-                @Override
-                public void close() {
-                    events.add("close " + greeting);
-                }
-            };
-        }
-    }
-
-    private final class DenyProvider implements RequestValidatorProvider {
-        @Override
-        public String id() {
-            return "deny";
-        }
-
-        @Override
-        public RequestValidator create(PluginConfig config, ServerView server) {
-            String prefix = config.requireString("prefix");
-            return r -> r.path().startsWith(prefix)
-                    ? RequestValidator.Verdict.reject(Status.FORBIDDEN, "denied by prefix")
-                    : RequestValidator.Verdict.ACCEPT;
-        }
-    }
-
-    /**
-     * A route handler "files" that reads its keys as the SPI asks: every key first, then the
-     * required {@code root}, checked on the file system.
-     */
-    private static final class FilesProvider implements RouteHandlerProvider {
-        @Override
-        public String id() {
-            return "files";
-        }
-
-        @Override
-        public RouteHandler create(PluginConfig config, ServerView server) {
-            Duration ttl = config.duration("ttl", Duration.ofSeconds(1));
-            if (ttl.compareTo(Duration.ofHours(1)) > 0) {
-                throw config.error("ttl", "at most 1h");
-            }
-            config.bool("listing", false);
-            Path root = config.path("root").orElseThrow(() -> config.error("root", "required"));
-            if (!Files.isDirectory(root)) {
-                throw config.error("root", "no such directory");
-            }
-            return request -> Response.text(Status.OK, "files\n");
-        }
-    }
+    private final TestPlugins plugins = new TestPlugins();
 
     private PluginRegistry registry() throws Exception {
-        List<PluginRegistry.Found> found = List.of(
-                new PluginRegistry.Found(PluginKind.ROUTE, new FilesProvider(), "test"),
-                new PluginRegistry.Found(PluginKind.ROUTE, new GreetProvider(), "test"),
-                new PluginRegistry.Found(PluginKind.VALIDATOR, new DenyProvider(), "test"));
-        return PluginRegistry.of(found);
+        return plugins.assembly();
     }
 
     private Path config(String routes) throws Exception {
@@ -311,7 +227,8 @@ class HttpdAssemblyTest {
         } finally {
             assertEquals(0, httpd.stop(Duration.ofSeconds(5)));
         }
-        assertEquals(List.of("create one", "create two", "close two", "close one"), events);
+        assertEquals(List.of("create one", "create two", "close two", "close one"),
+                List.copyOf(plugins.events));
     }
 
     @Test

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReloadTest {
     @TempDir
     Path dir;
-    private final ReloadPlugins plugins = new ReloadPlugins();
+    private final TestPlugins plugins = new TestPlugins();
     private Httpd httpd;
     private Path file;
 
