@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -37,7 +36,7 @@ class GracefulStopTest {
             route("/", r -> Response.text(Status.OK, "hi")),
             route("/wait", r -> {
                 handling.countDown();
-                await(release);
+                Await.released(release);
                 return Response.text(Status.OK, "waited");
             }),
             route("/forever", r -> {
@@ -182,15 +181,5 @@ class GracefulStopTest {
             Thread.sleep(10);
         }
         throw new AssertionError("the listener still accepts after 5 s");
-    }
-
-    private static void await(CountDownLatch latch) throws IOException {
-        try {
-            if (!latch.await(5, TimeUnit.SECONDS)) {
-                throw new IOException("not released within 5 s");
-            }
-        } catch (InterruptedException e) {
-            throw new InterruptedIOException();
-        }
     }
 }

@@ -14,7 +14,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -125,11 +124,9 @@ class TlsListenerTest {
                 assertEquals("https TLSv1.3 localhost http/1.1 -\n",
                         body(good.send(GET).readResponse()));
             }
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (t.counters.snapshot().tlsHandshakeFailures() < 4
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(10); // the reset one fails on its own thread
-            }
+            // the reset one fails on its own thread
+            Await.until(() -> t.counters.snapshot().tlsHandshakeFailures() >= 4,
+                    Duration.ofSeconds(5), () -> "4 handshake failures: " + t.counters.snapshot());
             assertEquals(4, t.counters.snapshot().tlsHandshakeFailures());
             List<String> fails = log.events().stream()
                     .filter(e -> e.startsWith("DEBUG " + Events.TLS_HANDSHAKE_FAIL)).toList();
