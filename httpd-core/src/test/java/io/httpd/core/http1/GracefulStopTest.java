@@ -2,6 +2,7 @@ package io.httpd.core.http1;
 
 import io.httpd.api.Response;
 import io.httpd.api.Status;
+import io.httpd.core.server.Endpoint;
 import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -152,8 +154,9 @@ class GracefulStopTest {
     }
 
     private HttpServer start() throws IOException {
-        HttpServer server = new HttpServer(
-                java.util.List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0)), t.ctx);
+        HttpServer server = new HttpServer(Endpoint.all(
+                List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0)),
+                java.util.Collections.singletonList(null), List.of(false)), Generations.fixed(t.ctx));
         server.start();
         return server;
     }

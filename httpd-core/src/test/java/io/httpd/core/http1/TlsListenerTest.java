@@ -7,6 +7,7 @@ import io.httpd.api.Status;
 import io.httpd.api.TlsProvider;
 import io.httpd.core.event.Events;
 import io.httpd.core.config.Limits;
+import io.httpd.core.server.Endpoint;
 import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,8 @@ class TlsListenerTest {
 
     private static HttpServer start(TestContext t, TlsProvider provider) throws IOException {
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        HttpServer server = new HttpServer(List.of(any, any), Arrays.asList(null, provider), t.ctx);
+        HttpServer server = new HttpServer(Endpoint.all(List.of(any, any),
+                Arrays.asList(null, provider), List.of(false, false)), Generations.fixed(t.ctx));
         server.start();
         return server;
     }

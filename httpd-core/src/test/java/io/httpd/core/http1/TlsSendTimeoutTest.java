@@ -1,6 +1,7 @@
 package io.httpd.core.http1;
 
 import io.httpd.core.config.Limits;
+import io.httpd.core.server.Endpoint;
 import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,8 @@ class TlsSendTimeoutTest {
                 Limits.defaults().withSendTimeout(SendTimeoutTest.SEND_TIMEOUT));
         TestTls tls = TestTls.shared();
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        HttpServer server = new HttpServer(List.of(any), List.of(tls.provider()), t.ctx);
+        HttpServer server = new HttpServer(Endpoint.all(List.of(any), List.of(tls.provider()),
+                List.of(false)), Generations.fixed(t.ctx));
         server.start();
         try (SSLSocket client = tls.connect(server.boundAddresses().get(0))) {
             client.getOutputStream().write(("GET /big?" + kind.name() + " HTTP/1.1\r\nHost: a\r\n\r\n")
