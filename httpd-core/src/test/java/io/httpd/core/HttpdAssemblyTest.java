@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,16 +34,24 @@ class HttpdAssemblyTest {
         return plugins.assembly();
     }
 
+    private static final String LISTEN = "[[listen]]\naddress = \"127.0.0.1:0\"\n\n";
+
     private Path config(String routes) throws Exception {
         Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, "[[listen]]\naddress = \"127.0.0.1:0\"\n\n" + routes);
+        Files.writeString(file, LISTEN + routes);
         return file;
     }
 
     private List<String> errors(String routes) throws Exception {
-        Path file = config(routes);
+        return fileErrors(LISTEN + routes, System.getenv());
+    }
+
+    /** What creating the server from this whole httpd.toml reports, the file's path as FILE. */
+    private List<String> fileErrors(String toml, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("httpd.toml");
+        Files.writeString(file, toml);
         ConfigErrors e = assertThrows(ConfigErrors.class,
-                () -> Httpd.create(ConfigLoader.read(file), registry()));
+                () -> Httpd.create(ConfigLoader.read(file, env), registry()));
         return e.errors().stream().map(ConfigError::format)
                 .map(s -> s.replace(file.toString(), "FILE")).toList();
     }
@@ -87,8 +96,20 @@ class HttpdAssemblyTest {
      */
     @Test
     void everyErrorOfEveryStageIsReportedInOneRun() throws Exception {
-        Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, """
+        assertEquals(List.of(
+                "FILE:2: listen[0].address: port must be 0 to 65535, not \"99999\"",
+                "FILE:5: limits.header_bytes: must be greater than 0",
+                "FILE:9: route[0].handler: no route handler 'nope'; available: files, greet",
+                "FILE:12: route[1].path: must start with \"/\"",
+                "FILE:14: route[1].ttl: at most 1h",
+                "FILE:15: route[1].colour: unknown key",
+                "FILE:16: route[1].listing: expected true or false",
+                "FILE:17: route[1].root: no such directory",
+                "FILE:21: route[2].handler: route handler 'greet' failed: "
+                        + "java.lang.IllegalStateException: factory exploded",
+                "FILE:23: route[2].greting: unknown key; did you mean \"greeting\"?",
+                "FILE:27: validator[0].prefix: expected a string",
+                "FILE:28: validator[0].extra: unknown key"), fileErrors("""
                 [[listen]]
                 address = "127.0.0.1:99999"
 
@@ -117,25 +138,7 @@ class HttpdAssemblyTest {
                 id = "deny"
                 prefix = 1
                 extra = true
-                """);
-        ConfigErrors e = assertThrows(ConfigErrors.class,
-                () -> Httpd.create(ConfigLoader.read(file), registry()));
-        assertEquals(List.of(
-                "FILE:2: listen[0].address: port must be 0 to 65535, not \"99999\"",
-                "FILE:5: limits.header_bytes: must be greater than 0",
-                "FILE:9: route[0].handler: no route handler 'nope'; available: files, greet",
-                "FILE:12: route[1].path: must start with \"/\"",
-                "FILE:14: route[1].ttl: at most 1h",
-                "FILE:15: route[1].colour: unknown key",
-                "FILE:16: route[1].listing: expected true or false",
-                "FILE:17: route[1].root: no such directory",
-                "FILE:21: route[2].handler: route handler 'greet' failed: "
-                        + "java.lang.IllegalStateException: factory exploded",
-                "FILE:23: route[2].greting: unknown key; did you mean \"greeting\"?",
-                "FILE:27: validator[0].prefix: expected a string",
-                "FILE:28: validator[0].extra: unknown key"),
-                e.errors().stream().map(ConfigError::format)
-                        .map(s -> s.replace(file.toString(), "FILE")).toList());
+                """, System.getenv()));
     }
 
     /**
@@ -144,8 +147,12 @@ class HttpdAssemblyTest {
      */
     @Test
     void pluginErrorsKeepTheirTablesKeyAndTheCoresErrorComesOnce() throws Exception {
-        Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, """
+        assertEquals(List.of(
+                "FILE:4: route[0].handler: required",
+                "FILE:10: route[1].root: environment variable WWW is not set",
+                "FILE:11: route[1].colour: unknown key",
+                "FILE:15: route[2].handler: no route handler 'nope'; available: files, greet"),
+                fileErrors("""
                 [[listen]]
                 address = "127.0.0.1:0"
 
@@ -161,16 +168,7 @@ class HttpdAssemblyTest {
                 [[route]]
                 path = "/c"
                 handler = "nope"
-                """);
-        ConfigErrors e = assertThrows(ConfigErrors.class,
-                () -> Httpd.create(ConfigLoader.read(file, java.util.Map.of()), registry()));
-        assertEquals(List.of(
-                "FILE:4: route[0].handler: required",
-                "FILE:10: route[1].root: environment variable WWW is not set",
-                "FILE:11: route[1].colour: unknown key",
-                "FILE:15: route[2].handler: no route handler 'nope'; available: files, greet"),
-                e.errors().stream().map(ConfigError::format)
-                        .map(s -> s.replace(file.toString(), "FILE")).toList());
+                """, Map.of()));
     }
 
     /** A listener's errors name that listener's own key and its line, not the first one's. */
