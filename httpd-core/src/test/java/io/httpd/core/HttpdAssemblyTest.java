@@ -1,18 +1,10 @@
 package io.httpd.core;
 
 import io.httpd.api.Method;
-import io.httpd.api.PluginConfig;
-import io.httpd.api.RequestValidator;
-import io.httpd.api.RequestValidatorProvider;
-import io.httpd.api.Response;
-import io.httpd.api.RouteHandler;
-import io.httpd.api.RouteHandlerProvider;
 import io.httpd.api.ServerView;
-import io.httpd.api.Status;
 import io.httpd.core.config.ConfigError;
 import io.httpd.core.config.ConfigErrors;
 import io.httpd.core.config.ConfigLoader;
-import io.httpd.core.plugin.PluginKind;
 import io.httpd.core.plugin.PluginRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,97 +28,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HttpdAssemblyTest {
     @TempDir
     Path dir;
-    private final List<String> events = new ArrayList<>();
-
-    /** A route handler "greet" that reads one key, "greeting", and records its lifecycle. */
-    private final class GreetProvider implements RouteHandlerProvider {
-        @Override
-        public String id() {
-            return "greet";
-        }
-
-        @Override
-        public RouteHandler create(PluginConfig config, ServerView server) {
-            String greeting = config.string("greeting", "hello");
-            if (greeting.isEmpty()) {
-                throw config.error("greeting", "must not be empty");
-            }
-            if (greeting.equals("boom")) {
-                throw new IllegalStateException("factory exploded");
-            }
-            events.add("create " + greeting);
-            return new RouteHandler() {
-                @Override
-                public Response handle(io.httpd.api.Request request) {
-                    return Response.text(Status.OK, greeting + "\n");
-                }
-
-                @Override
-                public void close() {
-                    events.add("close " + greeting);
-                }
-            };
-        }
-    }
-
-    private final class DenyProvider implements RequestValidatorProvider {
-        @Override
-        public String id() {
-            return "deny";
-        }
-
-        @Override
-        public RequestValidator create(PluginConfig config, ServerView server) {
-            String prefix = config.requireString("prefix");
-            return r -> r.path().startsWith(prefix)
-                    ? RequestValidator.Verdict.reject(Status.FORBIDDEN, "denied by prefix")
-                    : RequestValidator.Verdict.ACCEPT;
-        }
-    }
-
-    /**
-     * A route handler "files" that reads its keys as the SPI asks: every key first, then the
-     * required {@code root}, checked on the file system.
-     */
-    private static final class FilesProvider implements RouteHandlerProvider {
-        @Override
-        public String id() {
-            return "files";
-        }
-
-        @Override
-        public RouteHandler create(PluginConfig config, ServerView server) {
-            Duration ttl = config.duration("ttl", Duration.ofSeconds(1));
-            if (ttl.compareTo(Duration.ofHours(1)) > 0) {
-                throw config.error("ttl", "at most 1h");
-            }
-            config.bool("listing", false);
-            Path root = config.path("root").orElseThrow(() -> config.error("root", "required"));
-            if (!Files.isDirectory(root)) {
-                throw config.error("root", "no such directory");
-            }
-            return request -> Response.text(Status.OK, "files\n");
-        }
-    }
+    private final TestPlugins plugins = new TestPlugins();
 
     private PluginRegistry registry() throws Exception {
-        List<PluginRegistry.Found> found = List.of(
-                new PluginRegistry.Found(PluginKind.ROUTE, new FilesProvider(), "test"),
-                new PluginRegistry.Found(PluginKind.ROUTE, new GreetProvider(), "test"),
-                new PluginRegistry.Found(PluginKind.VALIDATOR, new DenyProvider(), "test"));
-        return PluginRegistry.of(found);
+        return plugins.assembly();
     }
+
+    private static final String LISTEN = "[[listen]]\naddress = \"127.0.0.1:0\"\n\n";
 
     private Path config(String routes) throws Exception {
         Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, "[[listen]]\naddress = \"127.0.0.1:0\"\n\n" + routes);
+        Files.writeString(file, LISTEN + routes);
         return file;
     }
 
     private List<String> errors(String routes) throws Exception {
-        Path file = config(routes);
+        return fileErrors(LISTEN + routes, System.getenv());
+    }
+
+    /** What creating the server from this whole httpd.toml reports, the file's path as FILE. */
+    private List<String> fileErrors(String toml, Map<String, String> env) throws Exception {
+        Path file = dir.resolve("httpd.toml");
+        Files.writeString(file, toml);
         ConfigErrors e = assertThrows(ConfigErrors.class,
-                () -> Httpd.create(ConfigLoader.read(file), registry()));
+                () -> Httpd.create(ConfigLoader.read(file, env), registry()));
         return e.errors().stream().map(ConfigError::format)
                 .map(s -> s.replace(file.toString(), "FILE")).toList();
     }
@@ -171,8 +96,20 @@ class HttpdAssemblyTest {
      */
     @Test
     void everyErrorOfEveryStageIsReportedInOneRun() throws Exception {
-        Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, """
+        assertEquals(List.of(
+                "FILE:2: listen[0].address: port must be 0 to 65535, not \"99999\"",
+                "FILE:5: limits.header_bytes: must be greater than 0",
+                "FILE:9: route[0].handler: no route handler 'nope'; available: files, greet",
+                "FILE:12: route[1].path: must start with \"/\"",
+                "FILE:14: route[1].ttl: at most 1h",
+                "FILE:15: route[1].colour: unknown key",
+                "FILE:16: route[1].listing: expected true or false",
+                "FILE:17: route[1].root: no such directory",
+                "FILE:21: route[2].handler: route handler 'greet' failed: "
+                        + "java.lang.IllegalStateException: factory exploded",
+                "FILE:23: route[2].greting: unknown key; did you mean \"greeting\"?",
+                "FILE:27: validator[0].prefix: expected a string",
+                "FILE:28: validator[0].extra: unknown key"), fileErrors("""
                 [[listen]]
                 address = "127.0.0.1:99999"
 
@@ -201,25 +138,7 @@ class HttpdAssemblyTest {
                 id = "deny"
                 prefix = 1
                 extra = true
-                """);
-        ConfigErrors e = assertThrows(ConfigErrors.class,
-                () -> Httpd.create(ConfigLoader.read(file), registry()));
-        assertEquals(List.of(
-                "FILE:2: listen[0].address: port must be 0 to 65535, not \"99999\"",
-                "FILE:5: limits.header_bytes: must be greater than 0",
-                "FILE:9: route[0].handler: no route handler 'nope'; available: files, greet",
-                "FILE:12: route[1].path: must start with \"/\"",
-                "FILE:14: route[1].ttl: at most 1h",
-                "FILE:15: route[1].colour: unknown key",
-                "FILE:16: route[1].listing: expected true or false",
-                "FILE:17: route[1].root: no such directory",
-                "FILE:21: route[2].handler: route handler 'greet' failed: "
-                        + "java.lang.IllegalStateException: factory exploded",
-                "FILE:23: route[2].greting: unknown key; did you mean \"greeting\"?",
-                "FILE:27: validator[0].prefix: expected a string",
-                "FILE:28: validator[0].extra: unknown key"),
-                e.errors().stream().map(ConfigError::format)
-                        .map(s -> s.replace(file.toString(), "FILE")).toList());
+                """, System.getenv()));
     }
 
     /**
@@ -228,8 +147,12 @@ class HttpdAssemblyTest {
      */
     @Test
     void pluginErrorsKeepTheirTablesKeyAndTheCoresErrorComesOnce() throws Exception {
-        Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, """
+        assertEquals(List.of(
+                "FILE:4: route[0].handler: required",
+                "FILE:10: route[1].root: environment variable WWW is not set",
+                "FILE:11: route[1].colour: unknown key",
+                "FILE:15: route[2].handler: no route handler 'nope'; available: files, greet"),
+                fileErrors("""
                 [[listen]]
                 address = "127.0.0.1:0"
 
@@ -245,16 +168,7 @@ class HttpdAssemblyTest {
                 [[route]]
                 path = "/c"
                 handler = "nope"
-                """);
-        ConfigErrors e = assertThrows(ConfigErrors.class,
-                () -> Httpd.create(ConfigLoader.read(file, java.util.Map.of()), registry()));
-        assertEquals(List.of(
-                "FILE:4: route[0].handler: required",
-                "FILE:10: route[1].root: environment variable WWW is not set",
-                "FILE:11: route[1].colour: unknown key",
-                "FILE:15: route[2].handler: no route handler 'nope'; available: files, greet"),
-                e.errors().stream().map(ConfigError::format)
-                        .map(s -> s.replace(file.toString(), "FILE")).toList());
+                """, Map.of()));
     }
 
     /** A listener's errors name that listener's own key and its line, not the first one's. */
@@ -311,7 +225,8 @@ class HttpdAssemblyTest {
         } finally {
             assertEquals(0, httpd.stop(Duration.ofSeconds(5)));
         }
-        assertEquals(List.of("create one", "create two", "close two", "close one"), events);
+        assertEquals(List.of("create one", "create two", "close two", "close one"),
+                List.copyOf(plugins.events));
     }
 
     @Test

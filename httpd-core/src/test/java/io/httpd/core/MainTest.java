@@ -2,6 +2,9 @@ package io.httpd.core;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -9,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,36 +40,31 @@ class MainTest {
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void checkPrintsEveryProblemAndExitsTwo() throws Exception {
-        Path file = dir.resolve("bad.toml");
-        Files.writeString(file, """
-                [[listen]]
-                address = "127.0.0.1:99999"
-
-                [[route]]
-                path = "/x"
-                handler = "missing"
-                """);
-        assertEquals(2, run("-t", "-c", file.toString()));
-        assertEquals(file + ":2: listen[0].address: port must be 0 to 65535, not \"99999\"\n"
-                + file + ":6: route[0].handler: no route handler 'missing'; available: (none)\n",
-                err.toString(StandardCharsets.UTF_8));
+    static Stream<Arguments> badConfigs() {
+        String missing = ":6: route[0].handler: no route handler 'missing'; available: (none)";
+        return Stream.of(
+                Arguments.of("127.0.0.1:99999",
+                        List.of(":2: listen[0].address: port must be 0 to 65535, not \"99999\"",
+                                missing)),
+                // names the plugin ids no plugin provides
+                Arguments.of("127.0.0.1:0", List.of(missing)));
     }
 
-    @Test
-    void checkNamesPluginIdsNoPluginProvides() throws Exception {
+    /** Every problem, one line each with the file and line, and exit code 2. */
+    @ParameterizedTest
+    @MethodSource("badConfigs")
+    void checkPrintsEveryProblemAndExitsTwo(String address, List<String> problems) throws Exception {
         Path file = dir.resolve("bad.toml");
         Files.writeString(file, """
                 [[listen]]
-                address = "127.0.0.1:0"
+                address = "%s"
 
                 [[route]]
                 path = "/x"
                 handler = "missing"
-                """);
+                """.formatted(address));
         assertEquals(2, run("-t", "-c", file.toString()));
-        assertEquals(file + ":6: route[0].handler: no route handler 'missing'; available: (none)\n",
+        assertEquals(problems.stream().map(p -> file + p + "\n").collect(Collectors.joining()),
                 err.toString(StandardCharsets.UTF_8));
     }
 

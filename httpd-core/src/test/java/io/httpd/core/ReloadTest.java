@@ -2,6 +2,7 @@ package io.httpd.core;
 
 import io.httpd.core.admin.ReloadResult;
 import io.httpd.core.config.ConfigLoader;
+import io.httpd.core.http1.Await;
 import io.httpd.core.http1.RawClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReloadTest {
     @TempDir
     Path dir;
-    private final ReloadPlugins plugins = new ReloadPlugins();
+    private final TestPlugins plugins = new TestPlugins();
     private Httpd httpd;
     private Path file;
 
@@ -273,9 +274,7 @@ class ReloadTest {
     }
 
     private void awaitEvent(String event) throws InterruptedException {
-        for (int i = 0; i < 500 && !plugins.events.contains(event); i++) {
-            Thread.sleep(10);
-        }
-        assertTrue(plugins.events.contains(event), "no " + event + ": " + plugins.events);
+        Await.until(() -> plugins.events.contains(event), Duration.ofSeconds(5),
+                () -> "no " + event + ": " + plugins.events);
     }
 }

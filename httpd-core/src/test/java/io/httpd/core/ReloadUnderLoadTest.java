@@ -71,7 +71,7 @@ class ReloadUnderLoadTest {
 
     @Test
     void everyResponseComesFromOneGenerationAndIsLoggedOnce() throws Exception {
-        ReloadPlugins plugins = new ReloadPlugins();
+        TestPlugins plugins = new TestPlugins();
         Path file = dir.resolve("httpd.toml");
         Files.writeString(file, config("A"));
         Httpd httpd = Httpd.create(ConfigLoader.read(file), plugins.registry());

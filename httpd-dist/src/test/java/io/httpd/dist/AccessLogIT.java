@@ -37,7 +37,7 @@ class AccessLogIT {
     private int port;
 
     private void start(String logPath) throws Exception {
-        Path config = ImageProcess.writeConfig(dir, ImageProcess.ECHO_ON_ANY_PORT + """
+        String config = ImageProcess.ECHO_ON_ANY_PORT + """
 
                 [[access_log]]
                 sink = "file"
@@ -46,7 +46,7 @@ class AccessLogIT {
                 [[access_log]]
                 sink = "json"
                 path = "access.jsonl"
-                """.formatted(logPath));
+                """.formatted(logPath);
         server = image.serve(dir, config);
         port = server.port();
     }

@@ -26,7 +26,7 @@ class GracefulStopIT {
     private ImageProcess server;
 
     private int start(String grace) throws Exception {
-        Path config = ImageProcess.writeConfig(dir, """
+        String config = """
                 [server]
                 shutdown_grace = "%s"
 
@@ -36,7 +36,7 @@ class GracefulStopIT {
                 [[route]]
                 path = "/echo"
                 handler = "echo"
-                """.formatted(grace));
+                """.formatted(grace);
         server = image.serve(dir, config);
         return server.port();
     }

@@ -36,7 +36,6 @@ class GuardIT {
     Path dir;
     @RegisterExtension
     final ServedImage image = new ServedImage();
-    private ImageProcess server;
     private int port;
     private int proxied;
 
@@ -44,7 +43,7 @@ class GuardIT {
     void start() throws Exception {
         proxied = freePort();
         Files.writeString(dir.resolve("users.htpasswd"), htpasswd("alice", "in wonderland"));
-        Path config = ImageProcess.writeConfig(dir, """
+        String config = """
                 [server]
                 trusted_proxies = ["127.0.0.1/32"]
 
@@ -93,9 +92,8 @@ class GuardIT {
                 [[access_log]]
                 sink = "json"
                 path = "access.jsonl"
-                """.formatted(proxied));
-        server = image.serve(dir, config);
-        port = server.port();
+                """.formatted(proxied);
+        port = image.serve(dir, config).port();
     }
 
     @Test

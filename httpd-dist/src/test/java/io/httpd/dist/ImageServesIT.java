@@ -29,15 +29,13 @@ class ImageServesIT {
     @RegisterExtension
     final ServedImage image = new ServedImage();
     private ImageProcess server;
-    private int port;
 
     @BeforeEach
     void start() throws Exception {
-        Path config = ImageProcess.writeConfig(dir, ImageProcess.ECHO_ON_ANY_PORT + """
+        String config = ImageProcess.ECHO_ON_ANY_PORT + """
                 body_bytes = "2GiB"
-                """);
+                """;
         server = image.serve(dir, config);
-        port = server.port();
     }
 
     @Test
@@ -89,7 +87,7 @@ class ImageServesIT {
     void theServerLogUsesTheImagesLogbackXml() {
         assertTrue(server.output().lines().anyMatch(line -> line.matches(
                 "\\d{4}-\\d\\d-\\d\\dT\\S+ INFO  HttpServer server\\.listen "
-                        + "address=\"127\\.0\\.0\\.1:" + port + "\"")), server.output());
+                        + "address=\"127\\.0\\.0\\.1:" + server.port() + "\"")), server.output());
     }
 
     @Test
@@ -110,7 +108,7 @@ class ImageServesIT {
     }
 
     private Socket connect() throws IOException {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port());
         s.setSoTimeout(30_000);
         return s;
     }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * The image a test serves with, stopped after the test whatever happened:
  * {@code @RegisterExtension final ServedImage image = new ServedImage();}, then
- * {@code server = image.serve(dir, config)} in the test or its set-up.
+ * {@code server = image.serve(dir, toml)} in the test or its set-up.
  */
 final class ServedImage implements AfterEachCallback {
     private ImageProcess process;
@@ -18,6 +18,11 @@ final class ServedImage implements AfterEachCallback {
     ImageProcess serve(Path workDir, Path config) throws IOException {
         process = ImageProcess.serve(workDir, config);
         return process;
+    }
+
+    /** Writes this httpd.toml into the work folder, runs bin/httpd with it, waits as above. */
+    ImageProcess serve(Path workDir, String toml) throws IOException {
+        return serve(workDir, ImageProcess.writeConfig(workDir, toml));
     }
 
     @Override

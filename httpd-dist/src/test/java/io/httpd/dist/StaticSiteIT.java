@@ -29,7 +29,6 @@ class StaticSiteIT {
     private byte[] data;
     @RegisterExtension
     final ServedImage image = new ServedImage();
-    private ImageProcess server;
     private int port;
 
     @BeforeEach
@@ -46,16 +45,15 @@ class StaticSiteIT {
         Files.writeString(site.resolve("app.js"), "console.log('identity');\n");
         Files.write(site.resolve("app.js.gz"), gzip("console.log('identity');\n"));
         Files.setLastModifiedTime(site.resolve("app.js"), FileTime.from(Instant.now().minusSeconds(60)));
-        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + """
+        String config = ImageProcess.ANY_PORT + """
 
                 [[route]]
                 path = "/"
                 handler = "static"
                 root = "site"
                 metadata_ttl = "0s"
-                """);
-        server = image.serve(dir, config);
-        port = server.port();
+                """;
+        port = image.serve(dir, config).port();
     }
 
     @Test

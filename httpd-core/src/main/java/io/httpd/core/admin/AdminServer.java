@@ -5,8 +5,10 @@ import io.httpd.api.ServerView;
 import io.httpd.core.event.Events;
 import io.httpd.core.config.AdminSettings;
 import io.httpd.core.config.Limits;
+import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.TrafficCounters;
 import io.httpd.core.http1.Http1Context;
+import io.httpd.core.server.Endpoint;
 import io.httpd.core.server.HttpServer;
 import io.httpd.core.http1.RouteTable;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -50,9 +53,10 @@ public final class AdminServer {
                 readiness, requests, rate, reloads, wire), control,
                 new BearerToken(settings.token()), Clock.systemUTC()));
         Http1Context ctx = new Http1Context(limits(settings.connections()), serverName, routes,
-                List.of(), AdminServer::logRequest, new TrafficCounters());
-        this.server = new HttpServer(List.of(new InetSocketAddress(settings.listener().host(),
-                settings.listener().port())), ctx);
+                List.of(), AdminServer::logRequest, new TrafficCounters(), "");
+        this.server = new HttpServer(Endpoint.all(List.of(new InetSocketAddress(
+                settings.listener().host(), settings.listener().port())),
+                Collections.singletonList(null), List.of(false)), Generations.fixed(ctx));
     }
 
     /** The data port's limits but for the connection cap, no request body and short timeouts. */

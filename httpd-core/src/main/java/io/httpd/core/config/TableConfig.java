@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -107,70 +109,56 @@ public final class TableConfig implements PluginConfig {
 
     @Override
     public Optional<String> string(String key) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (!value.isString()) {
-            throw error(key, "expected a string");
-        }
-        return Optional.of(value.stringValue());
+        return Optional.ofNullable(typed(key, null, JsonNode::isString, "expected a string",
+                JsonNode::stringValue));
     }
 
     @Override
     public long integer(String key, long defaultValue) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (!value.isIntegralNumber()) {
-            throw error(key, "expected a whole number");
-        }
-        if (!value.canConvertToLong()) {
-            throw error(key, "too large: " + value);
-        }
-        return value.longValue();
+        return typed(key, defaultValue, JsonNode::isIntegralNumber, "expected a whole number",
+                value -> {
+                    if (!value.canConvertToLong()) {
+                        throw error(key, "too large: " + value);
+                    }
+                    return value.longValue();
+                });
     }
 
     @Override
     public boolean bool(String key, boolean defaultValue) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (!value.isBoolean()) {
-            throw error(key, "expected true or false");
-        }
-        return value.booleanValue();
+        return typed(key, defaultValue, JsonNode::isBoolean, "expected true or false",
+                JsonNode::booleanValue);
     }
 
     @Override
     public long size(String key, long defaultValue) {
-        JsonNode value = value(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (!value.isString() && !value.isIntegralNumber()) {
-            throw error(key, "expected a size such as 16384 or \"16KiB\"");
-        }
-        try {
-            return Sizes.parseBytes(value.isString() ? value.stringValue() : value.toString());
-        } catch (IllegalArgumentException e) {
-            throw error(key, e.getMessage());
-        }
+        return typed(key, defaultValue, value -> value.isString() || value.isIntegralNumber(),
+                "expected a size such as 16384 or \"16KiB\"", value -> Sizes.parseBytes(
+                        value.isString() ? value.stringValue() : value.toString()));
     }
 
     @Override
     public Duration duration(String key, Duration defaultValue) {
+        return typed(key, defaultValue, JsonNode::isString, "expected a duration such as \"10s\"",
+                value -> Sizes.parseDuration(value.stringValue()));
+    }
+
+    /**
+     * A key's value read as one type: the default when the key is absent, an error saying what
+     * was expected when the value is of another type, and the message of an
+     * IllegalArgumentException the reading throws as the key's error.
+     */
+    private <T> T typed(String key, T defaultValue, Predicate<JsonNode> is, String expected,
+                        Function<JsonNode, T> reading) {
         JsonNode value = value(key);
         if (value == null) {
             return defaultValue;
         }
-        if (!value.isString()) {
-            throw error(key, "expected a duration such as \"10s\"");
+        if (!is.test(value)) {
+            throw error(key, expected);
         }
         try {
-            return Sizes.parseDuration(value.stringValue());
+            return reading.apply(value);
         } catch (IllegalArgumentException e) {
             throw error(key, e.getMessage());
         }

@@ -30,26 +30,18 @@ public record Http1Context(Limits limits, String serverName, RouteTable routes,
         validators = List.copyOf(validators);
     }
 
-    /** A context of no particular listener. */
-    public Http1Context(Limits limits, String serverName, RouteTable routes,
-                        List<Validator> validators, Consumer<AccessRecord> accessLog,
-                        TrafficCounters counters, String requestIdHeader, ForwardedClient forwarded) {
-        this(limits, serverName, routes, validators, accessLog, counters, requestIdHeader,
-                forwarded, HttpsUpgrade.NONE);
-    }
-
     /** The context of one listener's connections: these go to https or get HSTS. */
     public Http1Context withHttps(HttpsUpgrade listener) {
         return new Http1Context(limits, serverName, routes, validators, accessLog, counters,
                 requestIdHeader, forwarded, listener);
     }
 
-    /** A context that trusts no proxy. */
+    /** A context of no particular listener that trusts no proxy. */
     public Http1Context(Limits limits, String serverName, RouteTable routes,
                         List<Validator> validators, Consumer<AccessRecord> accessLog,
                         TrafficCounters counters, String requestIdHeader) {
         this(limits, serverName, routes, validators, accessLog, counters, requestIdHeader,
-                ForwardedClient.NONE);
+                ForwardedClient.NONE, HttpsUpgrade.NONE);
     }
 
     /**
@@ -60,13 +52,6 @@ public record Http1Context(Limits limits, String serverName, RouteTable routes,
     public Http1Context withTrustedProxies(List<AddressBlock> trusted, boolean rfc7239) {
         return new Http1Context(limits, serverName, routes, validators, accessLog, counters,
                 requestIdHeader, new ForwardedClient(trusted, rfc7239), https);
-    }
-
-    /** A context that sends no request-id header. */
-    public Http1Context(Limits limits, String serverName, RouteTable routes,
-                        List<Validator> validators, Consumer<AccessRecord> accessLog,
-                        TrafficCounters counters) {
-        this(limits, serverName, routes, validators, accessLog, counters, "");
     }
 
     /**

@@ -20,8 +20,13 @@ import java.util.List;
  */
 public record Endpoint(String key, InetSocketAddress address, TlsProvider tls,
                        boolean proxyProtocol, boolean reusePort, HttpsUpgrade https) {
-    /** Endpoints without reuse_port, https or HSTS, keyed by position (tests, admin). */
-    static List<Endpoint> all(List<InetSocketAddress> addresses,
+    /**
+     * Endpoints without reuse_port, https or HSTS, keyed by position (tests, admin).
+     *
+     * @param tls           per address, the TLS provider of that listener, or null for plain HTTP
+     * @param proxyProtocol per address, whether connections start with a PROXY protocol header
+     */
+    public static List<Endpoint> all(List<InetSocketAddress> addresses,
                               List<TlsProvider> tls, List<Boolean> proxyProtocol) {
         if (tls.size() != addresses.size() || proxyProtocol.size() != addresses.size()) {
             throw new IllegalArgumentException("one tls and proxy_protocol entry per address");

@@ -21,7 +21,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,24 +52,6 @@ public final class HttpServer {
     private Thread sendTimeout;
     private long capLoggedAt;   // System.nanoTime() of the last conn.limit event (accept threads)
     private long keptAliveClosed;
-
-    public HttpServer(List<InetSocketAddress> addresses, Http1Context ctx) {
-        this(addresses, Collections.nCopies(addresses.size(), null), ctx);
-    }
-
-    /** @param tls per address, the TLS provider of that listener, or null for plain HTTP */
-    public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls, Http1Context ctx) {
-        this(addresses, tls, Collections.nCopies(addresses.size(), false), ctx);
-    }
-
-    /**
-     * @param tls           per address, the TLS provider of that listener, or null for plain HTTP
-     * @param proxyProtocol per address, whether connections start with a PROXY protocol header
-     */
-    public HttpServer(List<InetSocketAddress> addresses, List<TlsProvider> tls,
-                      List<Boolean> proxyProtocol, Http1Context ctx) {
-        this(Endpoint.all(addresses, tls, proxyProtocol), Generations.fixed(ctx));
-    }
 
     /** The connection cap and the send timeout are those of the context current now. */
     public HttpServer(List<Endpoint> endpoints, Generations generations) {

@@ -21,11 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessLogCloseTest {
     @Test
     void closeWritesEverythingQueuedThenFlushes() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        RecordingSink sink = new RecordingSink(gate);
+        RecordingSink sink = RecordingSink.gated();
         var dispatcher = new AccessLogDispatcher(List.of(sink), 8);
-        dispatcher.submit(record(0));
-        sink.awaitInLog();
+        sink.holdFirst(dispatcher);
         for (int id = 1; id <= 8; id++) {
             dispatcher.submit(record(id));
         }
@@ -33,7 +31,7 @@ class AccessLogCloseTest {
         Thread closer = Thread.ofPlatform().start(dispatcher::close);
         awaitState(closer, Thread.State.TIMED_WAITING);
         dispatcher.submit(record(9));
-        gate.countDown();
+        sink.openGate();
         closer.join();
 
         List<String> expected = new ArrayList<>(loggedIds(0, 8));
@@ -44,12 +42,10 @@ class AccessLogCloseTest {
 
     @Test
     void closeGivesUpOnAStuckSinkAndCountsWhatWasLeft() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        RecordingSink sink = new RecordingSink(gate);
+        RecordingSink sink = RecordingSink.gated();
         try {
             var dispatcher = new AccessLogDispatcher(List.of(sink), 8, Duration.ofMillis(50));
-            dispatcher.submit(record(0));
-            sink.awaitInLog();
+            sink.holdFirst(dispatcher);
             dispatcher.submit(record(1));
             dispatcher.submit(record(2));
 
@@ -57,7 +53,7 @@ class AccessLogCloseTest {
 
             assertEquals(2, dispatcher.drops(), "the two queued; the one in the sink is its own");
         } finally {
-            gate.countDown();
+            sink.openGate();
         }
     }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 import static io.httpd.core.accesslog.RecordingSink.loggedIds;
 import static io.httpd.core.accesslog.RecordingSink.record;
@@ -45,14 +44,12 @@ class AccessLogDispatcherTest {
 
     @Test
     void flushesEachTimeTheQueueRunsEmpty() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        RecordingSink sink = new RecordingSink(gate);
+        RecordingSink sink = RecordingSink.gated();
         try (var dispatcher = new AccessLogDispatcher(List.of(sink), 4)) {
-            dispatcher.submit(record(0));
-            sink.awaitInLog();
+            sink.holdFirst(dispatcher);
             dispatcher.submit(record(1));
             dispatcher.submit(record(2));
-            gate.countDown();
+            sink.openGate();
             sink.awaitFlush();
             assertEquals(List.of("log 0", "log 1", "log 2", "flush"), sink.events());
 

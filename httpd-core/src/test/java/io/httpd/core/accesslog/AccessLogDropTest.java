@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 import static io.httpd.core.accesslog.RecordingSink.loggedIds;
 import static io.httpd.core.accesslog.RecordingSink.record;
@@ -16,17 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AccessLogDropTest {
     @Test
     void blockedSinkNeverBlocksSubmitAndCountsEachDrop() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
-        RecordingSink sink = new RecordingSink(gate);
+        RecordingSink sink = RecordingSink.gated();
         try (var dispatcher = new AccessLogDispatcher(List.of(sink), 4)) {
-            dispatcher.submit(record(0));
-            sink.awaitInLog();
+            sink.holdFirst(dispatcher);
             for (int id = 1; id <= 10; id++) {
                 dispatcher.submit(record(id));
             }
             // One record in the sink's hands plus four queued; the other six had no room.
             assertEquals(6, dispatcher.drops());
-            gate.countDown();
+            sink.openGate();
             dispatcher.close();
             assertEquals(6, dispatcher.drops());
         }

@@ -4,6 +4,7 @@ import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessRecord;
 import io.httpd.api.ServerView.AccessLogDrops;
 import io.httpd.core.event.Events;
+import io.httpd.core.http1.Await;
 import io.httpd.core.http1.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -86,10 +87,8 @@ class AccessLogOverflowTest {
     }
 
     private static void awaitDropEvents(LogCapture log, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (dropEvents(log).size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(() -> dropEvents(log).size() >= count, Duration.ofSeconds(10),
+                () -> count + " drop events: " + dropEvents(log));
         assertEquals(count, dropEvents(log).size(), "" + dropEvents(log));
     }
 

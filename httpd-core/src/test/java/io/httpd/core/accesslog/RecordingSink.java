@@ -41,9 +41,24 @@ final class RecordingSink implements AccessLogSink {
         this(new CountDownLatch(0));
     }
 
-    /** A sink whose {@code log} waits until the gate opens. */
-    RecordingSink(CountDownLatch gate) {
+    private RecordingSink(CountDownLatch gate) {
         this.gate = gate;
+    }
+
+    /** A sink whose {@code log} waits until {@link #openGate()}. */
+    static RecordingSink gated() {
+        return new RecordingSink(new CountDownLatch(1));
+    }
+
+    /** Lets every held and later {@code log} call through. */
+    void openGate() {
+        gate.countDown();
+    }
+
+    /** Submits record 0 and waits until this sink holds it at its gate. */
+    void holdFirst(AccessLogDispatcher dispatcher) throws InterruptedException {
+        dispatcher.submit(record(0));
+        awaitInLog();
     }
 
     RecordingSink failingLogFor(Predicate<AccessRecord> which) {

@@ -1,7 +1,7 @@
 package io.httpd.core.config;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.httpd.core.http1.Java25Bridge;
+import io.httpd.testkit.Java25Bridge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 

@@ -118,13 +118,8 @@ class ConnectionCapTest {
 
     /** Waits, at most 5 s, until the value is the expected one. */
     private static void await(LongSupplier value, long expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (value.getAsLong() != expected) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("still " + value.getAsLong() + " after 5 s, not " + expected);
-            }
-            Thread.sleep(10);
-        }
+        Await.until(() -> value.getAsLong() == expected, Duration.ofSeconds(5),
+                () -> "still " + value.getAsLong() + ", not " + expected);
     }
 
     private static void closeAll(List<RawClient> clients) throws Exception {

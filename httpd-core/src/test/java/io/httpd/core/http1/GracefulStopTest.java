@@ -2,17 +2,18 @@ package io.httpd.core.http1;
 
 import io.httpd.api.Response;
 import io.httpd.api.Status;
+import io.httpd.core.server.Endpoint;
 import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ class GracefulStopTest {
             route("/", r -> Response.text(Status.OK, "hi")),
             route("/wait", r -> {
                 handling.countDown();
-                await(release);
+                Await.released(release);
                 return Response.text(Status.OK, "waited");
             }),
             route("/forever", r -> {
@@ -153,8 +154,9 @@ class GracefulStopTest {
     }
 
     private HttpServer start() throws IOException {
-        HttpServer server = new HttpServer(
-                java.util.List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0)), t.ctx);
+        HttpServer server = new HttpServer(Endpoint.all(
+                List.of(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0)),
+                java.util.Collections.singletonList(null), List.of(false)), Generations.fixed(t.ctx));
         server.start();
         return server;
     }
@@ -182,15 +184,5 @@ class GracefulStopTest {
             Thread.sleep(10);
         }
         throw new AssertionError("the listener still accepts after 5 s");
-    }
-
-    private static void await(CountDownLatch latch) throws IOException {
-        try {
-            if (!latch.await(5, TimeUnit.SECONDS)) {
-                throw new IOException("not released within 5 s");
-            }
-        } catch (InterruptedException e) {
-            throw new InterruptedIOException();
-        }
     }
 }

@@ -10,11 +10,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static io.httpd.core.http1.TestContext.CLOSE;
 import static io.httpd.core.http1.TestContext.DATE_SERVER;
@@ -54,7 +52,7 @@ class HandlerFailureTest {
                         throw new IllegalStateException("boom in the writer");
                     }))),
             route("/wait", r -> {
-                await(release);
+                Await.released(release);
                 return Response.text(Status.OK, "waited");
             }));
 
@@ -127,16 +125,6 @@ class HandlerFailureTest {
             release.countDown();
             assertEquals(text("HTTP/1.1 200 OK", "", "waited"), normalize(waiting.readResponse()));
             assertEquals(text("HTTP/1.1 200 OK", "", "ok"), normalize(waiting.send(NEXT).readResponse()));
-        }
-    }
-
-    private static void await(CountDownLatch latch) throws IOException {
-        try {
-            if (!latch.await(5, TimeUnit.SECONDS)) {
-                throw new IOException("not released within 5 s");
-            }
-        } catch (InterruptedException e) {
-            throw new InterruptedIOException();
         }
     }
 }

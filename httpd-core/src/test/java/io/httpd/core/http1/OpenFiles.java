@@ -1,11 +1,11 @@
 package io.httpd.core.http1;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -52,14 +52,8 @@ final class OpenFiles {
      * both sides of a socket settle asynchronously. Fails with the count otherwise.
      */
     static void awaitAtMost(int baseline, int slack) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        int now;
-        while ((now = count()) > baseline + slack) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(now + " descriptors open 10 s after the test, " + baseline
-                        + " before it (slack " + slack + ")");
-            }
-            Thread.sleep(20);
-        }
+        Await.until(() -> count() <= baseline + slack, Duration.ofSeconds(10),
+                () -> count() + " descriptors open after the test, " + baseline + " before it (slack "
+                        + slack + ")");
     }
 }

@@ -3,6 +3,7 @@ package io.httpd.core.http1;
 import io.httpd.api.AccessRecord;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
+import io.httpd.core.server.Endpoint;
 import io.httpd.core.server.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,10 @@ class ProxyProtocolListenerTest {
     }
 
     private InetSocketAddress start(boolean proxyProtocol, TestTls tls) throws IOException {
-        server = new HttpServer(List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
+        server = new HttpServer(Endpoint.all(
+                List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)),
                 java.util.Collections.singletonList(tls == null ? null : tls.provider()),
-                List.of(proxyProtocol), t.ctx);
+                List.of(proxyProtocol)), Generations.fixed(t.ctx));
         server.start();
         return server.boundAddresses().getFirst();
     }

@@ -1,6 +1,5 @@
 package io.httpd.core.http1;
 
-import io.httpd.api.AccessRecord;
 import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.Test;
@@ -98,13 +97,9 @@ class SlowClientsTest {
     }
 
     private void awaitOpenConnections(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (t.counters.snapshot().connectionsTotal() < count) { // the first may have had their 408
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(t.counters.snapshot().connectionsTotal() + " of " + count + " accepted");
-            }
-            Thread.sleep(10);
-        }
+        // the first may have had their 408
+        Await.until(() -> t.counters.snapshot().connectionsTotal() >= count, Duration.ofSeconds(10),
+                () -> t.counters.snapshot().connectionsTotal() + " of " + count + " accepted");
     }
 
     /** WANTED, or as many as ulimit -n allows for both ends plus room for the rest. */

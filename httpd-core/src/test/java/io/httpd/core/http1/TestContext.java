@@ -33,7 +33,7 @@ final class TestContext {
 
     TestContext(Limits limits, RouteTable.Route... routes) {
         ctx = new Http1Context(limits, SERVER_NAME, new RouteTable(List.of(routes)), List.of(),
-                accessLog::add, counters);
+                accessLog::add, counters, "");
     }
 
     TestContext(RouteTable.Route... routes) {

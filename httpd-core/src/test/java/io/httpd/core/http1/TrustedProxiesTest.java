@@ -37,7 +37,7 @@ class TrustedProxiesTest {
                 List.of(new Http1Context.Validator("spy", r -> {
                     validatorSaw.add(HttpServer.format(r.client()));
                     return Verdict.ACCEPT;
-                })), t.ctx.accessLog(), t.ctx.counters())
+                })), t.ctx.accessLog(), t.ctx.counters(), "")
                 .withTrustedProxies(List.of(AddressBlock.parse(trusted)), false);
         try (TestServer server = TestServer.start(ctx); RawClient c = server.connect()) {
             for (String forwarded : List.of(xff, "198.51.100.77")) {

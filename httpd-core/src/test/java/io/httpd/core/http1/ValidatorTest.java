@@ -46,7 +46,7 @@ class ValidatorTest {
                         return r.path().startsWith("/priv") ? Verdict.reject(Status.NOT_FOUND, "second")
                                 : Verdict.ACCEPT;
                     })),
-            records::add, new TrafficCounters());
+            records::add, new TrafficCounters(), "");
 
     private Http1Context.Validator validator(String id, RequestValidator v) {
         return new Http1Context.Validator(id, r -> {

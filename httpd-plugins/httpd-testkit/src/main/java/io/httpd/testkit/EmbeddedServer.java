@@ -84,6 +84,18 @@ public final class EmbeddedServer implements AutoCloseable {
         }
 
         /**
+         * Makes a provider available and mounts it on a path with these keys of its own
+         * (httpd.toml lines, {@code ""} for none), as a {@code [[route]]} table would.
+         */
+        public Builder route(String path, RouteHandlerProvider provider, String keys) {
+            providers.add(provider);
+            mounts.append("\n[[route]]\npath = ").append(ConfigFile.quote(path))
+                    .append("\nhandler = ").append(ConfigFile.quote(provider.id())).append('\n')
+                    .append(keys).append(keys.isEmpty() || keys.endsWith("\n") ? "" : "\n");
+            return this;
+        }
+
+        /**
          * httpd.toml text: {@code [[route]]}, {@code [[validator]]}, {@code [limits]} ... (a
          * {@code [[listen]]} on a free port is already there). Lines in errors count from this
          * text's first line.

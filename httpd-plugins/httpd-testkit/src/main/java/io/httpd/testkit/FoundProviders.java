@@ -11,9 +11,8 @@ import java.util.ServiceLoader;
  * module (the default for tests of a module with a module-info).
  *
  * <pre>{@code
- * Module module = GreetingProviderTest.class.getModule();
- * assertEquals("example.greeting", module.getName(), "tests run on the module path");
- * assertEquals(List.of("greeting"), FoundProviders.ids(module, RouteHandlerProvider.class));
+ * assertEquals(List.of("greeting"), FoundProviders.ids(GreetingProviderTest.class,
+ *         "example.greeting", RouteHandlerProvider.class));
  * }</pre>
  */
 public final class FoundProviders {
@@ -31,5 +30,21 @@ public final class FoundProviders {
             throw new AssertionError("tests do not run on the module path: " + module);
         }
         return ServiceLoader.load(service).stream().map(p -> p.get().id()).toList();
+    }
+
+    /**
+     * The same, from a test class that must run in the named module.
+     *
+     * @throws AssertionError when the test class's module is not {@code moduleName}: the tests
+     *                        do not run on the module path, or in another module
+     */
+    public static <S extends PluginProvider<?>> List<String> ids(Class<?> testClass,
+            String moduleName, Class<S> service) {
+        Module module = testClass.getModule();
+        if (!moduleName.equals(module.getName())) {
+            throw new AssertionError("tests run on the module path, in " + moduleName + ", not in "
+                    + module);
+        }
+        return ids(module, service);
     }
 }

@@ -9,84 +9,66 @@ import java.util.Objects;
 
 /**
  * A {@link ServerView} for a factory under test: version {@code 0.0.0-test}, started at a fixed
- * instant, no listeners, routes or plugins, counters at zero, unless set. Not thread-safe to
- * change; set it up before handing it over.
+ * instant, no listeners, routes or plugins, counters at zero, unless set. Immutable: each
+ * setter returns a copy with that value.
  *
  * <pre>{@code
  * RouteHandler h = new GreetingProvider().create(config, new TestServerView().version("1.2.3"));
  * }</pre>
+ *
+ * @param version   the version
+ * @param startTime the start time
+ * @param listeners the listeners' addresses
+ * @param routes    the mounted routes
+ * @param plugins   the plugins found
+ * @param counters  what {@link #counters()} returns
  */
-public final class TestServerView implements ServerView {
-    private String version = "0.0.0-test";
-    private Instant startTime = Instant.parse("2026-01-01T00:00:00Z");
-    private List<InetSocketAddress> listeners = List.of();
-    private List<RouteInfo> routes = List.of();
-    private List<PluginInfo> plugins = List.of();
-    private Counters counters = new Counters(0, 0, 0, 0, 0, 0, 0, 0, 0);
+public record TestServerView(String version, Instant startTime, List<InetSocketAddress> listeners,
+        List<RouteInfo> routes, List<PluginInfo> plugins, Counters counters)
+        implements ServerView {
+    /** Checks and copies every value. */
+    public TestServerView {
+        Objects.requireNonNull(version);
+        Objects.requireNonNull(startTime);
+        listeners = List.copyOf(listeners);
+        routes = List.copyOf(routes);
+        plugins = List.copyOf(plugins);
+        Objects.requireNonNull(counters);
+    }
 
-    /** Sets the version. */
+    /** The defaults. */
+    public TestServerView() {
+        this("0.0.0-test", Instant.parse("2026-01-01T00:00:00Z"), List.of(), List.of(), List.of(),
+                new Counters(0, 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    /** With this version. */
     public TestServerView version(String value) {
-        this.version = Objects.requireNonNull(value);
-        return this;
+        return new TestServerView(value, startTime, listeners, routes, plugins, counters);
     }
 
-    /** Sets the start time. */
+    /** With this start time. */
     public TestServerView startTime(Instant value) {
-        this.startTime = Objects.requireNonNull(value);
-        return this;
+        return new TestServerView(version, value, listeners, routes, plugins, counters);
     }
 
-    /** Sets the listeners' addresses. */
+    /** With these listeners' addresses. */
     public TestServerView listeners(List<InetSocketAddress> value) {
-        this.listeners = List.copyOf(value);
-        return this;
+        return new TestServerView(version, startTime, value, routes, plugins, counters);
     }
 
-    /** Sets the mounted routes. */
+    /** With these mounted routes. */
     public TestServerView routes(List<RouteInfo> value) {
-        this.routes = List.copyOf(value);
-        return this;
+        return new TestServerView(version, startTime, listeners, value, plugins, counters);
     }
 
-    /** Sets the plugins found. */
+    /** With these plugins found. */
     public TestServerView plugins(List<PluginInfo> value) {
-        this.plugins = List.copyOf(value);
-        return this;
+        return new TestServerView(version, startTime, listeners, routes, value, counters);
     }
 
-    /** Sets the counters that {@link #counters()} returns. */
+    /** With these counters. */
     public TestServerView counters(Counters value) {
-        this.counters = Objects.requireNonNull(value);
-        return this;
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public Instant startTime() {
-        return startTime;
-    }
-
-    @Override
-    public List<InetSocketAddress> listeners() {
-        return listeners;
-    }
-
-    @Override
-    public List<RouteInfo> routes() {
-        return routes;
-    }
-
-    @Override
-    public List<PluginInfo> plugins() {
-        return plugins;
-    }
-
-    @Override
-    public Counters counters() {
-        return counters;
+        return new TestServerView(version, startTime, listeners, routes, plugins, value);
     }
 }

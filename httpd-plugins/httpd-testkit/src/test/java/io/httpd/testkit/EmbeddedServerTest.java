@@ -14,15 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The real engine in-process: real sockets on 127.0.0.1, the server's own answers. */
 class EmbeddedServerTest {
     @Test
-    void servesAConfiguredProviderAndAHandlerInstance() {
+    void servesAProviderMountedWithKeysAndAHandlerInstance() {
         try (EmbeddedServer server = EmbeddedServer.builder()
-                .provider(new KnobsProvider())
-                .toml("""
-                        [[route]]
-                        path = "/knobs"
-                        handler = "knobs"
-                        count = 2
-                        """)
+                .route("/knobs", new KnobsProvider(), "count = 2")
                 .route("/files/", r -> Response.text(Status.OK, r.remainingPath() + " "
                         + r.queryParameters().first("q", "-") + "\n"))
                 .start()) {

@@ -12,13 +12,7 @@ class EchoOverHttpTest {
     @Test
     void aPostedBodyComesBackWithItsTypeThroughTheServer() {
         try (EmbeddedServer server = EmbeddedServer.builder()
-                .provider(new EchoProvider())
-                .toml("""
-                        [[route]]
-                        path = "/echo"
-                        handler = "echo"
-                        """)
-                .start()) {
+                .route("/echo", new EchoProvider(), "").start()) {
             TestResponse r = server.send("POST", "/echo", "application/json", "{\"a\":1}");
             assertEquals(200, r.status());
             assertEquals("application/json", r.header("Content-Type"));

@@ -92,11 +92,7 @@ class FileChangeReloadTest {
     }
 
     private TestKeys.Issued writePem(String name) throws Exception {
-        TestKeys.Issued issued = TestKeys.selfSigned(dir, name, "EC", "CN=" + name,
-                "dns:localhost");
-        TestKeys.chainFile(dir.resolve("server.crt"), issued);
-        Files.writeString(dir.resolve("server.key"), TestKeys.pkcs8(issued.key()));
-        return issued;
+        return TestKeys.localhostPem(dir, name, "CN=" + name);
     }
 
     private static X509Certificate leaf(TlsProbe probe) throws Exception {

@@ -57,11 +57,7 @@ class ReloadTest {
     }
 
     private TestKeys.Issued write(String name) throws Exception {
-        TestKeys.Issued issued = TestKeys.selfSigned(dir, name, "EC", "CN=" + name,
-                "dns:localhost");
-        TestKeys.chainFile(dir.resolve("server.crt"), issued);
-        Files.writeString(dir.resolve("server.key"), TestKeys.pkcs8(issued.key()));
-        return issued;
+        return TestKeys.localhostPem(dir, name, "CN=" + name);
     }
 
     private static java.security.cert.X509Certificate connect(TlsProbe probe) throws Exception {

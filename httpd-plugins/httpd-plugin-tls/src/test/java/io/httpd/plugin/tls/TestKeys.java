@@ -147,18 +147,23 @@ final class TestKeys {
         return pemFile(file, issued.chain().toArray(X509Certificate[]::new));
     }
 
-    /** PKCS#8 {@code PRIVATE KEY}. */
     /**
      * A self-signed EC certificate for localhost as {@code server.crt} and its key as
      * {@code server.key} (PKCS#8) in the folder.
      */
     static Issued localhostPem(Path dir) throws Exception {
-        Issued server = selfSigned(dir, "server", "EC", "CN=localhost", "dns:localhost");
+        return localhostPem(dir, "server", "CN=localhost");
+    }
+
+    /** The same with this alias and subject: a new pair written over the old one. */
+    static Issued localhostPem(Path dir, String alias, String subject) throws Exception {
+        Issued server = selfSigned(dir, alias, "EC", subject, "dns:localhost");
         chainFile(dir.resolve("server.crt"), server);
         Files.writeString(dir.resolve("server.key"), pkcs8(server.key()));
         return server;
     }
 
+    /** PKCS#8 {@code PRIVATE KEY}. */
     static String pkcs8(PrivateKey key) {
         return pem("PRIVATE KEY", key.getEncoded());
     }

@@ -1,4 +1,4 @@
-package io.httpd.core.http1;
+package io.httpd.testkit;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -11,7 +11,9 @@ import java.lang.reflect.Proxy;
  * (from a {@code @BeforeAll}), registers first a transformer that labels {@code io/httpd/}
  * classes 67: Java 24 and 25 added no class-file feature they use, so the bytes are otherwise
  * valid for 67, and the JVM runs them as they are. Reflection only, so the module needs no
- * {@code requires java.instrument}. The same class is in httpd-testkit for the plugins.
+ * {@code requires java.instrument}. For tests that fuzz with Jazzer: the plugins' through the
+ * test kit, httpd-core's (which cannot read the test kit) by compiling this source folder,
+ * {@code src/bridge/java}, into its tests.
  */
 public final class Java25Bridge {
     private static final int OURS = 69;
