@@ -2,14 +2,12 @@ package io.httpd.plugin.staticfiles;
 
 import io.httpd.api.Response;
 import io.httpd.api.Status;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,13 +20,7 @@ class FileChangeTest {
     private static final long SECOND = 1_000_000_000L;
 
     @RegisterExtension
-    final Site site = new Site();
-    Path page;
-
-    @BeforeEach
-    void site() throws IOException {
-        page = site.file("page.html", "version 1");
-    }
+    final Site site = new Site().page("page.html", "version 1");
 
     @Test
     void changedFileIsSeenOnceTheDefaultTtlPassed() throws IOException {
@@ -45,7 +37,7 @@ class FileChangeTest {
         Response after = site.get("/page.html");
         String newTag = after.headers().first("ETag").orElseThrow();
         assertNotEquals(oldTag, newTag);
-        assertEquals(Site.etag(page, ""), newTag);
+        assertEquals(Site.etag(site.page, ""), newTag);
         assertEquals("version 2, longer", Site.text(after));
         assertEquals(Status.NOT_MODIFIED, site.get("/page.html", "If-None-Match", newTag).status());
         assertEquals(Status.OK, site.get("/page.html", "If-None-Match", oldTag).status());
@@ -57,7 +49,7 @@ class FileChangeTest {
         assertEquals("version 1", Site.text(site.get("/page.html")));
         site.file("page.html", "version 2");
         assertEquals("version 2", Site.text(site.get("/page.html")));
-        Files.delete(page);
+        Files.delete(site.page);
         assertEquals(Status.NOT_FOUND, site.get("/page.html").status());
     }
 
@@ -65,7 +57,7 @@ class FileChangeTest {
     void removedAndAddedFilesShowWithinTheTtl() throws IOException {
         assertEquals(Status.NOT_FOUND, site.get("/new.html").status());
         site.file("new.html", "new");
-        Files.delete(page);
+        Files.delete(site.page);
         site.nanoTime.addAndGet(SECOND);
         assertEquals("new", Site.text(site.get("/new.html")));
         assertEquals(Status.NOT_FOUND, site.get("/page.html").status());

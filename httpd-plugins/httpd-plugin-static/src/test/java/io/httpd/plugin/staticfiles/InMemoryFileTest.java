@@ -3,7 +3,6 @@ package io.httpd.plugin.staticfiles;
 import io.httpd.api.Response;
 import io.httpd.api.Response.Body;
 import io.httpd.api.Status;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,20 +26,14 @@ class InMemoryFileTest {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz";
 
     @RegisterExtension
-    final Site site = new Site();
-    Path page;
-
-    @BeforeEach
-    void site() throws IOException {
-        page = site.file("docs/page.html", "<h1>hello</h1>\n");
-    }
+    final Site site = new Site().page("docs/page.html", "<h1>hello</h1>\n");
 
     @Test
     void smallFileIsSentFromMemoryWithTheSameFields() throws IOException {
         Response response = site.get("/docs/page.html");
 
         assertEquals(Status.OK, response.status());
-        assertEquals(Site.okFields(page, "text/html; charset=utf-8"), Site.fields(response));
+        assertEquals(Site.okFields(site.page, "text/html; charset=utf-8"), Site.fields(response));
         Body.Bytes bytes = assertInstanceOf(Body.Bytes.class, response.body());
         assertEquals("<h1>hello</h1>\n", new String(bytes.bytes(), StandardCharsets.UTF_8));
 
@@ -94,7 +87,7 @@ class InMemoryFileTest {
 
         site.nanoTime.addAndGet(1);
         Response after = site.get("/docs/page.html");
-        assertEquals(Site.etag(page, ""), after.headers().first("ETag").orElseThrow());
+        assertEquals(Site.etag(site.page, ""), after.headers().first("ETag").orElseThrow());
         assertEquals("Sun, 01 Mar 2026 08:01:00 GMT",
                 after.headers().first("Last-Modified").orElseThrow());
         assertEquals("<h1>changed, longer</h1>\n", Site.text(after));
@@ -103,7 +96,7 @@ class InMemoryFileTest {
     @Test
     void removedFileIsServedFromMemoryAtMostTheTtl() throws IOException {
         site.get("/docs/page.html");
-        Files.delete(page);
+        Files.delete(site.page);
         site.nanoTime.addAndGet(SECOND / 2);
         assertEquals("<h1>hello</h1>\n", Site.text(site.get("/docs/page.html")));
         site.nanoTime.addAndGet(SECOND / 2);
@@ -169,7 +162,7 @@ class InMemoryFileTest {
         site.handler().reload();
         Response response = site.get("/docs/page.html");
         assertEquals("<h1>bye</h1>\n", Site.text(response));
-        assertEquals(Site.etag(page, ""), response.headers().first("ETag").orElseThrow());
+        assertEquals(Site.etag(site.page, ""), response.headers().first("ETag").orElseThrow());
     }
 
     @Test

@@ -50,8 +50,12 @@ final class Site implements BeforeEachCallback, AfterEachCallback {
     final AtomicLong nanoTime = new AtomicLong(1_000_000_000L);
     Instant now = NOW;
     final List<String> logged = new ArrayList<>();
+    /** The file {@link #page(String, String)} named, written before each test. */
+    Path page;
     private final Map<String, Object> config = new HashMap<>();
     private StaticHandler handler;
+    private String pageName;
+    private String pageContent;
 
     /** A site whose folders are made before each test (as an extension). */
     Site() {
@@ -69,6 +73,16 @@ final class Site implements BeforeEachCallback, AfterEachCallback {
         folder = Files.createTempDirectory("site");
         root = Files.createDirectories(folder.resolve("www"));
         config.put("root", root.toString());
+        if (pageName != null) {
+            page = file(pageName, pageContent);
+        }
+    }
+
+    /** Has each test start with this file under the root ({@link #page}). */
+    Site page(String relative, String content) {
+        pageName = relative;
+        pageContent = content;
+        return this;
     }
 
     @Override

@@ -4,7 +4,6 @@ import io.httpd.api.Method;
 import io.httpd.api.Response;
 import io.httpd.api.Response.Body;
 import io.httpd.api.Status;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,13 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 /** A plain 200: exact fields, the body as a file region, HEAD alike, and 404s. */
 class StaticFileResponseTest {
     @RegisterExtension
-    final Site site = new Site();
-    Path page;
-
-    @BeforeEach
-    void site() throws IOException {
-        page = site.file("docs/page.html", "<h1>hello</h1>\n");
-    }
+    final Site site = new Site().page("docs/page.html", "<h1>hello</h1>\n");
 
     @Test
     void getSendsTheFileAsARegionWithValidators() throws IOException {
@@ -35,9 +28,9 @@ class StaticFileResponseTest {
         Response response = site.get("/docs/page.html");
 
         assertEquals(Status.OK, response.status());
-        assertEquals(Site.okFields(page, "text/html; charset=utf-8"), Site.fields(response));
+        assertEquals(Site.okFields(site.page, "text/html; charset=utf-8"), Site.fields(response));
         Body.FileRegion region = assertInstanceOf(Body.FileRegion.class, response.body());
-        assertEquals(page.toRealPath(), region.file());
+        assertEquals(site.page.toRealPath(), region.file());
         assertEquals(0, region.offset());
         assertEquals(15, region.length());
         assertEquals("<h1>hello</h1>\n", Site.text(response));
