@@ -10,8 +10,10 @@ import java.util.Optional;
  * An immutable, ordered list of header fields with case-insensitive names (RFC 9110 §5).
  * A name may repeat; {@link #all} returns its values in order. Methods that change something
  * return a new instance.
+ *
+ * @param fields the field lines in order
  */
-public final class Headers implements Iterable<Headers.Field> {
+public record Headers(List<Field> fields) implements Iterable<Headers.Field> {
     /** No fields. */
     public static final Headers EMPTY = new Headers(List.of());
 
@@ -39,15 +41,13 @@ public final class Headers implements Iterable<Headers.Field> {
         }
     }
 
-    private final List<Field> fields;
-
-    private Headers(List<Field> fields) {
-        this.fields = fields;
+    public Headers {
+        fields = List.copyOf(fields);
     }
 
     /** Headers from a list of fields, in order. */
     public static Headers of(List<Field> fields) {
-        return fields.isEmpty() ? EMPTY : new Headers(List.copyOf(fields));
+        return fields.isEmpty() ? EMPTY : new Headers(fields);
     }
 
     /** Headers from alternating names and values: {@code of("Content-Type", "text/plain")}. */
@@ -98,7 +98,7 @@ public final class Headers implements Iterable<Headers.Field> {
         List<Field> list = new ArrayList<>(fields.size() + 1);
         list.addAll(fields);
         list.add(new Field(name, value));
-        return new Headers(List.copyOf(list));
+        return new Headers(list);
     }
 
     /** A copy where every field of this name is replaced by one field with this value. */
@@ -117,11 +117,6 @@ public final class Headers implements Iterable<Headers.Field> {
         return list.size() == fields.size() ? this : of(list);
     }
 
-    /** The fields in order. */
-    public List<Field> fields() {
-        return fields;
-    }
-
     /** The number of field lines. */
     public int size() {
         return fields.size();
@@ -132,16 +127,7 @@ public final class Headers implements Iterable<Headers.Field> {
         return fields.iterator();
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Headers h && h.fields.equals(fields);
-    }
-
-    @Override
-    public int hashCode() {
-        return fields.hashCode();
-    }
-
+    /** The fields as a list prints them (not the record's form). */
     @Override
     public String toString() {
         return fields.toString();

@@ -26,8 +26,10 @@ import java.util.Set;
  * p.first("name");   // Optional[Ada Lovelace]
  * p.all("tag");      // [a, b]
  * }</pre>
+ *
+ * @param pairs the pairs in order
  */
-public final class Parameters {
+public record Parameters(List<Pair> pairs) {
     /** No pairs. */
     public static final Parameters EMPTY = new Parameters(List.of());
 
@@ -44,15 +46,13 @@ public final class Parameters {
         }
     }
 
-    private final List<Pair> pairs;
-
-    private Parameters(List<Pair> pairs) {
-        this.pairs = pairs;
+    public Parameters {
+        pairs = List.copyOf(pairs);
     }
 
     /** Pairs from a list, in order. */
     public static Parameters of(List<Pair> pairs) {
-        return pairs.isEmpty() ? EMPTY : new Parameters(List.copyOf(pairs));
+        return pairs.isEmpty() ? EMPTY : new Parameters(pairs);
     }
 
     /** Decodes {@code application/x-www-form-urlencoded} text, such as a query without its ?. */
@@ -128,26 +128,12 @@ public final class Parameters {
         return Collections.unmodifiableSet(names);
     }
 
-    /** The pairs in order. */
-    public List<Pair> pairs() {
-        return pairs;
-    }
-
     /** Whether there are no pairs. */
     public boolean isEmpty() {
         return pairs.isEmpty();
     }
 
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Parameters p && p.pairs.equals(pairs);
-    }
-
-    @Override
-    public int hashCode() {
-        return pairs.hashCode();
-    }
-
+    /** The pairs as a list prints them (not the record's form). */
     @Override
     public String toString() {
         return pairs.toString();
