@@ -54,6 +54,7 @@ class LauncherIT {
     @CsvSource(delimiter = '|', value = {
         "                  | UseSerialGC             | true",
         "                  | InitialHeapSize         | 8388608",
+        "                  | ShrinkHeapInSteps       | false",
         "                  | UseCompactObjectHeaders | true",
         "                  | TrimNativeHeapInterval  | 5000",
         "                  | ExitOnOutOfMemoryError  | true",
