@@ -1,5 +1,5 @@
 """Idle keep-alive memory: RSS of a server process before and after N connections that each
-did one GET and stay idle, per connection, and 10 s after they close. Run by c10k.sh.
+did one GET and stay idle, per connection, and 10 s and 30 s after they close. Run by c10k.sh.
     usage: python3 c10k.py PORT PATH N PID"""
 import socket
 import sys
@@ -64,7 +64,10 @@ def main():
         s.close()
     time.sleep(10)
     after = rss_kib(pid)
-    print(f"{before / 1024:.1f} {during / 1024:.1f} {(during - before) / n:.1f} {after / 1024:.1f}")
+    time.sleep(20)
+    later = rss_kib(pid)
+    print(f"{before / 1024:.1f} {during / 1024:.1f} {(during - before) / n:.1f} {after / 1024:.1f}"
+          f" {later / 1024:.1f}")
 
 
 main()

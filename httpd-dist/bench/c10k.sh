@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # c10k memory: RSS of the server before and after N idle keep-alive connections (one GET each,
-# then silent), per connection, and 10 s after they close; httpd's image and nginx (one
-# worker) in the same run, on 127.0.0.1, servers on CPU 0. Bounded: N connections, ~20 s each.
+# then silent), per connection, and 10 s and 30 s after they close; httpd's image and nginx (one
+# worker) in the same run, on 127.0.0.1, servers on CPU 0. Bounded: N connections, ~45 s each.
 #   usage: httpd-dist/bench/c10k.sh [N] [IMAGE]      (N default 10000; IMAGE default the build)
 # Needs: the built image, nginx (nginx-light), python3, and `ulimit -n` of at least N + 200.
 set -euo pipefail
@@ -24,10 +24,11 @@ start_nginx
 wait_port 18100; wait_port 18101
 nginx_worker=$(pgrep -P "$nginx_master" | head -n1)
 
-read -r h0 h1 hk h2 < <(python3 "$here/c10k.py" 18100 /echo "$n" "$httpd_pid")
-read -r g0 g1 gk g2 < <(python3 "$here/c10k.py" 18101 / "$n" "$nginx_worker")
+read -r h0 h1 hk h2 h3 < <(python3 "$here/c10k.py" 18100 /echo "$n" "$httpd_pid")
+read -r g0 g1 gk g2 g3 < <(python3 "$here/c10k.py" 18101 / "$n" "$nginx_worker")
 
 echo "$n idle keep-alive connections, one GET each; RSS in MiB (nginx: its one worker)"
-printf '%-26s %10s %10s %12s %16s\n' server before idle "KiB/conn" "10 s after close" \
-    "httpd ($(basename "$(dirname "$image")")/$(basename "$image"))" "$h0" "$h1" "$hk" "$h2" \
-    nginx "$g0" "$g1" "$gk" "$g2"
+printf '%-26s %10s %10s %12s %16s %16s\n' server before idle "KiB/conn" "10 s after close" \
+    "30 s after close" \
+    "httpd ($(basename "$(dirname "$image")")/$(basename "$image"))" "$h0" "$h1" "$hk" "$h2" "$h3" \
+    nginx "$g0" "$g1" "$gk" "$g2" "$g3"

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Trains a JDK 25 AOT cache (JEP 483/514) for the image at $1 and writes it to $2: a run that
-# starts the server on a free port, serves a few hundred requests and stops on SIGTERM.
+# starts the server on a free port, serves a few hundred requests and stops on SIGTERM. It runs
+# through the image's own bin/httpd, so the cache is trained with the JVM options the server
+# runs with (a cache refuses some changes, such as -XX:+UseCompactObjectHeaders).
 #   usage: train-aot.sh IMAGE OUT
 # Exit 0 with OUT written, or non-zero with OUT absent: OUT appears only from a run that
 # served every request and exited 0 (written beside, then moved). The training JVM and
 # anything it forks run in a process group of their own, killed whatever happens here.
 # Bounds, in seconds: AOT_START_TIMEOUT (30) to listen, AOT_STOP_TIMEOUT (60) to exit.
-# AOT_JAVA replaces the image's bin/java (tests use it to inject a slow or failing child).
+# AOT_LAUNCHER replaces the image's bin/httpd (tests use it to inject a slow or failing child).
 set -euo pipefail
 image=$1 out=$2
-java=${AOT_JAVA:-$image/bin/java}
+launcher=${AOT_LAUNCHER:-$image/bin/httpd}
 start_timeout=${AOT_START_TIMEOUT:-30} stop_timeout=${AOT_STOP_TIMEOUT:-60}
 rm -f "$out"
 train=$(mktemp -d)
@@ -31,8 +33,9 @@ handler = "echo"
 TOML
 # The log exists before the JVM starts, so reading it never races the redirection.
 : > "$train/log"
-setsid "$java" -XX:AOTCacheOutput="$train/httpd.aot" -Xlog:aot=error \
-    -m io.httpd.core/io.httpd.core.Main -c "$train/httpd.toml" >> "$train/log" 2>&1 < /dev/null &
+# an AOT option in HTTPD_JAVA_OPTS replaces the launcher's own (no -XX:AOTCache of a cache there)
+HTTPD_JAVA_OPTS="-XX:AOTCacheOutput=$train/httpd.aot -Xlog:aot=error" \
+    setsid "$launcher" -c "$train/httpd.toml" >> "$train/log" 2>&1 < /dev/null &
 pid=$!
 
 listen_port() {

@@ -27,16 +27,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AotTrainingIT {
     private static final Path TRAIN = Path.of("src/build/train-aot.sh").toAbsolutePath();
     private static final Path FINISH = Path.of("src/build/finish-image.sh").toAbsolutePath();
-    private static final Path JAVA = ImageProcess.IMAGE.resolve("bin/java").toAbsolutePath();
+    private static final Path LAUNCHER = ImageProcess.IMAGE.resolve("bin/httpd").toAbsolutePath();
 
     @TempDir
     Path dir;
 
     @Test
     void aChildSlowToStartStillTrainsACache() throws Exception {
-        Path java = stub("sleep 3; exec " + JAVA + " \"$@\"");
+        Path launcher = stub("sleep 3; exec " + LAUNCHER + " \"$@\"");
         Path out = dir.resolve("httpd.aot");
-        Result r = runCommand(Map.of("AOT_JAVA", java.toString()), "bash", TRAIN.toString(),
+        Result r = runCommand(Map.of("AOT_LAUNCHER", launcher.toString()), "bash", TRAIN.toString(),
                 ImageProcess.IMAGE.toString(), out.toString());
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("train-aot: 400 requests served"), r.output());
@@ -49,14 +49,14 @@ class AotTrainingIT {
         "exit 3",                                   // dies before it listens
         "exec -a @M@ sleep 600",                    // never listens
         "echo 'server.listen address=\"127.0.0.1:1\"'; exec -a @M@ sleep 600", // a port, no server
-        JAVA_THEN_KILL,                             // listens, then dies mid-training
+        SERVER_THEN_KILL,                             // listens, then dies mid-training
     })
     void everyFailureGivesNoCacheAndNoLeftoverProcess(String child) throws Exception {
         String marker = "aot-it-" + UUID.randomUUID();
-        Path java = stub(child.replace("@M@", marker));
+        Path launcher = stub(child.replace("@M@", marker));
         Path out = dir.resolve("httpd.aot");
         Files.writeString(out, "stale");
-        Result r = runCommand(Map.of("AOT_JAVA", java.toString(), "AOT_START_TIMEOUT", "3",
+        Result r = runCommand(Map.of("AOT_LAUNCHER", launcher.toString(), "AOT_START_TIMEOUT", "3",
                 "AOT_STOP_TIMEOUT", "3"), "bash", TRAIN.toString(),
                 ImageProcess.IMAGE.toString(), out.toString());
         assertNotEquals(0, r.exit(), r.output());
@@ -66,8 +66,8 @@ class AotTrainingIT {
                 .orElse("").contains(marker)), "the training child outlived the script");
     }
 
-    private static final String JAVA_THEN_KILL =
-            "\"$(dirname \"$0\")/real-java\" \"$@\" & child=$!; sleep 2; kill -9 $child; exec -a @M@ sleep 600";
+    private static final String SERVER_THEN_KILL =
+            "\"$(dirname \"$0\")/real-httpd\" \"$@\" & child=$!; sleep 2; kill -9 $child; exec -a @M@ sleep 600";
 
     @Test
     void aFailedTrainingStillPacksTheImageWithoutAStaleCacheOrTarball() throws Exception {
@@ -77,7 +77,7 @@ class AotTrainingIT {
         Files.writeString(dist.resolve("httpd"), "#!/bin/sh\n");
         Path tarball = dir.resolve("out/httpd-test.tar.gz");
         Files.writeString(tarball, "stale tarball");
-        Result r = runCommand(Map.of("AOT_JAVA", stub("exit 3").toString()), "bash", FINISH.toString(),
+        Result r = runCommand(Map.of("AOT_LAUNCHER", stub("exit 3").toString()), "bash", FINISH.toString(),
                 image.getParent().toString(), dist.getParent().toString(),
                 dir.resolve("no-sdk").toString(), tarball.toString());
         assertEquals(0, r.exit(), r.output());
@@ -91,10 +91,10 @@ class AotTrainingIT {
 
     private Path stub(String body) throws IOException {
         Path bin = Files.createDirectories(dir.resolve("stub-" + UUID.randomUUID()));
-        Files.createSymbolicLink(bin.resolve("real-java"), JAVA);
-        Path java = bin.resolve("java");
-        Files.writeString(java, "#!/bin/bash\n" + body + "\n");
-        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return java;
+        Files.createSymbolicLink(bin.resolve("real-httpd"), LAUNCHER);
+        Path launcher = bin.resolve("httpd");
+        Files.writeString(launcher, "#!/bin/bash\n" + body + "\n");
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return launcher;
     }
 }

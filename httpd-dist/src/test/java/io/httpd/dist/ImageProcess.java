@@ -197,6 +197,11 @@ final class ImageProcess implements AutoCloseable {
                 () -> "\"" + text + "\" in the output:\n" + output());
     }
 
+    /** The JVM's process id: bin/httpd exec'd it (for {@code bin/jcmd PID ...}). */
+    long pid() {
+        return process.pid();
+    }
+
     /** Sends a signal (TERM, HUP, INT) to the JVM: bin/httpd exec'd it, so the PID is the JVM. */
     void signal(String name) throws Exception {
         new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
