@@ -39,6 +39,11 @@ public final class Events {
      * the idle keep-alive connections closed since the last such event to admit new ones.
      */
     public static final String CONN_LIMIT = "conn.limit";
+    /**
+     * A flood of connections ended and the heap was collected to give its memory back:
+     * peak_connections, connections, heap_committed_before_mib, heap_committed_after_mib.
+     */
+    public static final String SERVER_HEAP_RELEASE = "server.heap_release";
     /** At start-up, the open-files limit is below connections + a margin: the numbers. */
     public static final String SERVER_FD_LIMIT = "server.fd_limit";
     /** A plugin instance failed to reload or close: id. */

@@ -50,6 +50,7 @@ public final class HttpServer {
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private Thread sendTimeout;
+    private Thread heapRelease;
     private long capLoggedAt;   // System.nanoTime() of the last conn.limit event (accept threads)
     private long keptAliveClosed;
 
@@ -69,6 +70,7 @@ public final class HttpServer {
         OpenFileLimit.check(generations.current().limits().connections());
         List<Listening> bound = bindAll(endpoints);
         sendTimeout = new SendTimeout(open, generations.current().limits().sendTimeout()).start();
+        heapRelease = new HeapRelease(open::size).start();
         bound.forEach(this::startAccepting);
     }
 
@@ -255,6 +257,7 @@ public final class HttpServer {
         open.forEach(Connection::abort);
         if (sendTimeout != null) {
             sendTimeout.interrupt();
+            heapRelease.interrupt();
         }
         return cut;
     }
