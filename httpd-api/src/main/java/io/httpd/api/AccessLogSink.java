@@ -8,7 +8,9 @@ import java.io.IOException;
  * <p><b>Threads.</b> Each sink is called from one thread of its own, never concurrently, in the
  * order exchanges completed; it may block without slowing any response: the server queues
  * records (bounded) and counts what it had to drop. <b>Errors.</b> An exception is logged
- * (once per run of failures) and the record is counted as dropped; the sink keeps receiving.
+ * (once per run of failures) and counted as one dropped record, or as as many as a
+ * {@link RecordsLost} says (a sink that buffers lines and loses them together); the sink
+ * keeps receiving.
  */
 @FunctionalInterface
 public interface AccessLogSink extends PluginInstance {
@@ -20,5 +22,32 @@ public interface AccessLogSink extends PluginInstance {
      * before {@link #close()}.
      */
     default void flush() throws IOException {
+    }
+
+    /**
+     * A failure of {@link #log} or {@link #flush} that lost a known number of records, such as
+     * the lines a sink had buffered and could not write (0 when it lost none); the server
+     * counts that many drops instead of one. Its message is its cause's.
+     */
+    final class RecordsLost extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long records;
+
+        /**
+         * @param records the records lost, 0 or more
+         * @param cause   the failure
+         */
+        public RecordsLost(long records, IOException cause) {
+            super(cause.getMessage(), cause);
+            if (records < 0) {
+                throw new IllegalArgumentException("records lost must not be negative");
+            }
+            this.records = records;
+        }
+
+        /** The records lost. */
+        public long records() {
+            return records;
+        }
     }
 }

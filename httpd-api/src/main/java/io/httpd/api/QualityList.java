@@ -38,15 +38,17 @@ public final class QualityList {
         }
     }
 
-    /** The valid elements of every line of a field, in order. */
+    /**
+     * The valid elements of every line of a field, in order: the lines joined with commas, as
+     * RFC 9110 §5.3 combines them, so a quoted string a line leaves open runs on into the next
+     * one exactly as in the combined value (a field means the same in one line or in several).
+     */
     public static List<Element> parse(List<String> lines) {
         List<Element> elements = new ArrayList<>();
-        for (String line : lines) {
-            for (String item : split(line, ',')) {
-                Element element = element(item);
-                if (element != null) {
-                    elements.add(element);
-                }
+        for (String item : split(String.join(",", lines), ',')) {
+            Element element = element(item);
+            if (element != null) {
+                elements.add(element);
             }
         }
         return List.copyOf(elements);

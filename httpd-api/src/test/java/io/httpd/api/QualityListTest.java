@@ -54,6 +54,14 @@ class QualityListTest {
                 QualityList.parse(List.of("gzip", "br;q=0.9")));
     }
 
+    /** The Accept-Encoding fuzz target's first finding (its input quote-open-across-lines). */
+    @Test
+    void aQuoteLeftOpenOnOneLineRunsOnAsInTheCombinedValueRfc9110Section5_3() {
+        assertEquals(QualityList.parse(List.of("x\",*")), QualityList.parse(List.of("x\"", "*")));
+        assertEquals(List.of(new QualityList.Element("x\",*", Map.of(), 1000)),
+                QualityList.parse(List.of("x\"", "*")));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "0, 0", "1, 1000", "0.5, 500", "0.05, 50", "0.123, 123", "1.0, 1000", "1.00, 1000",

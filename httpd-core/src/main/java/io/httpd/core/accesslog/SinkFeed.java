@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * logged once when it ends, as {@value Events#ACCESSLOG_DROP} with the sink and the count.
  *
  * <p><b>Failures.</b> A record whose {@code log} throws, or a {@code flush} that throws, counts
- * as one drop. The first failure of a run is logged as {@value Events#ACCESSLOG_FAIL}; the run
+ * as one drop, or as the records an {@link AccessLogSink.RecordsLost} names. The first failure of a run is logged as {@value Events#ACCESSLOG_FAIL}; the run
  * ends when the sink flushes successfully again, which is logged as
  * {@value Events#ACCESSLOG_RECOVER} with the number of records dropped meanwhile. The sink keeps
  * receiving throughout. The feed never calls {@link AccessLogSink#close()}: the server's
@@ -178,8 +178,9 @@ final class SinkFeed {
     }
 
     private void fail(String call, Throwable cause) {
-        failed.increment();
-        droppedWhileFailing++;
+        long lost = cause instanceof AccessLogSink.RecordsLost r ? r.records() : 1;
+        failed.add(lost);
+        droppedWhileFailing += lost;
         if (!failing) {
             failing = true;
             LOG.atWarn().setMessage(Events.ACCESSLOG_FAIL).addKeyValue("thread", thread.getName())

@@ -1,8 +1,10 @@
 package io.httpd.core.accesslog;
 
+import io.httpd.api.AccessLogSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +46,20 @@ class AccessLogDropTest {
         assertEquals(50, failing.logCalls(), "the failing sink keeps receiving");
         assertEquals(List.of(), failing.logged());
         assertEquals(loggedIds(0, 49), healthy.logged());
+    }
+
+    @Test
+    void aFailureNamingTheRecordsItLostCountsThatMany() {
+        AccessLogSink sink = record -> {
+            throw new AccessLogSink.RecordsLost(3, new IOException("No space left on device"));
+        };
+        try (var dispatcher = new AccessLogDispatcher(List.of(sink), 100)) {
+            for (int id = 0; id < 5; id++) {
+                dispatcher.submit(record(id));
+            }
+            dispatcher.close();
+            assertEquals(15, dispatcher.drops());
+        }
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.httpd.plugin.accesslog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -70,6 +73,25 @@ final class AppendChannel {
         }
         write(ByteBuffer.wrap(new byte[] {'\n'}));
         return true;
+    }
+
+    /** A failure's reason for a person: {@code Is a directory}, {@code No space left on device}. */
+    static String reason(IOException e) {
+        return switch (e) {
+            case NoSuchFileException _ -> "no such file or directory";
+            case AccessDeniedException _ -> "permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        };
+    }
+
+    /** The whole lines among the bytes before the buffer's position (those written, say). */
+    static int wholeLines(ByteBuffer bytes) {
+        int lines = 0;
+        for (int i = 0; i < bytes.position(); i++) {
+            lines += bytes.get(i) == '\n' ? 1 : 0;
+        }
+        return lines;
     }
 
     /** Closes the file; a failure to close loses nothing more, so it is not reported. */

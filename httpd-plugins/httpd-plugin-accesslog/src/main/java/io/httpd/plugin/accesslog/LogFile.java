@@ -1,11 +1,10 @@
 package io.httpd.plugin.accesslog;
 
+import io.httpd.api.AccessLogSink.RecordsLost;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,8 +23,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code copytruncate} (the file was truncated in place: later lines go to its new end, with no
  * hole before them).
  *
- * <p><b>Failures.</b> A failed write or open throws, discards what was buffered (the lines
- * since the last successful write), and closes the file; the next {@link #append} opens the
+ * <p><b>Failures.</b> A failed write or open throws a {@link RecordsLost} naming the lines lost
+ * (those buffered since the last successful write that did not reach the file whole, and the
+ * line being appended when it was not buffered), discards them, and closes the file; the next {@link #append} opens the
  * path again, so the file recovers as soon as it is writable. Until a write succeeds again,
  * {@link #flush()} with nothing to write throws too. When the file does not end in a newline
  * on opening (a line cut short by a full disk or a crash), a newline is written first so that
@@ -57,6 +57,7 @@ final class LogFile {
     private AppendChannel channel;  // null after a failure, until the next append reopens
     private long rotateAt;          // epoch ms of the next rotation by day
     private long bufferedSince;     // epoch ms the oldest buffered line was appended
+    private int bufferedLines;      // lines in the buffer, not yet written whole
     private long rotationHeldUntil; // epoch ms; no rotation before, after a failed one
     private IOException failure;    // the last failure, until a write succeeds again
     private boolean closed;
@@ -83,6 +84,7 @@ final class LogFile {
     /** Appends one line, rotating first when due; reopens the path after a failure. */
     void append(byte[] line, int length) throws IOException {
         lock.lock();
+        boolean taken = false; // the line is in the buffer or written
         try {
             if (closed) {
                 throw new IOException("access log " + path + " is closed");
@@ -95,11 +97,12 @@ final class LogFile {
                 rotate(now);
             }
             buffer(line, length, now);
+            taken = true;
             if (buffer.position() > 0 && waitedLongEnough(now)) {
                 writeBuffer();
             }
         } catch (IOException e) {
-            throw failed(e);
+            throw failed(e, taken ? 0 : 1);
         } finally {
             lock.unlock();
         }
@@ -111,15 +114,15 @@ final class LogFile {
         try {
             if (buffer.position() == 0) {
                 if (failure != null && !closed) {
-                    throw new IOException("cannot write " + path + ": " + reason(failure),
-                            failure);
+                    throw new RecordsLost(0, new IOException("cannot write " + path + ": "
+                            + AppendChannel.reason(failure), failure));
                 }
                 return;
             }
             try {
                 writeBuffer();
             } catch (IOException e) {
-                throw failed(e);
+                throw failed(e, 0);
             }
         } finally {
             lock.unlock();
@@ -138,14 +141,14 @@ final class LogFile {
                 try {
                     writeBuffer();
                 } catch (IOException e) {
-                    unwritten = failed(e);
+                    unwritten = failed(e, 0);
                 }
                 closeChannel();
             }
             try {
                 openChannel();
             } catch (IOException e) {
-                throw failed(e);
+                throw failed(e, 0);
             }
             LOG.log(System.Logger.Level.INFO, EVENT_REOPEN + " path={0}", path);
             if (unwritten != null) {
@@ -174,16 +177,6 @@ final class LogFile {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** A failure's reason for a person: {@code Is a directory}, {@code No space left on device}. */
-    static String reason(IOException e) {
-        return switch (e) {
-            case NoSuchFileException _ -> "no such file or directory";
-            case AccessDeniedException _ -> "permission denied";
-            case FileSystemException f when f.getReason() != null -> f.getReason();
-            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        };
     }
 
     private void openChannel() throws IOException {
@@ -261,6 +254,7 @@ final class LogFile {
             bufferedSince = now;
         }
         buffer.put(line, 0, length);
+        bufferedLines++;
     }
 
     private void writeBuffer() throws IOException {
@@ -268,8 +262,14 @@ final class LogFile {
             return;
         }
         buffer.flip();
-        writeFully(buffer);
+        try {
+            writeFully(buffer);
+        } catch (IOException e) {
+            bufferedLines -= AppendChannel.wholeLines(buffer); // those reached the file
+            throw e;
+        }
         buffer.clear();
+        bufferedLines = 0;
     }
 
     private void writeFully(ByteBuffer bytes) throws IOException {
@@ -277,12 +277,18 @@ final class LogFile {
         failure = null;
     }
 
-    /** Remembers a failure: what was buffered is lost and the file closed until reopened. */
-    private IOException failed(IOException e) {
+    /**
+     * Remembers a failure: what was buffered is lost and the file closed until reopened.
+     *
+     * @param notBuffered 1 when the line being appended is lost too, else 0
+     */
+    private RecordsLost failed(IOException e, int notBuffered) {
         failure = e;
+        RecordsLost lost = new RecordsLost(bufferedLines + notBuffered, e);
         buffer.clear();
+        bufferedLines = 0;
         closeChannel();
-        return e;
+        return lost;
     }
 
     private void closeChannel() {

@@ -36,7 +36,7 @@ final class LogFileSink implements AccessLogSink {
             return new LogFileSink(OpenLogFiles.open(settings, Clock.systemDefaultZone()), format);
         } catch (IOException e) {
             throw config.error("path", "cannot open " + settings.path() + ": "
-                    + LogFile.reason(e));
+                    + AppendChannel.reason(e));
         }
     }
 

@@ -38,10 +38,12 @@ class WriteFailureTest {
         Files.createSymbolicLink(log, Path.of("/dev/full"));
         try (AccessLogSink sink = combined(log)) {
             sink.log(numbered(1));
-            IOException full = assertThrows(IOException.class, sink::flush);
-            assertTrue(full.getMessage().contains("No space left"), full.getMessage());
             sink.log(numbered(2));
-            assertThrows(IOException.class, sink::flush);
+            AccessLogSink.RecordsLost full = assertThrows(AccessLogSink.RecordsLost.class, sink::flush);
+            assertTrue(full.getMessage().contains("No space left"), full.getMessage());
+            assertEquals(2, full.records(), "the two buffered lines, counted as two drops");
+            sink.log(numbered(2));
+            assertEquals(1, assertThrows(AccessLogSink.RecordsLost.class, sink::flush).records());
 
             swapInRegularFile(log);
             sink.log(numbered(3));

@@ -94,6 +94,14 @@ final class MetadataCache {
         }
     }
 
+    /** Forgets one path, so that its next request asks the file system again. */
+    synchronized void forget(Path path) {
+        Entry old = entries.remove(path);
+        if (old != null) {
+            heldBytes -= old.stat().heldBytes();
+        }
+    }
+
     /** Forgets everything (on reload), content included. */
     synchronized void clear() {
         entries.clear();

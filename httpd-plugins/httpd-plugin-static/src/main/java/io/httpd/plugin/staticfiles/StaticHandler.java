@@ -15,9 +15,12 @@ import io.httpd.plugin.staticfiles.FileResolver.Refused;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -81,6 +84,11 @@ public final class StaticHandler implements RouteHandler {
 
     @Override
     public Response handle(Request request) throws IOException {
+        return handle(request, true);
+    }
+
+    /** @param recheck whether a file found changed on disk may be looked up once more */
+    private Response handle(Request request, boolean recheck) throws IOException {
         String path = request.path();
         if (!path.startsWith(request.route())) {
             return notFound();
@@ -88,9 +96,9 @@ public final class StaticHandler implements RouteHandler {
         return switch (resolver.lookup(path.substring(request.route().length()))) {
             case Refused refused -> refuse(request, refused.reason());
             case Missing _ -> notFound();
-            case Found dir when dir.stat().isDirectory() -> directory(request, dir);
+            case Found dir when dir.stat().isDirectory() -> directory(request, dir, recheck);
             case Found _ when path.endsWith("/") -> notFound(); // a file is not a folder
-            case Found file -> file(request, file);
+            case Found file -> file(request, file, recheck);
         };
     }
 
@@ -100,13 +108,13 @@ public final class StaticHandler implements RouteHandler {
         cache.clear();
     }
 
-    private Response directory(Request request, Found dir) throws IOException {
+    private Response directory(Request request, Found dir, boolean recheck) throws IOException {
         if (!request.path().endsWith("/")) {
             return redirectToSlash(request);
         }
         for (String name : config.index()) {
             if (resolver.child(dir.path(), name) instanceof Found index && index.stat().isFile()) {
-                return file(request, index);
+                return file(request, index, recheck);
             }
         }
         return config.listing() ? listing(request, dir) : notFound();
@@ -138,9 +146,14 @@ public final class StaticHandler implements RouteHandler {
         return new Response(Status.OK, fields, new Body.Bytes(page));
     }
 
-    private Response file(Request request, Found file) {
+    private Response file(Request request, Found file, boolean recheck) throws IOException {
         Instant now = clock.instant();
         Precompressed.Choice choice = precompressed.choose(request.headers(), file);
+        if (recheck && !stillOnDisk(choice.stat())) {
+            cache.forget(choice.path());
+            cache.forget(file.path());
+            return handle(request, false);
+        }
         Representation representation = Representation.of(choice, mediaTypes.field(file.name()),
                 now);
         return switch (Conditionals.evaluate(request.method(), request.headers(),
@@ -150,6 +163,25 @@ public final class StaticHandler implements RouteHandler {
             case PRECONDITION_FAILED -> error(Status.PRECONDITION_FAILED);
             case PROCEED -> ranges(request, representation, now);
         };
+    }
+
+    /**
+     * Whether a file to be read from disk when sent is still what its cached metadata says: a
+     * file removed meanwhile is a 404, not a 200 whose content never comes, and a file cut
+     * short is served at its new length, not cut off mid-response. Content held in memory is
+     * one moment's snapshot and always consistent.
+     */
+    private static boolean stillOnDisk(FileStat stat) {
+        if (stat.content() != null) {
+            return true;
+        }
+        try {
+            BasicFileAttributes now = Files.readAttributes(stat.real(), BasicFileAttributes.class);
+            return now.isRegularFile() && now.size() == stat.size()
+                    && now.lastModifiedTime().to(TimeUnit.NANOSECONDS) == stat.mtimeNanos();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
