@@ -148,7 +148,7 @@ public final class Connection implements Runnable {
         in.flushBeforeBlocking(out);
         try {
             while (true) {
-                String stop = awaitRequest(in, generations.current().limits());
+                String stop = awaitRequest(in, out, generations.current().limits());
                 if (stop != null) {
                     return stop;
                 }
@@ -169,6 +169,8 @@ public final class Connection implements Runnable {
             }
         } finally {
             flushQuietly(out);
+            out.release();
+            in.release();
         }
     }
 
@@ -176,9 +178,10 @@ public final class Connection implements Runnable {
      * Waits for the first byte of the next request and starts the head's deadline; returns why
      * not, or null when it came. The first request's head, first byte included, must arrive
      * within header_timeout of the accept: a connection that never sends a byte is held no
-     * longer than one that sends its head too slowly.
+     * longer than one that sends its head too slowly. While it waits it holds no large buffer
+     * (see {@link WireReader#fillIdle()}): thousands of idle keep-alive connections stay small.
      */
-    private String awaitRequest(WireReader in, Limits limits) throws IOException {
+    private String awaitRequest(WireReader in, WireWriter out, Limits limits) throws IOException {
         if (stopping.getAsBoolean()) {
             return "server stop";
         }
@@ -190,7 +193,9 @@ public final class Connection implements Runnable {
         }
         if (in.buffered() == 0) {
             try {
-                if (!in.fill()) {
+                out.flush();
+                out.release();
+                if (!in.fillIdle()) {
                     return "client closed";
                 }
             } catch (SocketTimeoutException e) {
