@@ -1,5 +1,6 @@
 package io.httpd.core.http1;
 
+import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Status;
 import io.httpd.core.config.Limits;
 import io.httpd.core.event.Events;
@@ -46,6 +47,7 @@ public final class Connection implements Runnable {
     private String namedFor;
     private RequestParser parser;
     private ResponseWriter writer;
+    private ConnectionInfo info; // known once the transport's input is open (TLS, PROXY)
     private final BooleanSupplier stopping;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private int requests;
@@ -241,7 +243,10 @@ public final class Connection implements Runnable {
     private boolean exchange(WireReader in, RequestParser parser, ResponseWriter writer)
             throws IOException {
         long start = System.nanoTime();
-        Exchange exchange = new Exchange(ctx, in, writer, transport.info());
+        if (info == null) {
+            info = transport.info();
+        }
+        Exchange exchange = new Exchange(ctx, in, writer, info);
         RequestParser.RawHead raw = null;
         RequestHead head;
         try {

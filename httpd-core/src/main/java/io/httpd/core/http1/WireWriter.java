@@ -122,9 +122,25 @@ final class WireWriter extends OutputStream {
         position += len;
     }
 
-    /** Writes a non-negative number in decimal. */
+    /** Writes a non-negative number in decimal, straight into the buffer. */
     void writeDecimal(long n) throws IOException {
-        writeLatin1(Long.toString(n));
+        if (n < 0) {
+            throw new IllegalArgumentException("negative: " + n);
+        }
+        int digits = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        byte[] buf = buffer();
+        if (buf.length - count < digits) {
+            flushBuffer();
+        }
+        for (int i = count + digits - 1; i >= count; i--) {
+            buf[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        count += digits;
+        position += digits;
     }
 
     void writeCrlf() throws IOException {
