@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The buffers idle connections lend back: reused, bounded, and never held by two at once. */
 class BufferPoolTest {
@@ -58,11 +58,12 @@ class BufferPoolTest {
         }
         done.await();
         assertNull(failure.get());
-        assertEquals(8, pool.size());
-        Set<byte[]> distinct = ConcurrentHashMap.newKeySet();
-        for (int i = 0; i < 8; i++) {
+        int kept = pool.size(); // as many as were ever held at once, 8 at most
+        assertTrue(kept >= 1 && kept <= 8, "kept " + kept);
+        Set<byte[]> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < kept; i++) {
             distinct.add(pool.take(64));
         }
-        assertEquals(8, distinct.size());
+        assertEquals(kept, distinct.size(), "one array kept twice");
     }
 }
