@@ -64,7 +64,8 @@ public record Headers(List<Field> fields) implements Iterable<Headers.Field> {
 
     /** The first value of a field, if present. */
     public Optional<String> first(String name) {
-        for (Field f : fields) {
+        for (int i = 0, n = fields.size(); i < n; i++) { // no iterator
+            Field f = fields.get(i);
             if (f.is(name)) {
                 return Optional.of(f.value);
             }
@@ -74,18 +75,23 @@ public record Headers(List<Field> fields) implements Iterable<Headers.Field> {
 
     /** Every value of a field, in order; empty when absent. */
     public List<String> all(String name) {
-        List<String> values = new ArrayList<>(2);
-        for (Field f : fields) {
+        List<String> values = null; // most lookups find nothing: then no array is allocated
+        for (int i = 0, n = fields.size(); i < n; i++) { // no iterator
+            Field f = fields.get(i);
             if (f.is(name)) {
+                if (values == null) {
+                    values = new ArrayList<>(2);
+                }
                 values.add(f.value);
             }
         }
-        return values;
+        return values != null ? values : new ArrayList<>();
     }
 
     /** Whether at least one field has this name. */
     public boolean contains(String name) {
-        for (Field f : fields) {
+        for (int i = 0, n = fields.size(); i < n; i++) { // no iterator
+            Field f = fields.get(i);
             if (f.is(name)) {
                 return true;
             }
@@ -109,7 +115,8 @@ public record Headers(List<Field> fields) implements Iterable<Headers.Field> {
     /** A copy without any field of this name. */
     public Headers without(String name) {
         List<Field> list = new ArrayList<>(fields.size());
-        for (Field f : fields) {
+        for (int i = 0, n = fields.size(); i < n; i++) { // no iterator
+            Field f = fields.get(i);
             if (!f.is(name)) {
                 list.add(f);
             }

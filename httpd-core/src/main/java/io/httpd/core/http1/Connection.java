@@ -1,5 +1,6 @@
 package io.httpd.core.http1;
 
+import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Status;
 import io.httpd.core.config.Limits;
 import io.httpd.core.event.Events;
@@ -46,6 +47,7 @@ public final class Connection implements Runnable {
     private String namedFor;
     private RequestParser parser;
     private ResponseWriter writer;
+    private ConnectionInfo info; // known once the transport's input is open (TLS, PROXY)
     private final BooleanSupplier stopping;
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private int requests;
@@ -148,7 +150,7 @@ public final class Connection implements Runnable {
         in.flushBeforeBlocking(out);
         try {
             while (true) {
-                String stop = awaitRequest(in, generations.current().limits());
+                String stop = awaitRequest(in, out, generations.current().limits());
                 if (stop != null) {
                     return stop;
                 }
@@ -169,6 +171,8 @@ public final class Connection implements Runnable {
             }
         } finally {
             flushQuietly(out);
+            out.release();
+            in.release();
         }
     }
 
@@ -176,9 +180,10 @@ public final class Connection implements Runnable {
      * Waits for the first byte of the next request and starts the head's deadline; returns why
      * not, or null when it came. The first request's head, first byte included, must arrive
      * within header_timeout of the accept: a connection that never sends a byte is held no
-     * longer than one that sends its head too slowly.
+     * longer than one that sends its head too slowly. While it waits it holds no large buffer
+     * (see {@link WireReader#fillIdle()}): thousands of idle keep-alive connections stay small.
      */
-    private String awaitRequest(WireReader in, Limits limits) throws IOException {
+    private String awaitRequest(WireReader in, WireWriter out, Limits limits) throws IOException {
         if (stopping.getAsBoolean()) {
             return "server stop";
         }
@@ -190,7 +195,9 @@ public final class Connection implements Runnable {
         }
         if (in.buffered() == 0) {
             try {
-                if (!in.fill()) {
+                out.flush();
+                out.release();
+                if (!in.fillIdle()) {
                     return "client closed";
                 }
             } catch (SocketTimeoutException e) {
@@ -236,7 +243,10 @@ public final class Connection implements Runnable {
     private boolean exchange(WireReader in, RequestParser parser, ResponseWriter writer)
             throws IOException {
         long start = System.nanoTime();
-        Exchange exchange = new Exchange(ctx, in, writer, transport.info());
+        if (info == null) {
+            info = transport.info();
+        }
+        Exchange exchange = new Exchange(ctx, in, writer, info);
         RequestParser.RawHead raw = null;
         RequestHead head;
         try {

@@ -15,7 +15,12 @@ final class DateField {
     }
 
     static String now() {
-        long second = System.currentTimeMillis() / 1000;
+        return at(System.currentTimeMillis());
+    }
+
+    /** The value at this time (epoch milliseconds): formatted once per second, then shared. */
+    static String at(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000);
         Cached c = cached;
         if (c.second != second) {
             c = new Cached(second, HttpDate.format(Instant.ofEpochSecond(second)));

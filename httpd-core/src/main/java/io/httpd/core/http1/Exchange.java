@@ -63,7 +63,7 @@ final class Exchange {
      * @return whether the connection may read another request
      */
     boolean serve(RequestHead head, long startNanos, boolean mayPersist) throws IOException {
-        ZonedDateTime time = ZonedDateTime.now();
+        ZonedDateTime time = RequestTime.now();
         connection = ctx.forwarded().resolve(connection, head.headers());
         Response response = ctx.https().redirects() ? ctx.https().redirect(head) : respond(head);
         if (body != null && response.body() instanceof Response.Body.Streamed) {
@@ -91,7 +91,7 @@ final class Exchange {
     /** Answers a head that could not be read or failed the core's checks, then closes. */
     void reject(HttpException e, RequestParser.RawHead raw, long startNanos) {
         logReject(e);
-        ZonedDateTime time = ZonedDateTime.now();
+        ZonedDateTime time = RequestTime.now();
         RequestParser.RawHead r = raw != null ? raw : UNREAD;
         ResponseWriter.Sent sent = write(ServerResponses.error(e.status(), e.getMessage()),
                 r.method().equals("HEAD"), 1, false);

@@ -53,31 +53,10 @@ public interface Generations {
     /**
      * These generations as one listener sees them: each context passed through {@code f} (its
      * redirect to https or its HSTS header), the holds still those of the generations beneath.
+     * The mapped context is made once per generation, not per exchange: {@code f} must give
+     * equal results for the same context.
      */
     default Generations map(java.util.function.UnaryOperator<Http1Context> f) {
-        Generations base = this;
-        return new Generations() {
-            @Override
-            public Http1Context current() {
-                return f.apply(base.current());
-            }
-
-            @Override
-            public Lease take() {
-                Lease lease = base.take();
-                Http1Context ctx = f.apply(lease.context());
-                return new Lease() {
-                    @Override
-                    public Http1Context context() {
-                        return ctx;
-                    }
-
-                    @Override
-                    public void close() {
-                        lease.close();
-                    }
-                };
-            }
-        };
+        return new MappedGenerations(this, f);
     }
 }

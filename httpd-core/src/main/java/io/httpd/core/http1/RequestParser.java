@@ -31,6 +31,8 @@ final class RequestParser {
     private final int headerCountLimit;
     private int scanned; // bytes after position() already searched for LF
     private RawHead requestLine; // of the head being read, for rejecting it
+    /** The fields of the head being read; Headers.of copies them, so it is reused. */
+    private final List<Headers.Field> fields = new ArrayList<>(16);
 
     RequestParser(WireReader in, int requestLineLimit, int headerBytesLimit, int headerCountLimit) {
         this.in = in;
@@ -78,7 +80,7 @@ final class RequestParser {
     }
 
     private List<Headers.Field> fields() throws IOException {
-        List<Headers.Field> fields = new ArrayList<>(16);
+        fields.clear();
         int budget = headerBytesLimit;
         while (true) {
             int lineEnd = nextLine(budget, false, Violation.HEADER_SECTION_TOO_LARGE);
@@ -199,8 +201,8 @@ final class RequestParser {
                 throw Violation.MALFORMED_REQUEST_LINE.exception();
             }
         }
-        return new RawHead(ascii(buf, start, sp1), ascii(buf, sp1 + 1, sp2),
-                ascii(buf, sp2 + 1, end), Headers.EMPTY);
+        return new RawHead(KnownTokens.of(buf, start, sp1), ascii(buf, sp1 + 1, sp2),
+                KnownTokens.of(buf, sp2 + 1, end), Headers.EMPTY);
     }
 
     /** {@code field-line = field-name ":" OWS field-value OWS} (RFC 9112 §5). */
@@ -230,7 +232,7 @@ final class RequestParser {
                 throw Violation.FIELD_VALUE_CONTROL.exception();
             }
         }
-        return new Headers.Field(ascii(buf, start, colon),
+        return new Headers.Field(KnownTokens.of(buf, start, colon),
                 new String(buf, from, to - from, StandardCharsets.ISO_8859_1));
     }
 

@@ -25,10 +25,6 @@ import java.nio.file.StandardOpenOption;
  * chunks still buffered when the connection failed).
  */
 final class ResponseWriter {
-    /** Fields the server owns; a handler's values for them are dropped. */
-    private static final String[] SERVER_FIELDS = {
-        "Content-Length", "Transfer-Encoding", "Connection", "Date", "Server", "Keep-Alive",
-    };
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes();
 
     private final WireWriter out;
@@ -199,13 +195,20 @@ final class ResponseWriter {
         out.writeCrlf();
     }
 
-    private static boolean isServerField(String name) {
-        for (String s : SERVER_FIELDS) {
-            if (s.equalsIgnoreCase(name)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether the server owns the field (a handler's value for it is dropped): Content-Length,
+     * Transfer-Encoding, Connection, Date, Server, Keep-Alive. Told by length first, so that
+     * most of a handler's fields cost one switch and no case-insensitive comparison.
+     */
+    static boolean isServerField(String name) {
+        return switch (name.length()) {
+            case 4 -> name.equalsIgnoreCase("Date");
+            case 6 -> name.equalsIgnoreCase("Server");
+            case 10 -> name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Keep-Alive");
+            case 14 -> name.equalsIgnoreCase("Content-Length");
+            case 17 -> name.equalsIgnoreCase("Transfer-Encoding");
+            default -> false;
+        };
     }
 
     void flush() throws IOException {

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link Transport} over a blocking socket channel, with sendfile for file regions.
@@ -19,17 +21,26 @@ import java.nio.channels.SocketChannel;
  * peer that stops reading costs no CPU. Every write that may park records when it began
  * ({@link #sendingSince}), so that a {@code server.SendTimeout} can close a connection whose peer
  * accepted nothing for too long.
+ *
+ * <p>Reads wait untimed: each records its deadline, and {@link ReadDeadlines} shuts the input
+ * down when it passes, which the read reports as a {@link SocketTimeoutException}.
  */
-public final class SocketTransport implements Transport {
+public final class SocketTransport implements Transport, ReadDeadlines.Watched {
+    /** {@link #readDeadline} of a read that {@link ReadDeadlines} ended. */
+    private static final long EXPIRED = 1;
     /** The bytes of a file sent through a parking write when sendfile could send none. */
     private static final int STALL_CHUNK = 16 * 1024;
 
     private final SocketChannel channel;
     private final Socket socket;
     private final InputStream in;
+    private final InputStream watchedIn;
     private final TimedOutput out;
     private final InetSocketAddress remote;
-    private int timeout = -1;
+    private int timeout = -1; // the socket's own SO_TIMEOUT: set to 0 once (a PROXY header's reads set one)
+    private int gapMillis;    // how long each read may wait; 0: forever
+    /** System.nanoTime() by which the read in progress must end; 0 when none waits. */
+    private final AtomicLong readDeadline = new AtomicLong();
     private volatile long sendingFileSince; // System.nanoTime() when a parked file write began
     private ByteBuffer stallChunk;      // allocated when sendfile first finds the socket full
     private long fileBytesSent;
@@ -38,13 +49,15 @@ public final class SocketTransport implements Transport {
         this.channel = channel;
         this.socket = channel.socket();
         this.in = socket.getInputStream();
+        this.watchedIn = new WatchedInput();
         this.out = new TimedOutput(socket.getOutputStream());
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        ReadDeadlines.SHARED.watch(this);
     }
 
     @Override
     public InputStream input() {
-        return in;
+        return watchedIn;
     }
 
     @Override
@@ -59,9 +72,65 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void readTimeout(int millis) throws IOException {
-        if (millis != timeout) {
-            socket.setSoTimeout(millis);
-            timeout = millis;
+        if (timeout != 0) {
+            socket.setSoTimeout(0);
+            timeout = 0;
+        }
+        if (millis != gapMillis && millis > 0) {
+            ReadDeadlines.SHARED.timeoutOf(millis);
+        }
+        gapMillis = millis;
+    }
+
+    @Override
+    public long deadline() {
+        long deadline = readDeadline.get();
+        return deadline == EXPIRED ? 0 : deadline;
+    }
+
+    @Override
+    public void expire(long deadline) {
+        if (readDeadline.compareAndSet(deadline, EXPIRED)) {
+            try {
+                channel.shutdownInput(); // wakes the read; it reports the timeout
+            } catch (IOException ignored) {
+                // closed already: the read has ended either way
+            }
+        }
+    }
+
+    /** The socket's input, each read bounded by {@link #gapMillis} through {@link ReadDeadlines}. */
+    private final class WatchedInput extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (gapMillis == 0) {
+                return in.read(b, off, len);
+            }
+            long deadline = System.nanoTime() + gapMillis * 1_000_000L;
+            readDeadline.set(deadline == 0 || deadline == EXPIRED ? 2 : deadline);
+            boolean expired;
+            int n;
+            try {
+                n = in.read(b, off, len);
+            } finally {
+                expired = readDeadline.getAndSet(0) == EXPIRED;
+            }
+            if (expired) {
+                throw new SocketTimeoutException("read timed out");
+            }
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return in.available();
         }
     }
 
@@ -127,6 +196,7 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void close() throws IOException {
+        ReadDeadlines.SHARED.forget(this);
         channel.close();
     }
 }

@@ -11,6 +11,10 @@ import java.net.SocketTimeoutException;
  * configured timeouts allow.
  */
 final class WireReader {
+    /** Read buffers of idle connections, for the next exchange on any connection. */
+    static final BufferPool POOL = new BufferPool(64);
+    /** What an idle connection reads its next request's first bytes into. */
+    static final int IDLE_BYTES = 1024;
     private final InputStream in;
     private final Transport transport;
     private byte[] buf;
@@ -20,12 +24,13 @@ final class WireReader {
     private long deadlineNanos; // 0: none
     private int gapMillis;      // 0: none
     private java.io.Flushable beforeBlocking;
+    private byte[] idle; // made on the first fillIdle, kept: small
 
     WireReader(Transport transport, int bufferSize, TrafficCounters counters) throws IOException {
         this.transport = transport;
         this.counters = counters;
         this.in = transport.input();
-        this.buf = new byte[bufferSize];
+        this.buf = POOL.take(bufferSize);
     }
 
     /**
@@ -60,6 +65,49 @@ final class WireReader {
         if (bytes > buf.length) {
             buf = java.util.Arrays.copyOf(buf, bytes);
         }
+    }
+
+    /**
+     * {@link #fill()} for a connection waiting for its next request, with nothing buffered: the
+     * buffer goes back to the {@link #POOL} while it waits, reading into a small array, and is
+     * taken again (the same length) with the first bytes. A head longer than the small array
+     * takes one more read. After an exception the reader holds no buffer and is done.
+     *
+     * @return false at end of stream
+     */
+    boolean fillIdle() throws IOException {
+        if (limit > pos) {
+            throw new IllegalStateException("bytes buffered");
+        }
+        aboutToBlock();
+        int length = buf.length;
+        release();
+        if (idle == null) {
+            idle = new byte[IDLE_BYTES];
+        }
+        int n = in.read(idle, 0, idle.length);
+        if (n < 0) {
+            return false;
+        }
+        counters.received(n);
+        buf = POOL.take(length);
+        System.arraycopy(idle, 0, buf, 0, n);
+        limit = n;
+        return true;
+    }
+
+    /** Gives the buffer back to the pool, what it holds dropped: the connection is done with it. */
+    void release() {
+        if (buf != null) {
+            POOL.give(buf);
+            buf = null;
+        }
+        pos = limit = 0;
+    }
+
+    /** Whether it holds its large buffer now (false while idle in {@link #fillIdle()}). */
+    boolean holdsBuffer() {
+        return buf != null;
     }
 
     /** Bytes received but not consumed yet (pipelined requests, body starts). */

@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class WireWriter extends OutputStream {
     private static final int SLICE = 64 * 1024; // as the send timeout's
+    /** Write buffers of idle connections, for the next exchange on any connection. */
+    static final BufferPool POOL = new BufferPool(64);
     private final OutputStream out;
-    private final byte[] buf;
+    private final int bufferSize;
+    private byte[] buf; // null while released: taken again from the pool by the next write
     private final TrafficCounters counters; // bytes sent
     private int count;
     private long position;       // bytes written to this writer
@@ -27,11 +30,36 @@ final class WireWriter extends OutputStream {
     WireWriter(OutputStream out, int bufferSize, TrafficCounters counters) {
         this.out = out;
         this.counters = counters;
-        this.buf = new byte[bufferSize];
+        this.bufferSize = bufferSize;
+    }
+
+    /** The buffer, taken from the pool if released. */
+    private byte[] buffer() {
+        if (buf == null) {
+            buf = POOL.take(bufferSize);
+        }
+        return buf;
+    }
+
+    /**
+     * Gives the buffer back to the pool when it holds no unsent bytes (after {@link #flush()}):
+     * for a connection going idle. The next write takes one again.
+     */
+    void release() {
+        if (buf != null && count == 0) {
+            POOL.give(buf);
+            buf = null;
+        }
+    }
+
+    /** Whether it holds a buffer now. */
+    boolean holdsBuffer() {
+        return buf != null;
     }
 
     @Override
     public void write(int b) throws IOException {
+        byte[] buf = buffer();
         if (count == buf.length) {
             flushBuffer();
         }
@@ -41,6 +69,7 @@ final class WireWriter extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        byte[] buf = buffer();
         if (len > buf.length - count) {
             flushBuffer();
             if (len >= buf.length) {
@@ -83,6 +112,7 @@ final class WireWriter extends OutputStream {
     /** Writes a string of ASCII or Latin-1 characters, one byte each. */
     void writeLatin1(String s) throws IOException {
         int len = s.length();
+        byte[] buf = buffer();
         if (len > buf.length - count) {
             write(s.getBytes(StandardCharsets.ISO_8859_1));
             return;
@@ -92,12 +122,29 @@ final class WireWriter extends OutputStream {
         position += len;
     }
 
-    /** Writes a non-negative number in decimal. */
+    /** Writes a non-negative number in decimal, straight into the buffer. */
     void writeDecimal(long n) throws IOException {
-        writeLatin1(Long.toString(n));
+        if (n < 0) {
+            throw new IllegalArgumentException("negative: " + n);
+        }
+        int digits = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        byte[] buf = buffer();
+        if (buf.length - count < digits) {
+            flushBuffer();
+        }
+        for (int i = count + digits - 1; i >= count; i--) {
+            buf[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        count += digits;
+        position += digits;
     }
 
     void writeCrlf() throws IOException {
+        byte[] buf = buffer();
         if (buf.length - count < 2) {
             flushBuffer();
         }

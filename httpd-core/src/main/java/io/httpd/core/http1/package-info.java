@@ -14,6 +14,8 @@
  *       then {@link io.httpd.core.http1.HeadRules} (version, target, Host, framing, Expect), with
  *       {@link io.httpd.core.http1.Grammar}, {@link io.httpd.core.http1.Lists},
  *       {@link io.httpd.core.http1.Authority} and {@link io.httpd.core.http1.TargetPath};
+ *       known methods, versions and field names as constants,
+ *       {@link io.httpd.core.http1.KnownTokens};
  *       a broken rule is an {@link io.httpd.core.http1.HttpException} naming its
  *       {@link io.httpd.core.http1.Violation} (status, reason, RFC section).</li>
  *   <li>Request bodies: {@link io.httpd.core.http1.BodyFraming} (none, Content-Length
@@ -24,7 +26,8 @@
  *       {@link io.httpd.core.http1.WireWriter}; a streamed body through a
  *       {@link io.httpd.core.http1.StreamedOutput} ({@link io.httpd.core.http1.FixedLengthOutput}
  *       or {@link io.httpd.core.http1.ChunkedOutput}); {@link io.httpd.core.http1.DateField} for
- *       the Date field; the core's own error and Allow responses in
+ *       the Date field (once per second), {@link io.httpd.core.http1.RequestTime} for the
+ *       access record's time (once per millisecond); the core's own error and Allow responses in
  *       {@link io.httpd.core.http1.ServerResponses}.</li>
  *   <li>Transports, the bytes of one connection: {@link io.httpd.core.http1.Transport};
  *       {@link io.httpd.core.http1.SocketTransport} (plain, sendfile),
@@ -32,7 +35,11 @@
  *       {@link io.httpd.core.http1.ProxyProtocolTransport} (a PROXY v1/v2 header,
  *       {@link io.httpd.core.http1.ProxyHeader}, before either), and
  *       {@link io.httpd.core.http1.TimedOutput}, which tells the send timeout since when a write
- *       waits.</li>
+ *       waits; {@link io.httpd.core.http1.ReadDeadlines}, one thread that ends plain
+ *       connections' reads past their deadline (no timer per read).</li>
+ *   <li>Shared between connections: {@link io.httpd.core.http1.BufferPool} (the buffers idle
+ *       connections lend back), {@link io.httpd.core.http1.MappedGenerations} (a listener's view
+ *       of the generations, mapped once per generation).</li>
  *   <li>The client behind trusted proxies: {@link io.httpd.core.http1.ForwardedClient}.</li>
  * </ul>
  */

@@ -15,7 +15,8 @@
  *   <li>{@link io.httpd.core.server.OpenFileLimit} — warns at start-up when {@code ulimit -n}
  *       is below the connection cap;</li>
  *   <li>{@link io.httpd.core.server.PollerStart} — makes the JDK start its socket pollers at
- *       start-up, while descriptors are plentiful.</li>
+ *       start-up, while descriptors are plentiful, as platform threads unless the operator
+ *       chose (fairness under load: the engine notes).</li>
  * </ul>
  */
 package io.httpd.core.server;
