@@ -1,6 +1,7 @@
 package io.httpd.core.http1;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.httpd.testkit.Java25Bridge;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.io.ByteArrayInputStream;
