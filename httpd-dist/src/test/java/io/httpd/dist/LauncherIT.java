@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import static io.httpd.dist.ImageProcess.runCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,10 +73,13 @@ class LauncherIT {
 
     /** The build trains the cache through bin/httpd: it fits the launcher's defaults. */
     @ParameterizedTest
-    @ValueSource(strings = {"-Xlog:aot", "-Xlog:aot -XX:+UseG1GC", "-Xlog:aot -Xmx300m"})
+    @ValueSource(strings = {"-Xlog:aot", "-Xlog:aot -XX:+UseG1GC", "-Xlog:aot -Xmx300m",
+            // a flight recording from the start adds jdk.jfr, which the cache must expect
+            "-Xlog:aot -XX:StartFlightRecording:filename=/dev/null"})
     void theCacheTrainedThroughTheLauncherIsUsed(String opts) throws Exception {
         Result r = runCommand(Map.of("HTTPD_JAVA_OPTS", opts), LAUNCHER.toString(), "-v");
         assertEquals(0, r.exit(), r.output());
         assertTrue(r.output().contains("Using AOT-linked classes: true"), r.output());
+        assertFalse(r.output().contains("[error]"), r.output());
     }
 }
