@@ -16,6 +16,14 @@ final class MappedGenerations implements Generations {
     private record Mapped(Http1Context from, Http1Context to) {
     }
 
+    /** The mapped context, held by the lease beneath. */
+    private record MappedLease(Http1Context context, Lease beneath) implements Lease {
+        @Override
+        public void close() {
+            beneath.close();
+        }
+    }
+
     MappedGenerations(Generations base, UnaryOperator<Http1Context> f) {
         this.base = base;
         this.f = f;
@@ -38,17 +46,6 @@ final class MappedGenerations implements Generations {
     @Override
     public Lease take() {
         Lease lease = base.take();
-        Http1Context ctx = mapped(lease.context());
-        return new Lease() {
-            @Override
-            public Http1Context context() {
-                return ctx;
-            }
-
-            @Override
-            public void close() {
-                lease.close();
-            }
-        };
+        return new MappedLease(mapped(lease.context()), lease);
     }
 }

@@ -50,17 +50,7 @@ class MappedGenerationsTest {
 
             @Override
             public Lease take() {
-                Http1Context ctx = current.get();
-                return new Lease() {
-                    @Override
-                    public Http1Context context() {
-                        return ctx;
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
+                return Generations.fixed(current.get()).take();
             }
         };
     }
