@@ -5,10 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,25 +24,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IdleConnectionBuffersTest {
     private static final int SIZE = 16 * 1024;
-    private ServerSocketChannel listener;
+    private SocketPair pair;
     private Socket client;
     private SocketTransport server;
     private final TrafficCounters counters = new TrafficCounters();
 
     @BeforeEach
     void connect() throws IOException {
-        listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        client = new Socket();
-        client.connect(listener.getLocalAddress(), 5000);
-        client.setSoTimeout(10_000);
-        server = new SocketTransport(listener.accept());
+        pair = SocketPair.open();
+        client = pair.client();
+        server = pair.server();
     }
 
     @AfterEach
     void close() throws IOException {
-        client.close();
-        server.close();
-        listener.close();
+        pair.close();
     }
 
     @Test

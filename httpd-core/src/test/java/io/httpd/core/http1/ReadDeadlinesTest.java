@@ -6,11 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,26 +22,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never one whose deadline has not, and the connection can still answer (a 408) after.
  */
 class ReadDeadlinesTest {
-    private ServerSocketChannel listener;
+    private SocketPair pair;
     private Socket client;
     private SocketChannel accepted;
     private SocketTransport server;
 
     @BeforeEach
     void connect() throws IOException {
-        listener = ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        client = new Socket();
-        client.connect(listener.getLocalAddress(), 5000);
-        client.setSoTimeout(10_000);
-        accepted = listener.accept();
-        server = new SocketTransport(accepted);
+        pair = SocketPair.open();
+        client = pair.client();
+        accepted = pair.accepted();
+        server = pair.server();
     }
 
     @AfterEach
     void close() throws IOException {
-        client.close();
-        server.close();
-        listener.close();
+        pair.close();
     }
 
     @Test
