@@ -13,9 +13,9 @@ wrk_args=()  # more wrk options for the next measure, such as (-H "Connection: c
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-# wait_port PORT: until something accepts on 127.0.0.1:PORT (10 s at most)
+# wait_port PORT: until something accepts on 127.0.0.1:PORT ($WAIT_SECONDS, default 10 s, at most)
 wait_port() {
-  for _ in $(seq 100); do
+  for _ in $(seq $(( ${WAIT_SECONDS:-10} * 10 ))); do
     (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
     sleep 0.1
   done

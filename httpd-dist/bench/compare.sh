@@ -13,7 +13,12 @@
 # `return 200 "Hello, world!"`, microhttp a constant "Hello, world!": a body made in memory by a
 # handler on every server, rather than a 13-byte file (the 1 KiB row measures the file path).
 # nginx has no echo: its echo row prints "—".
-#   usage: [BASELINE=IMAGE] [CONNECTIONS="64 256"] [WARMUP=3] httpd-dist/bench/compare.sh [DURATION] [IMAGE]
+# FLOORS=1 adds the floors of three I/O designs (bench/FloorServer.java: no HTTP work, the 13
+# bytes after any request head) on the 13-byte row only: "floor vthread" (a virtual thread per
+# connection, httpd's design, with httpd's -Djdk.pollerMode=1), "floor handoff" (a selector
+# thread reads, a virtual thread per request writes) and "floor loop" (one selector thread does
+# everything, microhttp's design). ROWS="13 B,echo" measures only the rows named.
+#   usage: [BASELINE=IMAGE] [CONNECTIONS="64 256"] [WARMUP=3] [FLOORS=1] [ROWS=...] httpd-dist/bench/compare.sh [DURATION] [IMAGE]
 # DURATION: seconds per measurement (default 10); IMAGE: default httpd-dist/target/httpd;
 # BASELINE: a second image, measured as "httpd (baseline)" in the same turns.
 # Needs: the build (mvn -B -o package -DskipTests), wrk, nginx (nginx-light), a JDK 25
@@ -37,7 +42,7 @@ microhttp=~/.m2/repository/org/microhttp/microhttp/0.11/microhttp-0.11.jar
 [ -f "$microhttp" ] || mvn -q dependency:get -Dartifact=org.microhttp:microhttp:0.11 >&2
 # ports from a random base (PORTS=N to fix it): other runs on the machine may hold fixed ones
 ports=${PORTS:-$(( 20000 + RANDOM % 20000 ))}
-port_free "$ports" $(( ports + 1 )) $(( ports + 2 )) $(( ports + 3 ))
+port_free "$ports" $(( ports + 1 )) $(( ports + 2 )) $(( ports + 3 )) $(( ports + 4 )) $(( ports + 5 )) $(( ports + 6 ))
 hz=$(getconf CLK_TCK)
 
 mkdir -p "$work/www" "$work/plugins"
@@ -73,7 +78,16 @@ taskset -c 0 "$jdk/bin/java" -cp "$microhttp" "$here/MicrohttpServer.java" "${po
     > "$work/microhttp.log" 2>&1 &
 pids+=($!); procs[microhttp]=$!
 servers+=(nginx microhttp)
-for s in "${servers[@]}"; do wait_port "${port[$s]}"; done
+if [ -n "${FLOORS:-}" ]; then
+  floor_port=$(( ports + 4 ))
+  for mode in vthread handoff loop; do
+    taskset -c 0 "$jdk/bin/java" -Djdk.pollerMode=1 "$here/FloorServer.java" "$mode" "$floor_port" \
+        > "$work/floor-$mode.log" 2>&1 &
+    pids+=($!); procs[floor-$mode]=$!; port[floor-$mode]=$floor_port; servers+=("floor-$mode")
+    floor_port=$(( floor_port + 1 ))
+  done
+fi
+for s in "${servers[@]}"; do WAIT_SECONDS=60 wait_port "${port[$s]}"; done  # java compiles the .java first
 procs[httpd]=$httpd_pid
 procs[nginx]="$nginx_master $(pgrep -P "$nginx_master" | tr '\n' ' ')"
 for s in "${servers[@]}"; do  # each answered on its own port, not something else that listens there
@@ -101,13 +115,18 @@ wrk_run() {
   }'
 }
 
-rows=("13 B|/hello" "1 KiB|/1k.bin" "64 KiB|/64k.bin" "1 MiB|/1m.bin" "echo|/echo")
+rows=()
+for row in "13 B|/hello" "1 KiB|/1k.bin" "64 KiB|/64k.bin" "1 MiB|/1m.bin" "echo|/echo"; do
+  [[ ",${ROWS:-${row%%|*}}," == *",${row%%|*},"* ]] && rows+=("$row")
+done
+# skip SERVER ROW: the pairs not measured (nginx has no echo, the floors only answer 13 bytes)
+skip() { [ "$1/$2" = nginx/echo ] || { [[ $1 == floor-* ]] && [ "$2" != "13 B" ]; }; }
 echo "compare.sh: ${duration}s per measurement (after ${warmup}s warm-up per row and server), connections ${counts[*]}, servers on CPU 0, wrk -t2 on CPU 1"
 echo "load before: $(uptime | sed 's/.*load/load/')"
 printf '%-7s %5s  %-17s %9s %5s %11s %8s %8s  %s\n' row conns server req/s CPU% req/core-s p99-ms max-ms errors
 for row in "${rows[@]}"; do  # warm-up: every path before the first measurement (the JIT)
   for s in "${servers[@]}"; do
-    [ "$s/${row%%|*}" = nginx/echo ] && continue
+    skip "$s" "${row%%|*}" && continue
     wrk_run "http://127.0.0.1:${port[$s]}${row#*|}" "${counts[0]}" "$warmup" ${procs[$s]} > /dev/null
   done
 done
@@ -116,8 +135,8 @@ for row in "${rows[@]}"; do
   for c in "${counts[@]}"; do
     declare -A per_core=()
     for s in "${servers[@]}"; do
-      label=$s; [ "$s" = baseline ] && label="httpd (baseline)"
-      if [ "$s/$name" = nginx/echo ]; then
+      label=${s/-/ }; [ "$s" = baseline ] && label="httpd (baseline)"
+      if skip "$s" "$name"; then
         printf '%-7s %5s  %-17s %9s\n' "$name" "$c" "$label" "—"; continue
       fi
       read -r rps cpu core p99 max err < <(wrk_run "http://127.0.0.1:${port[$s]}$path" "$c" "$duration" ${procs[$s]})
@@ -125,7 +144,7 @@ for row in "${rows[@]}"; do
       printf '%-7s %5s  %-17s %9s %5s %11s %8s %8s  %s\n' "$name" "$c" "$label" "$rps" "$cpu" "$core" "$p99" "$max" "$err"
     done
     ratios=""
-    for s in nginx microhttp baseline; do
+    for s in nginx microhttp baseline floor-vthread floor-handoff floor-loop; do
       [ -n "${per_core[$s]:-}" ] && [ "${per_core[$s]}" != 0 ] && \
         ratios+=$(awk -v a="${per_core[httpd]}" -v b="${per_core[$s]}" -v s="$s" 'BEGIN { printf "  /%s %.2f", s, a / b }')
     done
