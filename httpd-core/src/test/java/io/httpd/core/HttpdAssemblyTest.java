@@ -35,11 +35,12 @@ class HttpdAssemblyTest {
     }
 
     private static final String LISTEN = "[[listen]]\naddress = \"127.0.0.1:0\"\n\n";
+    private static final String GREET_EVERY_PATH = "[[route]]\npath = \"/\"\nhandler = \"greet\"\n\n";
 
-    private Path config(String routes) throws Exception {
-        Path file = dir.resolve("httpd.toml");
-        Files.writeString(file, LISTEN + routes);
-        return file;
+    /** The server from one listener on any port and these tables, not started. */
+    private Httpd create(String routes) throws Exception {
+        Path file = Files.writeString(dir.resolve("httpd.toml"), LISTEN + routes);
+        return Httpd.create(ConfigLoader.load(file), registry());
     }
 
     private List<String> errors(String routes) throws Exception {
@@ -206,7 +207,7 @@ class HttpdAssemblyTest {
 
     @Test
     void instancesAreCreatedInFileOrderAndClosedInReverse() throws Exception {
-        Httpd httpd = Httpd.create(ConfigLoader.load(config("""
+        Httpd httpd = create("""
                 [[route]]
                 path = "/one"
                 handler = "greet"
@@ -216,7 +217,7 @@ class HttpdAssemblyTest {
                 path = "/two"
                 handler = "greet"
                 greeting = "two"
-                """)), registry());
+                """);
         httpd.start();
         try {
             assertEquals("one\n", get(httpd.addresses().getFirst(), "/one"));
@@ -231,14 +232,14 @@ class HttpdAssemblyTest {
 
     @Test
     void theServerViewShowsNameRuntimeListenersAndRoutes() throws Exception {
-        Httpd httpd = Httpd.create(ConfigLoader.load(config("""
+        Httpd httpd = create("""
                 [server]
                 name = "edge"
 
                 [[route]]
                 path = "/one"
                 handler = "greet"
-                """)), registry());
+                """);
         assertEquals("edge", httpd.view().name());
         assertEquals(Version.current(), httpd.view().version());
         assertEquals(Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
@@ -256,15 +257,11 @@ class HttpdAssemblyTest {
 
     @Test
     void aValidatorRejectionIsItsStatus() throws Exception {
-        Httpd httpd = Httpd.create(ConfigLoader.load(config("""
-                [[route]]
-                path = "/"
-                handler = "greet"
-
+        Httpd httpd = create(GREET_EVERY_PATH + """
                 [[validator]]
                 id = "deny"
                 prefix = "/private"
-                """)), registry());
+                """);
         httpd.start();
         try {
             assertTrue(rawGet(httpd.addresses().getFirst(), "/private/x")

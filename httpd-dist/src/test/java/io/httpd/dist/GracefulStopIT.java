@@ -89,11 +89,7 @@ class GracefulStopIT {
 
     @Test
     void pastTheGraceConnectionsAreCutWithAWarning() throws Exception {
-        int port = start("1s");
-        try (Socket s = connect(port)) {
-            s.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n"
-                    + "hel").getBytes(StandardCharsets.US_ASCII));
-            awaitBusy(s);
+        try (Socket _ = busyConnection("1s")) {
             server.signal("TERM");
             assertEquals(0, server.awaitExit(Duration.ofSeconds(20)), server.output());
             // the event keeps its name (a message of its own used to replace it)
@@ -105,16 +101,21 @@ class GracefulStopIT {
 
     @Test
     void aSecondInterruptExitsAtOnce() throws Exception {
-        int port = start("60s");
-        try (Socket s = connect(port)) {
-            s.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n"
-                    + "hel").getBytes(StandardCharsets.US_ASCII));
-            awaitBusy(s);
+        try (Socket _ = busyConnection("60s")) {
             server.signal("INT");
             awaitLog("server.stop"); // draining, and the request holds it for up to 60 s
             server.signal("INT");
             assertEquals(130, server.awaitExit(Duration.ofSeconds(10)), server.output());
         }
+    }
+
+    /** Starts with this grace, then sends 3 of a POST's 10 bytes and waits until it is busy. */
+    private Socket busyConnection(String grace) throws Exception {
+        Socket s = connect(start(grace));
+        s.getOutputStream().write(("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n"
+                + "hel").getBytes(StandardCharsets.US_ASCII));
+        awaitBusy(s);
+        return s;
     }
 
     /**

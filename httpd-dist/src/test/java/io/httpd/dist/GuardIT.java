@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,22 +40,9 @@ class GuardIT {
 
     @BeforeEach
     void start() throws Exception {
-        proxied = freePort();
+        proxied = ImageProcess.freePort();
         Files.writeString(dir.resolve("users.htpasswd"), htpasswd("alice", "in wonderland"));
-        String config = """
-                [server]
-                trusted_proxies = ["127.0.0.1/32"]
-
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[listen]]
-                address = "127.0.0.1:%d"
-                proxy_protocol = true
-
-                [[route]]
-                path = "/echo"
-                handler = "echo"
+        String config = ImageProcess.behindProxy(0, proxied) + """
 
                 [[route]]
                 path = "/admin/"
@@ -140,22 +126,21 @@ class GuardIT {
 
     @Test
     void aProxyHeaderNamesTheClientInTheLog() throws Exception {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxied)) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(("PROXY TCP4 198.51.100.4 127.0.0.1 5555 " + proxied
-                    + "\r\nGET /echo HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
-        }
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxied)) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(response.startsWith("HTTP/1.1 400 Bad Request\r\n"), response);
-        }
+        String response = throughProxyListener("PROXY TCP4 198.51.100.4 127.0.0.1 5555 " + proxied
+                + "\r\nGET /echo HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 200 OK\r\n"), response);
+        response = throughProxyListener("GET /echo HTTP/1.1\r\nHost: t\r\n\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 400 Bad Request\r\n"), response);
         assertEquals("198.51.100.4:5555", accessLog(1).getFirst().get("client").asString());
+    }
+
+    /** Sends these bytes to the PROXY protocol listener; what came back until it closed. */
+    private String throughProxyListener(String request) throws IOException {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), proxied)) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String host(JsonNode record) {
@@ -195,11 +180,5 @@ class GuardIT {
         String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor());
         return line.strip() + "\n";
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

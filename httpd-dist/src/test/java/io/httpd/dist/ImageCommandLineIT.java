@@ -142,15 +142,21 @@ class ImageCommandLineIT {
                 Arguments.of(List.of("-c"), "-c needs a FILE"));
     }
 
-    private static final String USAGE = """
-            usage: httpd -c FILE                 run in the foreground
-                   httpd -t -c FILE              check the config and plugins; exit 0 or 2
-                   httpd --list-plugins [-c FILE] list every plugin provider found
-                   httpd --dev-cert DIR          write DIR/server.crt and DIR/server.key,
-                                                 self-signed for localhost (development only)
-                   httpd -v                      print the version
-            exit codes: 0 ok, 1 runtime failure, 2 bad config, plugin or usage
-            """;
+    /** What bin/httpd prints as its usage: the user-facing text, pinned to the letter. */
+    private static final String USAGE = usage();
+
+    private static String usage() {
+        try (var in = ImageCommandLineIT.class.getResourceAsStream("usage.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void helpIsTheUsageOnStdoutAndExitZero() throws Exception {
+        assertEquals(new ImageProcess.Streams(0, USAGE, ""), ImageProcess.runApart(dir, "--help"));
+    }
 
     @Test
     void aPortInUseIsOneLineAndExitOne() throws Exception {

@@ -3,6 +3,8 @@ package io.httpd.dist;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,19 +32,39 @@ final class ImageProcess implements AutoCloseable {
             [[listen]]
             address = "127.0.0.1:0"
             """;
-    /** The same with the echo handler at {@code /echo}. */
-    static final String ECHO_ON_ANY_PORT = ANY_PORT + """
+    /** The echo handler at {@code /echo}. */
+    static final String ECHO_ROUTE = """
 
             [[route]]
             path = "/echo"
             handler = "echo"
             """;
+    /** A listener on any free loopback port with the echo handler at {@code /echo}. */
+    static final String ECHO_ON_ANY_PORT = ANY_PORT + ECHO_ROUTE;
     /** The same with drop-in plugins from {@code plugins/} beside httpd.toml. */
     static final String PLUGINS_ON_ANY_PORT = """
             [server]
             plugins_dir = "plugins"
 
             """ + ANY_PORT;
+
+    /**
+     * Behind a proxy at 127.0.0.1 (trusted for X-Forwarded-For): a plain listener and a PROXY
+     * protocol one on these ports ({@code 0} for any), the echo handler at {@code /echo}.
+     */
+    static String behindProxy(int plain, int proxied) {
+        return """
+                [server]
+                trusted_proxies = ["127.0.0.1/32"]
+
+                [[listen]]
+                address = "127.0.0.1:%d"
+
+                [[listen]]
+                address = "127.0.0.1:%d"
+                proxy_protocol = true
+                """.formatted(plain, proxied) + ECHO_ROUTE;
+    }
 
     private final Process process;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -181,6 +203,23 @@ final class ImageProcess implements AutoCloseable {
             throw new AssertionError("no server.listen event; output:\n" + output());
         }
         return port;
+    }
+
+    /**
+     * Waits for this many server.listen events and returns their ports in the order bound (the
+     * admin listener binds after the data listeners).
+     */
+    List<Integer> awaitPorts(int count) {
+        return Await.value(() -> LISTEN.matcher(output()).results()
+                        .map(m -> Integer.parseInt(m.group(1))).toList(), ports -> ports.size() >= count,
+                Duration.ofSeconds(20), count + " server.listen events");
+    }
+
+    /** A loopback port free at the time of asking, for a config that names its ports. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     /** The port of the first listener, once {@link #awaitPort} has seen it. */

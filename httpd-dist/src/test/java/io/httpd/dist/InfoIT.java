@@ -40,22 +40,19 @@ class InfoIT {
     private Path config(String detail) throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         Files.copy(PluginJars.EXAMPLE, plugins.resolve(HOSTILE_JAR));
-        return ImageProcess.writeConfig(dir, ImageProcess.PLUGINS_ON_ANY_PORT + """
-
-                [[route]]
-                path = "/echo"
-                handler = "echo"
-
-                [[route]]
-                path = "/info"
-                handler = "info"
-                detail = "%s"
+        return ImageProcess.writeConfig(dir, ImageProcess.PLUGINS_ON_ANY_PORT
+                + ImageProcess.ECHO_ROUTE + """
 
                 [[route]]
                 path = "%s"
                 handler = "echo"
                 methods = ["GET"]
-                """.formatted(detail, HOSTILE_PATH));
+
+                [[route]]
+                path = "/info"
+                handler = "info"
+                detail = "%s"
+                """.formatted(HOSTILE_PATH, detail));
     }
 
     @Test
@@ -77,7 +74,7 @@ class InfoIT {
             Instant start = Instant.parse(doc.get("start_time").asString());
             assertTrue(!start.isBefore(before.minusSeconds(1)) && !start.isAfter(Instant.now()),
                     start + " not within the run");
-            assertEquals(List.of("127.0.0.1:" + port), strings(doc.get("listeners")));
+            assertEquals(List.of("127.0.0.1:" + port), texts(doc.get("listeners")));
             assertEquals(Set.of(route("/echo", "echo", "GET", "HEAD", "POST", "PUT"),
                     route("/info", "info", "GET", "HEAD"),
                     route(HOSTILE_PATH, "echo", "GET", "HEAD")), routes(doc.get("routes")));
@@ -108,10 +105,8 @@ class InfoIT {
             int port = server.port();
             RawHttp r = RawHttp.get(port, "/info");
             JsonNode doc = JSON.readTree(r.body());
-            List<String> keys = new ArrayList<>();
-            doc.propertyNames().forEach(keys::add);
             assertEquals(List.of("name", "start_time", "uptime_seconds", "listeners", "routes",
-                    "counters"), keys);
+                    "counters"), List.copyOf(doc.propertyNames()));
             // a version is a JSON string ("25.0.3"); the start time's seconds may read 25.163
             for (String hidden : List.of("SNAPSHOT", "Java", "\"25.", "io.httpd", "pwned")) {
                 assertFalse(r.text().contains(hidden), hidden + " in " + r.text());
@@ -142,9 +137,9 @@ class InfoIT {
             JsonNode counters = before.get("counters");
             Set<String> counterKeys = new HashSet<>(shown.keySet());
             counterKeys.remove("uptime_seconds");
-            assertEquals(keys(counters), counterKeys);
+            assertEquals(Set.copyOf(counters.propertyNames()), counterKeys);
             assertBetween("uptime_seconds", before, after, shown);
-            for (String key : keys(counters)) {
+            for (String key : counters.propertyNames()) {
                 if (key.equals("connections_open")) {
                     // a gauge: chromium may hold a second connection open for a moment
                     assertTrue(Long.parseLong(shown.get(key)) >= 1, shown.toString());
@@ -205,7 +200,7 @@ class InfoIT {
         for (JsonNode r : routes) {
             List<String> row = new ArrayList<>(List.of(r.get("path").asString(),
                     r.get("handler").asString()));
-            row.addAll(strings(r.get("methods")));
+            row.addAll(texts(r.get("methods")));
             out.add(row);
         }
         return out;
@@ -215,15 +210,8 @@ class InfoIT {
         return List.of(pathHandlerMethods);
     }
 
-    private static Set<String> keys(JsonNode node) {
-        Set<String> keys = new HashSet<>();
-        node.propertyNames().forEach(keys::add);
-        return keys;
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asString()));
-        return out;
+    /** The strings of a JSON array, in order. */
+    private static List<String> texts(JsonNode array) {
+        return array.valueStream().map(JsonNode::asString).toList();
     }
 }

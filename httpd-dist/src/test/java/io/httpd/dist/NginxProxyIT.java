@@ -44,21 +44,12 @@ class NginxProxyIT {
     void start() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(NGINX) && Files.exists(STREAM),
                 "nginx with its stream module not installed (nginx-light, libnginx-mod-stream)");
-        int plain = GuardIT.freePort();
-        int proxied = GuardIT.freePort();
-        viaHttp = GuardIT.freePort();
-        viaStream = GuardIT.freePort();
-        Path config = ImageProcess.writeConfig(dir, """
-                [server]
-                trusted_proxies = ["127.0.0.1/32"]
-                [[listen]]
-                address = "127.0.0.1:%d"
-                [[listen]]
-                address = "127.0.0.1:%d"
-                proxy_protocol = true
-                [[route]]
-                path = "/echo"
-                handler = "echo"
+        int plain = ImageProcess.freePort();
+        int proxied = ImageProcess.freePort();
+        viaHttp = ImageProcess.freePort();
+        viaStream = ImageProcess.freePort();
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.behindProxy(plain, proxied) + """
+
                 [[validator]]
                 id = "access"
                 deny = ["127.0.0.3"]
@@ -66,7 +57,7 @@ class NginxProxyIT {
                 sink = "file"
                 path = "access.log"
                 format = "common"
-                """.formatted(plain, proxied));
+                """);
         server = ImageProcess.serve(dir, config);
         nginx = startNginx(plain, proxied);
     }

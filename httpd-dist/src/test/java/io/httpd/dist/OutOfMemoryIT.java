@@ -47,16 +47,8 @@ class OutOfMemoryIT {
                         }
                         """), PluginJars.api());
         Files.move(dir.resolve("hog.jar"), plugins.resolve("hog.jar"));
-        Path config = ImageProcess.writeConfig(dir, """
-                [server]
-                plugins_dir = "plugins"
-
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [[route]]
-                path = "/echo"
-                handler = "echo"
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.PLUGINS_ON_ANY_PORT
+                + ImageProcess.ECHO_ROUTE + """
 
                 [[route]]
                 path = "/hog"

@@ -10,8 +10,6 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -21,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -141,14 +140,7 @@ class TlsIT {
 
     @Test
     void jdkHttpClientOverTlsAndPlainBesideIt() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", current);
-        var tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        try (HttpClient client = HttpClient.newBuilder().sslContext(ctx).build()) {
+        try (HttpClient client = HttpClient.newBuilder().sslContext(trustingCurrent()).build()) {
             HttpResponse<String> tls = client.send(HttpRequest.newBuilder(
                     URI.create("https://localhost:" + tlsPort + "/echo")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -213,34 +205,28 @@ class TlsIT {
         }
     }
 
-    private static SSLSocket connect() throws IOException {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] c, String a) {
-                }
+    /** A client context that trusts the certificate the server serves now, and nothing else. */
+    private static SSLContext trustingCurrent() throws GeneralSecurityException, IOException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", current);
+        var tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] c, String a) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, null);
-            SSLSocket s = (SSLSocket) ctx.getSocketFactory()
-                    .createSocket(InetAddress.getLoopbackAddress(), tlsPort);
-            SSLParameters p = s.getSSLParameters();
-            p.setServerNames(List.of(new SNIHostName("localhost")));
-            s.setSSLParameters(p);
-            s.setSoTimeout(5000);
-            s.startHandshake();
-            return s;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException(e);
-        }
+    /** A TLS connection to the server, for localhost (SNI), trusting what it serves now. */
+    private static SSLSocket connect() throws Exception {
+        SSLSocket s = (SSLSocket) trustingCurrent().getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), tlsPort);
+        s.setSoTimeout(5000);
+        SSLParameters p = s.getSSLParameters();
+        p.setServerNames(List.of(new SNIHostName("localhost")));
+        s.setSSLParameters(p);
+        s.startHandshake();
+        return s;
     }
 
     @Test

@@ -26,28 +26,7 @@ public interface Generations {
 
     /** One context that never changes (tests, the admin listener). */
     static Generations fixed(Http1Context ctx) {
-        Lease lease = new Lease() {
-            @Override
-            public Http1Context context() {
-                return ctx;
-            }
-
-            @Override
-            public void close() {
-                // nothing holds a fixed context
-            }
-        };
-        return new Generations() {
-            @Override
-            public Http1Context current() {
-                return ctx;
-            }
-
-            @Override
-            public Lease take() {
-                return lease;
-            }
-        };
+        return new FixedGeneration(ctx);
     }
 
     /**

@@ -244,17 +244,9 @@ public final class HttpServer {
         stopping = true;
         listeners.forEach(Listening::stopAccepting);
         for (Listening l : listeners) {
-            if (l.acceptor != null) {
-                l.acceptor.join(1000);
-            }
+            l.joinAcceptor();
         }
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!open.isEmpty() && System.nanoTime() < deadline) {
-            open.forEach(Connection::closeIfIdle);
-            Thread.sleep(10);
-        }
-        int cut = open.size();
-        open.forEach(Connection::abort);
+        int cut = Listening.drain(open, grace);
         if (sendTimeout != null) {
             sendTimeout.interrupt();
             heapRelease.interrupt();

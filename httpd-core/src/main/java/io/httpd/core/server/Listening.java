@@ -89,16 +89,31 @@ final class Listening {
      */
     int drain(Duration grace) throws InterruptedException {
         stopAccepting();
+        joinAcceptor();
+        return drain(connections, grace);
+    }
+
+    /** Waits a little for the accept loop to end, once {@link #stopAccepting()} was called. */
+    void joinAcceptor() throws InterruptedException {
         if (acceptor != null) {
             acceptor.join(1000);
         }
+    }
+
+    /**
+     * Closes idle connections as they become idle, until none is left or the grace is over;
+     * cuts the rest.
+     *
+     * @return how many connections were cut
+     */
+    static int drain(Set<Connection> open, Duration grace) throws InterruptedException {
         long deadline = System.nanoTime() + grace.toNanos();
-        while (!connections.isEmpty() && System.nanoTime() < deadline) {
-            connections.forEach(Connection::closeIfIdle);
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+            open.forEach(Connection::closeIfIdle);
             Thread.sleep(10);
         }
-        int cut = connections.size();
-        connections.forEach(Connection::abort);
+        int cut = open.size();
+        open.forEach(Connection::abort);
         return cut;
     }
 
