@@ -37,7 +37,7 @@ class BasicAuthTest {
                 + "\n");
     }
 
-    private RequestValidator validator(Object... more) {
+    private RequestValidator validator(Object... more) throws Exception {
         List<Object> kv = new java.util.ArrayList<>(List.of("htpasswd", file.toString(),
                 "realm", "private"));
         kv.addAll(List.of(more));
@@ -57,7 +57,7 @@ class BasicAuthTest {
         "bob:wonder:land ü          | 401",
         "-                          | 401",
     })
-    void credentials(String userAndPassword, int status) {
+    void credentials(String userAndPassword, int status) throws Exception {
         Request request = userAndPassword == null ? Requests.overTls("/")
                 : Requests.overTls("/", "Authorization", basic(userAndPassword));
         assertEquals(status, AccessRulesTest.status(validator(), request));
@@ -71,7 +71,7 @@ class BasicAuthTest {
         "Basic YWxpY2U=",          // "alice": no colon
         "Basic /w==",              // 0xFF: not UTF-8
     })
-    void malformedAuthorizationIsA401WithTheChallenge(String authorization) {
+    void malformedAuthorizationIsA401WithTheChallenge(String authorization) throws Exception {
         Verdict.Reject r = assertInstanceOf(Verdict.Reject.class,
                 validator().validate(Requests.overTls("/", "Authorization", authorization)));
         assertEquals(401, r.status().code());
@@ -80,14 +80,14 @@ class BasicAuthTest {
     }
 
     @Test
-    void theSchemeIsCaseInsensitive() { // RFC 9110 §11.1
+    void theSchemeIsCaseInsensitive() throws Exception { // RFC 9110 §11.1
         String token = basic("alice:wonder:land ü").substring("Basic ".length());
         assertEquals(0, AccessRulesTest.status(validator(),
                 Requests.overTls("/", "Authorization", "bAsIc " + token)));
     }
 
     @Test
-    void plainHttpIsRefusedUnlessAllowed() {
+    void plainHttpIsRefusedUnlessAllowed() throws Exception {
         Request plain = Requests.from("192.0.2.1", "GET", "/", "Authorization",
                 basic("alice:wonder:land ü"));
         Verdict.Reject r = assertInstanceOf(Verdict.Reject.class, validator().validate(plain));
@@ -102,7 +102,7 @@ class BasicAuthTest {
      * client's hop; over TLS to us but plain from the client (the proxy said http): refused.
      */
     @Test
-    void theSchemeBehindATrustedProxyCountsNotTheLastHop() {
+    void theSchemeBehindATrustedProxyCountsNotTheLastHop() throws Exception {
         String credentials = basic("alice:wonder:land ü");
         Request proxied = Requests.request(ConnectionInfo.plain(Requests.address("10.0.0.1"))
                 .withScheme("https"), "GET", "/", "Authorization", credentials);
@@ -114,7 +114,7 @@ class BasicAuthTest {
     }
 
     @Test
-    void routesScopeTheTable() {
+    void routesScopeTheTable() throws Exception {
         RequestValidator v = validator("routes", List.of("/private/"));
         assertEquals(0, AccessRulesTest.status(v, Requests.overTls("/public")));
         assertEquals(401, AccessRulesTest.status(v, Requests.overTls("/private/x")));
