@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** A provider made of an id and a factory, for each of the four kinds: what the Base classes promise. */
+/** A provider made of an id and a factory, for each of the four kinds: what Base promises. */
 class ProviderBaseTest {
     /** A kind's Base, made from an id and a factory. */
     @FunctionalInterface

@@ -7,7 +7,10 @@ import io.httpd.api.RouteHandlerProvider;
  * It takes no keys of its own, so any key beyond the route's own is reported as unknown.
  */
 public final class EchoProvider extends RouteHandlerProvider.Base {
-    /** Creates the provider; no side effects. Its factory reads no key and makes an {@link EchoHandler}. */
+    /**
+     * Creates the provider; no side effects. Its factory reads no key and makes an
+     * {@link EchoHandler}.
+     */
     public EchoProvider() {
         super("echo", (config, server) -> new EchoHandler());
     }
