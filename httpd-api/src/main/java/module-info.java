@@ -3,7 +3,8 @@
  *
  * <h2>Service types</h2>
  * Four services, each found through a provider ({@link io.httpd.api.PluginProvider}: an id, the
- * name httpd.toml uses, plus a factory):
+ * name httpd.toml uses, plus a {@link io.httpd.api.PluginFactory factory}; each provider
+ * interface has a {@code Base} class that takes the two):
  * <ul>
  *   <li>{@link io.httpd.api.RouteHandler} via {@link io.httpd.api.RouteHandlerProvider} —
  *       mounted on a path by {@code [[route]]}, turns a {@link io.httpd.api.Request} into a

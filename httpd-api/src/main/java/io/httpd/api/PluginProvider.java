@@ -5,6 +5,12 @@ package io.httpd.api;
  * provider interface so that {@code ServiceLoader} can find it; a plugin module declares it with
  * {@code provides io.httpd.api.RouteHandlerProvider with my.plugin.MyProvider;}.
  *
+ * <p>The shortest provider extends its kind's {@code Base} class
+ * ({@link RouteHandlerProvider.Base}, {@link RequestValidatorProvider.Base},
+ * {@link AccessLogSinkProvider.Base}, {@link TlsProviderProvider.Base}) and hands the id and a
+ * {@link PluginFactory} to its constructor; implementing {@link #id()} and {@link #create}
+ * yourself works the same.
+ *
  * <p>The public no-argument constructor must have no side effects: providers are instantiated
  * by {@code --list-plugins} and {@code -t} too.
  *

@@ -5,16 +5,13 @@ import io.httpd.api.Response;
 import io.httpd.api.RouteHandler;
 import io.httpd.api.Status;
 
-/** Answers GET (and so HEAD) with the greeting, addressed to {@code ?name=} or to "world". */
-final class GreetingHandler implements RouteHandler {
-    private final String greeting;
-    private final int repeat;
-
-    GreetingHandler(String greeting, int repeat) {
-        this.greeting = greeting;
-        this.repeat = repeat;
-    }
-
+/**
+ * Answers GET (and so HEAD) with the greeting, addressed to {@code ?name=} or to "world".
+ *
+ * @param greeting the word before the name
+ * @param repeat   how many times the line is sent
+ */
+record GreetingHandler(String greeting, int repeat) implements RouteHandler {
     @Override
     public Response handle(Request request) {
         String name = request.queryParameters().first("name", "world");

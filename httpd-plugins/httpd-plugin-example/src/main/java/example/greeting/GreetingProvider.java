@@ -6,14 +6,14 @@ import io.httpd.api.RouteHandlerProvider;
 import io.httpd.api.ServerView;
 
 /** Finds the "greeting" route handler; httpd.toml names it with {@code handler = "greeting"}. */
-public final class GreetingProvider implements RouteHandlerProvider {
-    @Override
-    public String id() {
-        return "greeting";
+public final class GreetingProvider extends RouteHandlerProvider.Base {
+    /** Creates the provider: its id and its factory, and nothing else. */
+    public GreetingProvider() {
+        super("greeting", GreetingProvider::handler);
     }
 
-    @Override
-    public RouteHandler create(PluginConfig config, ServerView server) {
+    /** The factory: one handler per [[route]] table that names "greeting". */
+    private static RouteHandler handler(PluginConfig config, ServerView server) {
         String greeting = config.string("greeting", "Hello");
         long repeat = config.integer("repeat", 1);
         if (repeat < 1 || repeat > 10) {

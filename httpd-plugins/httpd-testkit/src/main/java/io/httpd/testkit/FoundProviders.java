@@ -47,4 +47,29 @@ public final class FoundProviders {
         }
         return ids(module, service);
     }
+
+    /**
+     * Asserts that ServiceLoader finds this provider, and no other, for the service: the
+     * plugin's {@code provides} names the provider's class, which answers to the same id.
+     *
+     * <pre>{@code
+     * FoundProviders.assertFinds(RouteHandlerProvider.class, new GreetingProvider());
+     * }</pre>
+     *
+     * @throws AssertionError when the provider's module is not named (the tests do not run on
+     *                        the module path), or ServiceLoader finds other classes or ids
+     */
+    public static <S extends PluginProvider<?>> void assertFinds(Class<S> service, S provider) {
+        Module module = provider.getClass().getModule();
+        if (!module.isNamed()) {
+            throw new AssertionError("tests do not run on the module path: " + module);
+        }
+        List<String> found = ServiceLoader.load(service).stream()
+                .map(p -> p.type().getName() + " " + p.get().id()).toList();
+        List<String> expected = List.of(provider.getClass().getName() + " " + provider.id());
+        if (!found.equals(expected)) {
+            throw new AssertionError("ServiceLoader finds " + found + " for "
+                    + service.getSimpleName() + ", not " + expected);
+        }
+    }
 }

@@ -11,14 +11,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** A route handler that reads one key of every type, and answers with what it read. */
-final class KnobsProvider implements RouteHandlerProvider {
-    @Override
-    public String id() {
-        return "knobs";
+final class KnobsProvider extends RouteHandlerProvider.Base {
+    KnobsProvider() {
+        super("knobs", KnobsProvider::handler);
     }
 
-    @Override
-    public RouteHandler create(PluginConfig config, ServerView server) {
+    private static RouteHandler handler(PluginConfig config, ServerView server) {
         String text = config.string("text", "hi");
         long count = config.integer("count", 1);
         boolean loud = config.bool("loud", false);

@@ -42,17 +42,10 @@ import io.httpd.api.ServerView;
  * since the last write, and the file is opened again at the next record, so logging resumes as
  * soon as the file is writable.
  */
-public final class FileSinkProvider implements AccessLogSinkProvider {
-    /** The id httpd.toml uses. */
-    public static final String ID = "file";
-
+public final class FileSinkProvider extends AccessLogSinkProvider.Base {
     /** Creates the provider; no side effects. */
     public FileSinkProvider() {
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super("file", FileSinkProvider::sink);
     }
 
     /**
@@ -62,8 +55,7 @@ public final class FileSinkProvider implements AccessLogSinkProvider {
      *                                      duration, or {@code path} when the file cannot be
      *                                      opened ({@code cannot open PATH: REASON})
      */
-    @Override
-    public AccessLogSink create(PluginConfig config, ServerView server) {
+    private static AccessLogSink sink(PluginConfig config, ServerView server) {
         String format = config.string("format", "combined");
         boolean combined = switch (format) {
             case "combined" -> true;

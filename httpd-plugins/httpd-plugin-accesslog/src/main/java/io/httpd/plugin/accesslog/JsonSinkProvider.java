@@ -1,9 +1,6 @@
 package io.httpd.plugin.accesslog;
 
-import io.httpd.api.AccessLogSink;
 import io.httpd.api.AccessLogSinkProvider;
-import io.httpd.api.PluginConfig;
-import io.httpd.api.ServerView;
 
 /**
  * Finds the {@code json} access-log sink: one JSON object per line (UTF-8), written with
@@ -51,27 +48,13 @@ import io.httpd.api.ServerView;
  * ({@code path}, {@code rotate_size}, {@code rotate_daily}, {@code keep},
  * {@code flush_interval}), with the same defaults and behaviour, and no {@code format}.
  */
-public final class JsonSinkProvider implements AccessLogSinkProvider {
-    /** The id httpd.toml uses. */
-    public static final String ID = "json";
-
-    /** Creates the provider; no side effects. */
-    public JsonSinkProvider() {
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
+public final class JsonSinkProvider extends AccessLogSinkProvider.Base {
     /**
-     * Reads the file keys and opens the file.
-     *
-     * @throws io.httpd.api.ConfigException naming the key: a bad size or duration, or
-     *                                      {@code path} when the file cannot be opened
+     * Creates the provider; no side effects. Its factory reads the file keys and opens the
+     * file, or throws a {@link io.httpd.api.ConfigException} naming the key: a bad size or
+     * duration, or {@code path} when the file cannot be opened.
      */
-    @Override
-    public AccessLogSink create(PluginConfig config, ServerView server) {
-        return LogFileSink.open(config, new JsonLineFormat());
+    public JsonSinkProvider() {
+        super("json", (config, server) -> LogFileSink.open(config, new JsonLineFormat()));
     }
 }

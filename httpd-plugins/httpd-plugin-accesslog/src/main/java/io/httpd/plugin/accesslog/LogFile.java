@@ -36,7 +36,6 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class LogFile {
     static final int BUFFER_BYTES = 64 * 1024;
-
     static final String EVENT_REOPEN = "accesslog.reopen";
     static final String EVENT_ROTATE = "accesslog.rotate";
     static final String EVENT_ROTATE_FAILED = "accesslog.rotate_failed";
@@ -108,12 +107,11 @@ final class LogFile {
         }
     }
 
-    /** Writes what is buffered to the file. */
+    /** Writes what is buffered to the file; once the file is closed, does nothing. */
     void flush() throws IOException {
-        lock.lock();
-        try {
+        whileOpen(() -> {
             if (buffer.position() == 0) {
-                if (failure != null && !closed) {
+                if (failure != null) {
                     throw new RecordsLost(0, new IOException("cannot write " + path + ": "
                             + AppendChannel.reason(failure), failure));
                 }
@@ -124,19 +122,13 @@ final class LogFile {
             } catch (IOException e) {
                 throw failed(e, 0);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Writes what is buffered to the open file, then opens the path again (SIGHUP). */
     void reopen() throws IOException {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            IOException unwritten = null;
+        whileOpen(() -> {
+            RecordsLost unwritten = null;
             if (channel != null) {
                 try {
                     writeBuffer();
@@ -154,18 +146,12 @@ final class LogFile {
             if (unwritten != null) {
                 throw unwritten;
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Writes what is buffered and closes the file; later calls do nothing or throw. */
     void close() throws IOException {
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
+        whileOpen(() -> {
             closed = true;
             if (channel != null) {
                 try {
@@ -174,9 +160,23 @@ final class LogFile {
                     closeChannel();
                 }
             }
+        });
+    }
+
+    /** Runs a step of flush, reopen or close holding the lock; once closed, does nothing. */
+    private void whileOpen(FileStep step) throws IOException {
+        lock.lock();
+        try {
+            if (!closed) {
+                step.run();
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    private interface FileStep {
+        void run() throws IOException;
     }
 
     private void openChannel() throws IOException {
@@ -292,10 +292,9 @@ final class LogFile {
     }
 
     private void closeChannel() {
-        if (channel == null) {
-            return;
+        if (channel != null) {
+            channel.close();
+            channel = null;
         }
-        channel.close();
-        channel = null;
     }
 }

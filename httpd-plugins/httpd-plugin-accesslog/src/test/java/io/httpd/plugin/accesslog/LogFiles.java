@@ -26,7 +26,7 @@ final class LogFiles {
     }
 
     /** A combined-format sink through the provider, as the server creates it. */
-    static AccessLogSink combined(Path file, Object... moreKeys) {
+    static AccessLogSink combined(Path file, Object... moreKeys) throws Exception {
         Object[] keys = Stream.concat(Stream.of("path", file.toString()), Stream.of(moreKeys))
                 .toArray();
         return new FileSinkProvider().create(TestTable.of("access_log[0]", file.getParent(), keys), null);

@@ -1,27 +1,21 @@
 package io.httpd.plugin.echo;
 
 import java.io.OutputStream;
-import java.util.zip.CRC32;
 
-/** Response output that keeps only a count, a CRC-32 and the largest write of what it got. */
+/** Response output that keeps only a {@link Tally} of what it got, and whether it was closed. */
 final class CountingOutput extends OutputStream {
-    private final CRC32 crc = new CRC32();
-    private long count;
-    private int largestWrite;
+    private final Tally tally = new Tally();
     private boolean closed;
 
     @Override
     public void write(int b) {
-        crc.update(b);
-        count++;
-        largestWrite = Math.max(largestWrite, 1);
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] buffer, int offset, int length) {
-        crc.update(buffer, offset, length);
-        count += length;
-        largestWrite = Math.max(largestWrite, length);
+        tally.asked(length);
+        tally.add(buffer, offset, length);
     }
 
     @Override
@@ -29,16 +23,8 @@ final class CountingOutput extends OutputStream {
         closed = true;
     }
 
-    long count() {
-        return count;
-    }
-
-    long checksum() {
-        return crc.getValue();
-    }
-
-    int largestWrite() {
-        return largestWrite;
+    Tally tally() {
+        return tally;
     }
 
     boolean closed() {

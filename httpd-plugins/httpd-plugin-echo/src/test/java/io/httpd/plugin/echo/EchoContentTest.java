@@ -36,11 +36,11 @@ class EchoContentTest {
         CountingOutput out = new CountingOutput();
         body.writer().writeTo(out);
 
-        assertEquals(ONE_GIB, content.produced(), "the whole request content was read");
-        assertEquals(ONE_GIB, out.count(), "every byte arrived");
-        assertEquals(content.checksum(), out.checksum(), "in order and unchanged");
-        assertTrue(content.largestRead() <= EchoHandler.BUFFER_BYTES, "bounded reads");
-        assertTrue(out.largestWrite() <= EchoHandler.BUFFER_BYTES, "bounded writes");
+        assertEquals(ONE_GIB, content.tally().bytes(), "the whole request content was read");
+        assertEquals(ONE_GIB, out.tally().bytes(), "every byte arrived");
+        assertEquals(content.tally().checksum(), out.tally().checksum(), "in order and unchanged");
+        assertTrue(content.tally().largestChunk() <= EchoHandler.BUFFER_BYTES, "bounded reads");
+        assertTrue(out.tally().largestChunk() <= EchoHandler.BUFFER_BYTES, "bounded writes");
         assertFalse(out.closed(), "the writer leaves the stream open");
     }
 

@@ -16,12 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 class EchoProviderTest {
     @Test
-    void serviceLoaderFindsEchoProvider() {
-        assertEquals(List.of("echo"), FoundProviders.ids(EchoProviderTest.class,
-                "io.httpd.plugin.echo", RouteHandlerProvider.class));
-    }
-
-    @Test
     void createReadsNoConfigAndReturnsEchoHandler() throws Exception {
         RouteHandler handler = new EchoProvider().create(Untouchable.of(PluginConfig.class),
                 Untouchable.of(ServerView.class));
@@ -32,5 +26,10 @@ class EchoProviderTest {
     void answersGetHeadPostAndPut() {
         assertEquals(List.of(Method.GET, Method.HEAD, Method.POST, Method.PUT),
                 List.copyOf(new EchoHandler().methods()));
+    }
+
+    @Test
+    void serviceLoaderFindsEchoProvider() {
+        FoundProviders.assertFinds(RouteHandlerProvider.class, new EchoProvider());
     }
 }

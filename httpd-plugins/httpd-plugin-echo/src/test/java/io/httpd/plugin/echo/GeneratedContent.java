@@ -1,17 +1,14 @@
 package io.httpd.plugin.echo;
 
 import java.io.InputStream;
-import java.util.zip.CRC32;
 
 /**
  * Request content of any size made up as it is read, never held in memory: each byte is a
- * function of its position. Keeps the CRC-32 of what it produced and the largest read asked for.
+ * function of its position. Keeps a {@link Tally} of what it produced.
  */
 final class GeneratedContent extends InputStream {
     private final long size;
-    private final CRC32 crc = new CRC32();
-    private long position;
-    private int largestRead;
+    private final Tally tally = new Tally();
 
     GeneratedContent(long size) {
         this.size = size;
@@ -25,7 +22,8 @@ final class GeneratedContent extends InputStream {
 
     @Override
     public int read(byte[] buffer, int offset, int length) {
-        largestRead = Math.max(largestRead, length);
+        tally.asked(length);
+        long position = tally.bytes();
         if (position == size) {
             return -1;
         }
@@ -34,20 +32,11 @@ final class GeneratedContent extends InputStream {
             long p = position + i;
             buffer[offset + i] = (byte) ((p * 0x9E3779B97F4A7C15L) >>> 56);
         }
-        crc.update(buffer, offset, n);
-        position += n;
+        tally.add(buffer, offset, n);
         return n;
     }
 
-    long produced() {
-        return position;
-    }
-
-    long checksum() {
-        return crc.getValue();
-    }
-
-    int largestRead() {
-        return largestRead;
+    Tally tally() {
+        return tally;
     }
 }

@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.Set;
 
 /** Provides validator {@code access}: see {@link AccessValidator}. */
-public final class AccessProvider implements RequestValidatorProvider {
-    @Override
-    public String id() {
-        return "access";
+public final class AccessProvider extends RequestValidatorProvider.Base {
+    /** Creates the provider; no side effects. */
+    public AccessProvider() {
+        super("access", AccessProvider::validator);
     }
 
-    @Override
-    public RequestValidator create(PluginConfig config, ServerView server) {
+    private static RequestValidator validator(PluginConfig config, ServerView server) {
         AddressList deny = AddressList.read(config, "deny").orElse(new AddressList(List.of()));
         AddressList allow = AddressList.read(config, "allow").orElse(null);
         if (deny.size() == 0 && allow == null) {

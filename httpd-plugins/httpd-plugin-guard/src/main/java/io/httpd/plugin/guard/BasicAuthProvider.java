@@ -9,14 +9,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Provides validator {@code basic-auth}: see {@link BasicAuthValidator}. */
-public final class BasicAuthProvider implements RequestValidatorProvider {
-    @Override
-    public String id() {
-        return "basic-auth";
+public final class BasicAuthProvider extends RequestValidatorProvider.Base {
+    /** Creates the provider; no side effects. */
+    public BasicAuthProvider() {
+        super("basic-auth", BasicAuthProvider::validator);
     }
 
-    @Override
-    public RequestValidator create(PluginConfig config, ServerView server) {
+    private static RequestValidator validator(PluginConfig config, ServerView server) {
         Path file = config.path("htpasswd").orElseThrow(() -> config.error("htpasswd", "required"));
         String realm = config.string("realm", "restricted");
         if (realm.isEmpty() || !realm.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"'

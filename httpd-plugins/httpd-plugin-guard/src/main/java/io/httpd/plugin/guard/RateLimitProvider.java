@@ -1,9 +1,7 @@
 package io.httpd.plugin.guard;
 
 import io.httpd.api.PluginConfig;
-import io.httpd.api.RequestValidator;
 import io.httpd.api.RequestValidatorProvider;
-import io.httpd.api.ServerView;
 import io.httpd.api.Status;
 import io.httpd.api.Token;
 
@@ -12,22 +10,18 @@ import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /** Provides validator {@code ratelimit}: see {@link RateLimitValidator}. */
-public final class RateLimitProvider implements RequestValidatorProvider {
+public final class RateLimitProvider extends RequestValidatorProvider.Base {
     static final long MAX_BURST = 1_000_000;
     static final long DEFAULT_KEYS = 100_000;
     static final long MAX_KEYS = 10_000_000;
 
-    @Override
-    public String id() {
-        return "ratelimit";
-    }
-
     private static final System.Logger LOG =
             System.getLogger(RateLimitProvider.class.getPackageName());
 
-    @Override
-    public RequestValidator create(PluginConfig config, ServerView server) {
-        return create(config, System::nanoTime, (level, line) -> LOG.log(level, line));
+    /** Creates the provider; no side effects. */
+    public RateLimitProvider() {
+        super("ratelimit", (config, server) -> create(config, System::nanoTime,
+                (level, line) -> LOG.log(level, line)));
     }
 
     /**

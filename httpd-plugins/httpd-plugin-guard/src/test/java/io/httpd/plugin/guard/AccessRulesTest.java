@@ -41,7 +41,7 @@ class AccessRulesTest {
         "::ffff:192.0.2.0/120 | -                  | 192.0.2.200   | GET  | /      | 403",
     })
     void denyThenAllow(String deny, String allow, String client, String method, String path,
-                       int status) {
+                       int status) throws Exception {
         assertEquals(status, status(validator(deny, allow), Requests.from(client, method, path)));
     }
 
@@ -59,7 +59,7 @@ class AccessRulesTest {
         "PUT         | /admin/      | PUT    | /other     | 0",
     })
     void methodsAndPathsNarrowTheRules(String methods, String paths, String method, String path,
-                                       int status) {
+                                       int status) throws Exception {
         TestTable config = TestTable.of("validator[0]", "deny", "0.0.0.0/0",
                 "methods", methods == null ? List.of() : List.of(methods.split(",")),
                 "paths", paths == null ? List.of() : List.of(paths.split(",")));
@@ -77,14 +77,14 @@ class AccessRulesTest {
         "/echo         | /echo/more    | 0",     // an exact route answers only itself
         "/             | /anything     | 403",
     })
-    void routesScopeTheTable(String route, String path, int status) {
+    void routesScopeTheTable(String route, String path, int status) throws Exception {
         TestTable config = TestTable.of("validator[0]", "deny", "0.0.0.0/0", "routes", List.of(route));
         assertEquals(status, status(new AccessProvider().create(config, null),
                 Requests.from("192.0.2.1", "GET", path)));
     }
 
     @Test
-    void theClientBehindATrustedProxyIsJudgedNotTheProxy() {
+    void theClientBehindATrustedProxyIsJudgedNotTheProxy() throws Exception {
         RequestValidator v = validator("127.0.0.1", null);
         assertEquals(0, status(v, Requests.behindProxy("127.0.0.1", "203.0.113.5", "/")));
         assertEquals(403, status(validator(null, "127.0.0.1"),
@@ -92,7 +92,7 @@ class AccessRulesTest {
     }
 
     @Test
-    void aConfiguredStatusReplaces403() {
+    void aConfiguredStatusReplaces403() throws Exception {
         TestTable config = TestTable.of("validator[0]", "deny", List.of("0.0.0.0/0"), "status", 404L);
         assertEquals(404, status(new AccessProvider().create(config, null),
                 Requests.from("192.0.2.1", "GET", "/")));
@@ -122,7 +122,7 @@ class AccessRulesTest {
         assertEquals("validator[0].allow", e.key());
     }
 
-    private static RequestValidator validator(String deny, String allow) {
+    private static RequestValidator validator(String deny, String allow) throws Exception {
         TestTable config = deny == null ? TestTable.of("validator[0]", "allow", List.of(allow.split(",")))
                 : allow == null ? TestTable.of("validator[0]", "deny", List.of(deny.split(",")))
                 : TestTable.of("validator[0]", "deny", List.of(deny.split(",")), "allow", List.of(allow.split(",")));

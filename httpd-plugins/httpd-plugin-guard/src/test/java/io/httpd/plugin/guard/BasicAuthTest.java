@@ -29,15 +29,18 @@ class BasicAuthTest {
     @TempDir
     Path dir;
     private Path file;
+    /** The validator over alice's file with realm "private" and every other key's default. */
+    private RequestValidator defaults;
 
     @BeforeEach
     void users() throws Exception {
         file = dir.resolve("users.htpasswd");
         Files.writeString(file, HtpasswdBinary.line("alice", "wonder:land ü", "-B", "-C", "4")
                 + "\n");
+        defaults = validator();
     }
 
-    private RequestValidator validator(Object... more) {
+    private RequestValidator validator(Object... more) throws Exception {
         List<Object> kv = new java.util.ArrayList<>(List.of("htpasswd", file.toString(),
                 "realm", "private"));
         kv.addAll(List.of(more));
@@ -60,7 +63,7 @@ class BasicAuthTest {
     void credentials(String userAndPassword, int status) {
         Request request = userAndPassword == null ? Requests.overTls("/")
                 : Requests.overTls("/", "Authorization", basic(userAndPassword));
-        assertEquals(status, AccessRulesTest.status(validator(), request));
+        assertEquals(status, AccessRulesTest.status(defaults, request));
     }
 
     @ParameterizedTest(name = "Authorization: {0}")
@@ -73,7 +76,7 @@ class BasicAuthTest {
     })
     void malformedAuthorizationIsA401WithTheChallenge(String authorization) {
         Verdict.Reject r = assertInstanceOf(Verdict.Reject.class,
-                validator().validate(Requests.overTls("/", "Authorization", authorization)));
+                defaults.validate(Requests.overTls("/", "Authorization", authorization)));
         assertEquals(401, r.status().code());
         assertEquals("Basic realm=\"private\", charset=\"UTF-8\"",
                 r.headers().first("WWW-Authenticate").orElseThrow());
@@ -82,12 +85,12 @@ class BasicAuthTest {
     @Test
     void theSchemeIsCaseInsensitive() { // RFC 9110 §11.1
         String token = basic("alice:wonder:land ü").substring("Basic ".length());
-        assertEquals(0, AccessRulesTest.status(validator(),
+        assertEquals(0, AccessRulesTest.status(defaults,
                 Requests.overTls("/", "Authorization", "bAsIc " + token)));
     }
 
     @Test
-    void plainHttpIsRefusedUnlessAllowed() {
+    void plainHttpIsRefusedUnlessAllowed() throws Exception {
         Request plain = Requests.from("192.0.2.1", "GET", "/", "Authorization",
                 basic("alice:wonder:land ü"));
         Verdict.Reject r = assertInstanceOf(Verdict.Reject.class, validator().validate(plain));
@@ -106,15 +109,15 @@ class BasicAuthTest {
         String credentials = basic("alice:wonder:land ü");
         Request proxied = Requests.request(ConnectionInfo.plain(Requests.address("10.0.0.1"))
                 .withScheme("https"), "GET", "/", "Authorization", credentials);
-        assertEquals(0, AccessRulesTest.status(validator(), proxied));
+        assertEquals(0, AccessRulesTest.status(defaults, proxied));
         Request plainClient = Requests.request(new ConnectionInfo(Requests.address("10.0.0.1"),
                 Optional.of(Requests.TLS)).withScheme("http"), "GET", "/", "Authorization",
                 credentials);
-        assertEquals(403, AccessRulesTest.status(validator(), plainClient));
+        assertEquals(403, AccessRulesTest.status(defaults, plainClient));
     }
 
     @Test
-    void routesScopeTheTable() {
+    void routesScopeTheTable() throws Exception {
         RequestValidator v = validator("routes", List.of("/private/"));
         assertEquals(0, AccessRulesTest.status(v, Requests.overTls("/public")));
         assertEquals(401, AccessRulesTest.status(v, Requests.overTls("/private/x")));

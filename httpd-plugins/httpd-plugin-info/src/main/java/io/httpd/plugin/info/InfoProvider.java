@@ -13,22 +13,14 @@ import java.time.Clock;
  * leaves out the plugins and every version (server, Java, modules), as nginx's
  * {@code server_tokens off} does, for public sites.
  */
-public final class InfoProvider implements RouteHandlerProvider {
-    /** The id httpd.toml uses. */
-    public static final String ID = "info";
-
+public final class InfoProvider extends RouteHandlerProvider.Base {
     /** Creates the provider; no side effects. */
     public InfoProvider() {
+        super("info", InfoProvider::handler);
     }
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    /** Returns a new {@link InfoHandler} over the server view; reads {@code detail}. */
-    @Override
-    public RouteHandler create(PluginConfig config, ServerView server) {
+    /** A new {@link InfoHandler} over the server view; reads {@code detail}. */
+    private static RouteHandler handler(PluginConfig config, ServerView server) {
         String detail = config.string("detail", "full");
         return new InfoHandler(server, switch (detail) {
             case "full" -> Detail.FULL;

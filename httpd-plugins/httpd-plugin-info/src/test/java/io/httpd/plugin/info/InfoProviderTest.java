@@ -8,19 +8,12 @@ import io.httpd.api.RouteHandler;
 import io.httpd.api.RouteHandlerProvider;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class InfoProviderTest {
-    @Test
-    void serviceLoaderFindsInfoProvider() {
-        assertEquals(List.of("info"), FoundProviders.ids(InfoProviderTest.class,
-                "io.httpd.plugin.info", RouteHandlerProvider.class));
-    }
-
     @Test
     void readsDetailAndAnswersGetAndHead() throws Exception {
         TestTable config = TestTable.of("route[0]");
@@ -35,5 +28,10 @@ class InfoProviderTest {
                 .create(TestTable.of("route[0]", "detail", "minimal"), FakeServer.hostile()));
         assertEquals("route[0].detail", e.key());
         assertEquals("expected \"full\" or \"basic\", not \"minimal\"", e.reason());
+    }
+
+    @Test
+    void serviceLoaderFindsInfoProvider() {
+        FoundProviders.assertFinds(RouteHandlerProvider.class, new InfoProvider());
     }
 }

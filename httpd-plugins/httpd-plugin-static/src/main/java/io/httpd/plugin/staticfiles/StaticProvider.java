@@ -1,9 +1,6 @@
 package io.httpd.plugin.staticfiles;
 
-import io.httpd.api.PluginConfig;
-import io.httpd.api.RouteHandler;
 import io.httpd.api.RouteHandlerProvider;
-import io.httpd.api.ServerView;
 
 /**
  * Finds the {@code static} route handler: {@code handler = "static"} in a {@code [[route]]}
@@ -22,22 +19,12 @@ import io.httpd.api.ServerView;
  * [route.mime_types]                # extension = media type, over the built-in table
  * </pre>
  */
-public final class StaticProvider implements RouteHandlerProvider {
-    /** The id httpd.toml uses. */
-    public static final String ID = "static";
-
-    /** Creates the provider; no side effects. */
+public final class StaticProvider extends RouteHandlerProvider.Base {
+    /**
+     * Creates the provider; no side effects. Its factory checks the route's keys, resolves the
+     * root once, and returns the handler.
+     */
     public StaticProvider() {
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    /** Checks the route's keys, resolves the root once, and returns the handler. */
-    @Override
-    public RouteHandler create(PluginConfig config, ServerView server) {
-        return new StaticHandler(StaticConfig.read(config));
+        super("static", (config, server) -> new StaticHandler(StaticConfig.read(config)));
     }
 }

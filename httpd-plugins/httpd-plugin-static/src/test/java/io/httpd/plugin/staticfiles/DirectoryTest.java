@@ -19,11 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Directories: the slash redirect, index files, and the optional listing. */
 class DirectoryTest {
     @RegisterExtension
-    final Site site = new Site();
+    final Site site = new Site().page("index.html", "home");
 
     @BeforeEach
     void site() throws IOException {
-        site.file("index.html", "home");
         site.file("docs/index.html", "docs home");
         site.file("docs/guide.txt", "guide");
         site.dir("empty");
@@ -55,7 +54,7 @@ class DirectoryTest {
 
     @Test
     void directoryWithSlashServesItsIndexFile() throws IOException {
-        assertEquals("home", Site.text(site.get("/")));
+        assertEquals("home", site.body("/"));
         Response docs = site.get("/docs/");
         assertEquals(Status.OK, docs.status());
         assertEquals("text/html; charset=utf-8", docs.headers().first("Content-Type").orElseThrow());
@@ -66,7 +65,7 @@ class DirectoryTest {
     void indexNamesAreTriedInOrder() throws IOException {
         site.file("docs/index.htm", "htm");
         site.with("index", List.of("missing.html", "index.htm", "index.html"));
-        assertEquals("htm", Site.text(site.get("/docs/")));
+        assertEquals("htm", site.body("/docs/"));
         site.with("index", List.of());
         assertEquals(Status.NOT_FOUND, site.get("/docs/").status());
     }
@@ -118,7 +117,7 @@ class DirectoryTest {
     @Test
     void listingOfTheRouteRootHasNoParentLink() throws IOException {
         site.with("listing", true).with("index", List.of());
-        String page = Site.text(site.get("/"));
+        String page = site.body("/");
         assertEquals(-1, page.indexOf("href=\"../\""), page);
         assertEquals(true, page.contains("<li><a href=\"a%20b/\">a b/</a></li>"), page);
     }

@@ -106,6 +106,11 @@ final class Site implements BeforeEachCallback, AfterEachCallback {
         return file(relative, content.getBytes(StandardCharsets.UTF_8), MTIME);
     }
 
+    /** Writes a file under the root anew, a minute after the default modification time. */
+    Path rewrite(String relative, String content) throws IOException {
+        return file(relative, content.getBytes(StandardCharsets.UTF_8), MTIME.plusSeconds(60));
+    }
+
     Path file(String relative, byte[] content, Instant mtime) throws IOException {
         Path path = root.resolve(relative);
         Files.createDirectories(path.getParent());
@@ -130,6 +135,16 @@ final class Site implements BeforeEachCallback, AfterEachCallback {
 
     Response get(String path, String... fields) throws IOException {
         return send(Method.GET, "/", path, "", fields);
+    }
+
+    /** The body a GET of this path answers with now, as text. */
+    String body(String path) throws IOException {
+        return text(get(path));
+    }
+
+    /** The ETag a GET of this path answers with now. */
+    String etag(String path) throws IOException {
+        return get(path).headers().first("ETag").orElseThrow();
     }
 
     Response head(String path, String... fields) throws IOException {

@@ -39,12 +39,6 @@ class StaticProviderTest {
     }
 
     @Test
-    void serviceLoaderFindsStaticProvider() {
-        assertEquals(List.of("static"), FoundProviders.ids(StaticProviderTest.class,
-                "io.httpd.plugin.staticfiles", RouteHandlerProvider.class));
-    }
-
-    @Test
     void defaultsNeedOnlyARootRelativeToTheConfigFolder() throws Exception {
         TestTable config = config(Map.of("root", "../www"));
         RouteHandler handler = new StaticProvider().create(config, Untouchable.of(ServerView.class));
@@ -134,5 +128,10 @@ class StaticProviderTest {
 
     private TestTable config(Map<String, ?> values) {
         return TestTable.of("route[0]", values, conf);
+    }
+
+    @Test
+    void serviceLoaderFindsStaticProvider() {
+        FoundProviders.assertFinds(RouteHandlerProvider.class, new StaticProvider());
     }
 }

@@ -21,11 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class TraversalTest {
     @RegisterExtension
-    final Site site = new Site();
+    final Site site = new Site().page("index.html", "home");
 
     @BeforeEach
     void site() throws IOException {
-        site.file("index.html", "home");
         Files.writeString(site.folder.resolve("secret.txt"), "outside");
     }
 
@@ -68,7 +67,7 @@ class TraversalTest {
     @Test
     void symlinkInsideIsServed() throws IOException {
         Files.createSymbolicLink(site.root.resolve("home.html"), Path.of("index.html"));
-        assertEquals("home", Site.text(site.get("/home.html")));
+        assertEquals("home", site.body("/home.html"));
         assertEquals(List.of(), site.logged);
     }
 
@@ -80,7 +79,7 @@ class TraversalTest {
         assertEquals(Status.NOT_FOUND, site.get("/.git/config").status());
         assertEquals(List.of(), site.logged);
         site.with("dotfiles", true);
-        assertEquals("KEY=1", Site.text(site.get("/.env")));
+        assertEquals("KEY=1", site.body("/.env"));
     }
 
     /** Text that looks encoded is a name: the path is never decoded a second time. */

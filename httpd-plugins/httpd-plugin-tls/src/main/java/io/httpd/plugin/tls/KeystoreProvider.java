@@ -1,7 +1,6 @@
 package io.httpd.plugin.tls;
 
 import io.httpd.api.PluginConfig;
-import io.httpd.api.ServerView;
 import io.httpd.api.TlsProvider;
 import io.httpd.api.TlsProviderProvider;
 
@@ -33,15 +32,10 @@ import java.util.List;
  * Every other key entry of the store is served too, to the SNI names of its certificate.
  * Shared keys: see {@link TlsSettings}.
  */
-public final class KeystoreProvider implements TlsProviderProvider {
-    @Override
-    public String id() {
-        return "keystore";
-    }
-
-    @Override
-    public TlsProvider create(PluginConfig config, ServerView server) throws IOException {
-        return create(config, InstantSource.system(), TlsContext.LOG);
+public final class KeystoreProvider extends TlsProviderProvider.Base {
+    /** Creates the provider; no side effects. */
+    public KeystoreProvider() {
+        super("keystore", (config, server) -> create(config, InstantSource.system(), TlsContext.LOG));
     }
 
     /** The provider, with the clock its file check reads and the log it reports to. */

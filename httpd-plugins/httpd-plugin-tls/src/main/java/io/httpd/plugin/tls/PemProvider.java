@@ -1,7 +1,6 @@
 package io.httpd.plugin.tls;
 
 import io.httpd.api.PluginConfig;
-import io.httpd.api.ServerView;
 import io.httpd.api.TlsProvider;
 import io.httpd.api.TlsProviderProvider;
 
@@ -31,15 +30,10 @@ import java.util.List;
  * The top-level certificate is the default, for clients that send no name or a name no
  * certificate serves. Shared keys: see {@link TlsSettings}.
  */
-public final class PemProvider implements TlsProviderProvider {
-    @Override
-    public String id() {
-        return "pem";
-    }
-
-    @Override
-    public TlsProvider create(PluginConfig config, ServerView server) throws IOException {
-        return create(config, InstantSource.system(), TlsContext.LOG);
+public final class PemProvider extends TlsProviderProvider.Base {
+    /** Creates the provider; no side effects. */
+    public PemProvider() {
+        super("pem", (config, server) -> create(config, InstantSource.system(), TlsContext.LOG));
     }
 
     /** The provider, with the clock its file check reads and the log it reports to. */
