@@ -23,6 +23,8 @@ module io.httpd.testkit {
     requires transitive io.httpd.api;
     requires io.httpd.core;
     requires java.net.http;
+    // Java25Bridge is a JUnit extension; the kit is only ever used where JUnit is
+    requires org.junit.jupiter.api;
 
     exports io.httpd.testkit;
 
