@@ -16,13 +16,16 @@
  *   <li>{@link io.httpd.testkit.ResponseContent} — the bytes or text of any response body;</li>
  *   <li>{@link io.httpd.testkit.EmbeddedServer} — the real server in-process on a free
  *       loopback port, serving given providers or handlers, for tests that send real HTTP;</li>
- *   <li>{@link io.httpd.testkit.Java25Bridge} — lets Jazzer 0.24.0 fuzz Java 25 classes.</li>
+ *   <li>{@link io.httpd.testkit.Java25Bridge} — a JUnit extension that lets Jazzer 0.24.0 fuzz
+ *       Java 25 classes: {@code @ExtendWith(Java25Bridge.class)} on a fuzz test class.</li>
  * </ul>
  */
 module io.httpd.testkit {
     requires transitive io.httpd.api;
     requires io.httpd.core;
     requires java.net.http;
+    // Java25Bridge is a JUnit extension
+    requires org.junit.jupiter.api;
 
     exports io.httpd.testkit;
 

@@ -1,8 +1,6 @@
 package io.httpd.core;
 
-import io.httpd.core.config.ConfigLoader;
 import io.httpd.core.http1.LogCapture;
-import io.httpd.core.plugin.PluginRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,24 +24,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdminTokenLogTest {
     private static final String TOKEN = "s3cret-admin-token-7d41c0";
     private static final String WRONG = "wrong-admin-token-9f2b77";
+    private static final String CONFIG = """
+            [[listen]]
+            address = "127.0.0.1:0"
+
+            [admin]
+            address = "127.0.0.1:0"
+            token = "%s"
+            """.formatted(TOKEN);
 
     @TempDir
     Path dir;
 
     @Test
     void theTokenIsNeverLogged() throws Exception {
-        Path file = Files.writeString(dir.resolve("httpd.toml"), """
-                [[listen]]
-                address = "127.0.0.1:0"
-
-                [admin]
-                address = "127.0.0.1:0"
-                token = "%s"
-                """.formatted(TOKEN));
+        Path file = Files.writeString(dir.resolve("httpd.toml"), CONFIG);
         String log;
         try (LogCapture capture = LogCapture.all()) {
-            Httpd httpd = Httpd.create(ConfigLoader.load(file), PluginRegistry.of(List.of()));
-            httpd.start();
+            Httpd httpd = AdminClient.start(file);
             try {
                 InetSocketAddress admin = httpd.adminAddresses().getFirst();
                 assertEquals("HTTP/1.1 401 Unauthorized", statusLine(request(admin, "GET /health",

@@ -30,17 +30,18 @@ import static java.lang.constant.ConstantDescs.INIT_NAME;
  * would. Its class holds a 1 MiB array, so a layer that stays reachable shows in the heap.
  */
 final class GreetingJar {
+    private static final String API_PACKAGE = "io.httpd.api";
     private static final ClassDesc PROVIDER = ClassDesc.of("test.greeting.Greeting");
-    private static final ClassDesc API_PROVIDER = ClassDesc.of("io.httpd.api.RouteHandlerProvider");
-    private static final ClassDesc HANDLER = ClassDesc.of("io.httpd.api.RouteHandler");
-    private static final ClassDesc INSTANCE = ClassDesc.of("io.httpd.api.PluginInstance");
-    private static final ClassDesc CONFIG = ClassDesc.of("io.httpd.api.PluginConfig");
-    private static final ClassDesc VIEW = ClassDesc.of("io.httpd.api.ServerView");
-    private static final ClassDesc REQUEST = ClassDesc.of("io.httpd.api.Request");
-    private static final ClassDesc RESPONSE = ClassDesc.of("io.httpd.api.Response");
-    private static final ClassDesc STATUS = ClassDesc.of("io.httpd.api.Status");
+    private static final ClassDesc API_PROVIDER = ClassDesc.of(API_PACKAGE, "RouteHandlerProvider");
+    private static final ClassDesc HANDLER = ClassDesc.of(API_PACKAGE, "RouteHandler");
+    private static final ClassDesc INSTANCE = ClassDesc.of(API_PACKAGE, "PluginInstance");
+    private static final ClassDesc CONFIG = ClassDesc.of(API_PACKAGE, "PluginConfig");
+    private static final ClassDesc VIEW = ClassDesc.of(API_PACKAGE, "ServerView");
+    private static final ClassDesc REQUEST = ClassDesc.of(API_PACKAGE, "Request");
+    private static final ClassDesc RESPONSE = ClassDesc.of(API_PACKAGE, "Response");
+    private static final ClassDesc STATUS = ClassDesc.of(API_PACKAGE, "Status");
     private static final ClassDesc INPUT = ClassDesc.of("java.io.InputStream");
-    private static final ClassDesc METHOD = ClassDesc.of("io.httpd.api.Method");
+    private static final ClassDesc METHOD = ClassDesc.of(API_PACKAGE, "Method");
     private static final ClassDesc SET = ClassDesc.of("java.util.Set");
     private static final ClassDesc BYTES = CD_byte.arrayType();
     private static final int BALLAST_BYTES = 1 << 20;

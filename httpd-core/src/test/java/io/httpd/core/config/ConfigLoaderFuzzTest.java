@@ -3,7 +3,7 @@ package io.httpd.core.config;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.httpd.testkit.Java25Bridge;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,12 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * error whose text is not empty; no other exception escapes (a Jackson or runtime exception
  * would be a crash of {@code bin/httpd -t}).
  */
+@ExtendWith(Java25Bridge.class)
 class ConfigLoaderFuzzTest {
-    @BeforeAll
-    static void instrumentJava25() {
-        Java25Bridge.install();
-    }
-
     private static final Path DIR = tempDir();
 
     @FuzzTest(maxDuration = "2m")

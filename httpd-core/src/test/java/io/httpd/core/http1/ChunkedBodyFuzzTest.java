@@ -2,7 +2,7 @@ package io.httpd.core.http1;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.httpd.testkit.Java25Bridge;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,12 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a message that ends cleanly leaves exactly the bytes after it unread; and the outcome is the
  * same whether the bytes arrive whole or one per read.
  */
+@ExtendWith(Java25Bridge.class)
 class ChunkedBodyFuzzTest {
-    @BeforeAll
-    static void instrumentJava25() {
-        Java25Bridge.install();
-    }
-
     static final long LIMIT = 4096;
 
     @FuzzTest(maxDuration = "2m")

@@ -30,12 +30,9 @@ class ClientNotReadingTest {
     /** Far above an idle JVM, far below one spinning thread. */
     static final double MAX_CORES = 0.2;
 
-    @TempDir
-    Path dir;
-
     @ParameterizedTest
     @EnumSource(LargeResponses.class)
-    void stalledClientsCostNoCpuAndOthersAreServed(LargeResponses kind) throws Exception {
+    void stalledClientsCostNoCpuAndOthersAreServed(LargeResponses kind, @TempDir Path dir) throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "CPU time from /proc/self/stat");
         TestContext t = LargeResponses.context(dir, Limits.defaults());
         List<Socket> stalled = new ArrayList<>();

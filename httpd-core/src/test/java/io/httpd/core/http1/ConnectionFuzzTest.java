@@ -2,7 +2,7 @@ package io.httpd.core.http1;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.httpd.testkit.Java25Bridge;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -25,12 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>inputs with HEAD are checked for a status line only (no content to frame).</li>
  * </ul>
  */
+@ExtendWith(Java25Bridge.class)
 class ConnectionFuzzTest {
-    @BeforeAll
-    static void instrumentJava25() {
-        Java25Bridge.install();
-    }
-
     private final TestContext t = RequestParserTest.server();
 
     @FuzzTest(maxDuration = "2m")

@@ -25,37 +25,37 @@ class ForwardedClientTest {
             List.of(AddressBlock.parse("127.0.0.1/32"), AddressBlock.parse("10.0.0.0/8"));
 
     @ParameterizedTest(name = "[{index}] from {0}: {1} -> {2}")
-    @CsvSource(delimiter = ';', value = {
-        // from an untrusted peer the header changes nothing (spoofing)
-        "192.0.2.9  ; 203.0.113.5                       ; 192.0.2.9:40000",
-        // a trusted peer: the right-most untrusted entry
-        "127.0.0.1  ; 203.0.113.5                       ; 203.0.113.5:0",
-        "127.0.0.1  ; 198.51.100.1, 203.0.113.5         ; 203.0.113.5:0",
-        "127.0.0.1  ; 198.51.100.1, 203.0.113.5, 10.1.1.1 ; 203.0.113.5:0",
-        // the client prepended a lie: it is left of the first untrusted entry, never reached
-        "127.0.0.1  ; 1.1.1.1, 203.0.113.5              ; 203.0.113.5:0",
-        // every entry trusted: the left-most
-        "127.0.0.1  ; 10.0.0.2, 10.0.0.3                ; 10.0.0.2:0",
-        // several header lines are one list (RFC 9110 §5.3)
-        "127.0.0.1  ; 198.51.100.1|203.0.113.5, 10.0.0.3 ; 203.0.113.5:0",
-        // garbage ends the walk at the last address before it
-        "127.0.0.1  ; 203.0.113.5, unknown              ; 127.0.0.1:40000",
-        "127.0.0.1  ; 203.0.113.5, unknown, 10.0.0.3    ; 10.0.0.3:0",
-        "127.0.0.1  ; garbage, 10.0.0.3                 ; 10.0.0.3:0",
-        "127.0.0.1  ; ''                                ; 127.0.0.1:40000",
-        "127.0.0.1  ; 203.0.113.5,,10.0.0.3             ; 10.0.0.3:0",
-        "127.0.0.1  ; 203.0.113                         ; 127.0.0.1:40000",
-        "127.0.0.1  ; 203.0.113.5:99999                 ; 127.0.0.1:40000",
-        // forms with ports and IPv6
-        "127.0.0.1  ; 203.0.113.5:4711                  ; 203.0.113.5:4711",
-        "127.0.0.1  ; 2001:db8::7                       ; [2001:db8:0:0:0:0:0:7]:0",
-        "127.0.0.1  ; [2001:db8::7]:4711                ; [2001:db8:0:0:0:0:0:7]:4711",
-        "127.0.0.1  ; fe80::1%eth0                      ; 127.0.0.1:40000",
-        // a dual-stack socket's IPv4-mapped peer is trusted as the IPv4 address
-        "::ffff:127.0.0.1 ; 203.0.113.5                 ; 203.0.113.5:0",
-        // no header
-        "127.0.0.1  ; -                                 ; 127.0.0.1:40000",
-    })
+    @CsvSource(delimiter = ';', textBlock = """
+        # from an untrusted peer the header changes nothing (spoofing)
+        192.0.2.9  ; 203.0.113.5                       ; 192.0.2.9:40000
+        # a trusted peer: the right-most untrusted entry
+        127.0.0.1  ; 203.0.113.5                       ; 203.0.113.5:0
+        127.0.0.1  ; 198.51.100.1, 203.0.113.5         ; 203.0.113.5:0
+        127.0.0.1  ; 198.51.100.1, 203.0.113.5, 10.1.1.1 ; 203.0.113.5:0
+        # the client prepended a lie: it is left of the first untrusted entry, never reached
+        127.0.0.1  ; 1.1.1.1, 203.0.113.5              ; 203.0.113.5:0
+        # every entry trusted: the left-most
+        127.0.0.1  ; 10.0.0.2, 10.0.0.3                ; 10.0.0.2:0
+        # several header lines are one list (RFC 9110 §5.3)
+        127.0.0.1  ; 198.51.100.1|203.0.113.5, 10.0.0.3 ; 203.0.113.5:0
+        # garbage ends the walk at the last address before it
+        127.0.0.1  ; 203.0.113.5, unknown              ; 127.0.0.1:40000
+        127.0.0.1  ; 203.0.113.5, unknown, 10.0.0.3    ; 10.0.0.3:0
+        127.0.0.1  ; garbage, 10.0.0.3                 ; 10.0.0.3:0
+        127.0.0.1  ; ''                                ; 127.0.0.1:40000
+        127.0.0.1  ; 203.0.113.5,,10.0.0.3             ; 10.0.0.3:0
+        127.0.0.1  ; 203.0.113                         ; 127.0.0.1:40000
+        127.0.0.1  ; 203.0.113.5:99999                 ; 127.0.0.1:40000
+        # forms with ports and IPv6
+        127.0.0.1  ; 203.0.113.5:4711                  ; 203.0.113.5:4711
+        127.0.0.1  ; 2001:db8::7                       ; [2001:db8:0:0:0:0:0:7]:0
+        127.0.0.1  ; [2001:db8::7]:4711                ; [2001:db8:0:0:0:0:0:7]:4711
+        127.0.0.1  ; fe80::1%eth0                      ; 127.0.0.1:40000
+        # a dual-stack socket's IPv4-mapped peer is trusted as the IPv4 address
+        ::ffff:127.0.0.1 ; 203.0.113.5                 ; 203.0.113.5:0
+        # no header
+        127.0.0.1  ; -                                 ; 127.0.0.1:40000
+        """)
     void xForwardedFor(String peer, String lines, String client) {
         assertEquals(client, resolve(false, "X-Forwarded-For", peer, lines));
     }

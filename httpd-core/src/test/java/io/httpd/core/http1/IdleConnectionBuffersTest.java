@@ -1,10 +1,8 @@
 package io.httpd.core.http1;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,22 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class IdleConnectionBuffersTest {
     private static final int SIZE = 16 * 1024;
-    private SocketPair pair;
-    private Socket client;
-    private SocketTransport server;
+    @AutoClose
+    private final SocketPair pair = SocketPair.open();
+    private final Socket client = pair.client();
+    private final SocketTransport server = pair.server();
     private final TrafficCounters counters = new TrafficCounters();
-
-    @BeforeEach
-    void connect() throws IOException {
-        pair = SocketPair.open();
-        client = pair.client();
-        server = pair.server();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        pair.close();
-    }
 
     @Test
     void readerWaitingForARequestHoldsNoBufferThenGetsTheBytes() throws Exception {

@@ -4,7 +4,11 @@ import io.httpd.api.Response;
 import io.httpd.api.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static io.httpd.core.http1.TestContext.DATE_SERVER;
 import static io.httpd.core.http1.TestContext.TEXT;
@@ -12,6 +16,7 @@ import static io.httpd.core.http1.TestContext.normalize;
 import static io.httpd.core.http1.TestContext.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
  * Persistence (RFC 9112 §9.3): HTTP/1.1 persists unless "close"; HTTP/1.0 only with
@@ -31,18 +36,20 @@ class KeepAliveTest {
                 wire.exchange(t.ctx, GET + GET));
     }
 
-    @ParameterizedTest
-    @EnumSource(Wire.class)
-    void closeIsAnsweredWithCloseAndEndsTheConnection(Wire wire) throws Exception {
-        assertEquals("HTTP/1.1 200 OK\r\n" + HI + "Connection: close\r\nContent-Length: 2\r\n\r\nhi",
-                wire.exchange(t.ctx, "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n" + GET));
+    /** Requests that do not persist: "close" from an HTTP/1.1 client, HTTP/1.0 by default. */
+    static Stream<Arguments> lastRequests() {
+        return Wire.across(
+                argumentSet("close is answered with close and ends the connection",
+                        "GET / HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n"),
+                argumentSet("HTTP/1.0 closes by default", "GET / HTTP/1.0\r\n\r\n"));
     }
 
     @ParameterizedTest
-    @EnumSource(Wire.class)
-    void http10ClosesByDefault(Wire wire) throws Exception {
+    @MethodSource("lastRequests")
+    void aRequestThatDoesNotPersistIsAnsweredWithCloseAndTheNextIsNotRead(String request, Wire wire)
+            throws Exception {
         assertEquals("HTTP/1.1 200 OK\r\n" + HI + "Connection: close\r\nContent-Length: 2\r\n\r\nhi",
-                wire.exchange(t.ctx, "GET / HTTP/1.0\r\n\r\n" + GET));
+                wire.exchange(t.ctx, request + GET));
     }
 
     @ParameterizedTest

@@ -2,7 +2,7 @@ package io.httpd.core.http1;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.httpd.testkit.Java25Bridge;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -19,12 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (v2); an address has a port in 0..65535; the outcome, and the bytes consumed, are the same
  * whether the bytes arrive whole or one per read.
  */
+@ExtendWith(Java25Bridge.class)
 class ProxyHeaderFuzzTest {
-    @BeforeAll
-    static void instrumentJava25() {
-        Java25Bridge.install();
-    }
-
     @FuzzTest(maxDuration = "2m")
     void read(byte[] input) {
         assertEquals(outcome(new ByteArrayInputStream(input), input.length),

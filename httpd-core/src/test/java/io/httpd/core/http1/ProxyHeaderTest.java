@@ -115,27 +115,27 @@ class ProxyHeaderTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void whole(String name, String header, String expected) throws IOException {
-        InputStream in = new ByteArrayInputStream(bytes(stream(header, expected)));
-        assertEquals(expected, outcome(in));
-        if (!expected.startsWith("malformed") && !expected.equals("eof")) {
-            assertEquals(REST, new String(in.readAllBytes(), StandardCharsets.ISO_8859_1),
-                    "exactly the header is consumed");
-        }
+        assertOutcome(new ByteArrayInputStream(stream(header, expected)), expected);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void oneBytePerRead(String name, String header, String expected) throws IOException {
-        InputStream in = new OneByteAtATime(bytes(stream(header, expected)));
-        assertEquals(expected, outcome(in));
-        if (!expected.startsWith("malformed") && !expected.equals("eof")) {
-            assertEquals(REST, new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
-        }
+        assertOutcome(MemoryTransport.oneBytePerRead(new ByteArrayInputStream(stream(header, expected))), expected);
     }
 
     /** The header and a request after it; a header cut short is all the client ever sent. */
-    private static String stream(String header, String expected) {
-        return expected.equals("eof") ? header : header + REST;
+    private static byte[] stream(String header, String expected) {
+        return bytes(expected.equals("eof") ? header : header + REST);
+    }
+
+    /** The outcome; after a header (or none) the request behind it is left in the stream. */
+    private static void assertOutcome(InputStream in, String expected) throws IOException {
+        assertEquals(expected, outcome(in));
+        if (!expected.startsWith("malformed") && !expected.equals("eof")) {
+            assertEquals(REST, new String(in.readAllBytes(), StandardCharsets.ISO_8859_1),
+                    "exactly the header is consumed");
+        }
     }
 
     private static String outcome(InputStream in) throws IOException {
@@ -178,24 +178,4 @@ class ProxyHeaderTest {
     static byte[] bytes(String latin1) {
         return latin1.getBytes(StandardCharsets.ISO_8859_1);
     }
-
-    /** A stream that hands out one byte per read, as a slow network might. */
-    private static final class OneByteAtATime extends InputStream {
-        private final ByteArrayInputStream in;
-
-        OneByteAtATime(byte[] bytes) {
-            in = new ByteArrayInputStream(bytes);
-        }
-
-        @Override
-        public int read() {
-            return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            return len == 0 ? 0 : in.read(b, off, 1);
-        }
-    }
-
 }

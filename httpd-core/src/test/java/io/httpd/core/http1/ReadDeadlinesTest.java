@@ -1,7 +1,6 @@
 package io.httpd.core.http1;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -22,23 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * never one whose deadline has not, and the connection can still answer (a 408) after.
  */
 class ReadDeadlinesTest {
-    private SocketPair pair;
-    private Socket client;
-    private SocketChannel accepted;
-    private SocketTransport server;
-
-    @BeforeEach
-    void connect() throws IOException {
-        pair = SocketPair.open();
-        client = pair.client();
-        accepted = pair.accepted();
-        server = pair.server();
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        pair.close();
-    }
+    @AutoClose
+    private final SocketPair pair = SocketPair.open();
+    private final Socket client = pair.client();
+    private final SocketChannel accepted = pair.accepted();
+    private final SocketTransport server = pair.server();
 
     @Test
     void aTimedReadArmsNoSocketTimeout() throws IOException {

@@ -1,6 +1,7 @@
 package io.httpd.core.http1;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -9,12 +10,14 @@ import java.nio.channels.SocketChannel;
 
 /**
  * A real TCP connection on 127.0.0.1: the client's socket (reads time out after 10 s) and the
- * server's side as the engine sees it, a {@link SocketTransport} over the accepted channel.
+ * server's side as the engine sees it, a {@link SocketTransport} over the accepted channel. A
+ * test class holds one per test as a field: {@code @AutoClose final SocketPair pair =
+ * SocketPair.open();}.
  */
 record SocketPair(Socket client, SocketChannel accepted, SocketTransport server)
         implements AutoCloseable {
 
-    static SocketPair open() throws IOException {
+    static SocketPair open() {
         try (ServerSocketChannel listener = ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             Socket client = new Socket();
@@ -22,6 +25,8 @@ record SocketPair(Socket client, SocketChannel accepted, SocketTransport server)
             client.setSoTimeout(10_000);
             SocketChannel accepted = listener.accept();
             return new SocketPair(client, accepted, new SocketTransport(accepted));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no connection on 127.0.0.1", e);
         }
     }
 

@@ -2,7 +2,7 @@ package io.httpd.core.http1;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.httpd.testkit.Java25Bridge;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,12 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no "." or ".." segment (it cannot climb, RFC 3986 §5.2.4), and is its own dot-segment
  * removal.
  */
+@ExtendWith(Java25Bridge.class)
 class TargetPathFuzzTest {
-    @BeforeAll
-    static void instrumentJava25() {
-        Java25Bridge.install();
-    }
-
     @FuzzTest(maxDuration = "2m")
     void normalize(byte[] input) {
         StringBuilder raw = new StringBuilder("/");

@@ -78,25 +78,16 @@ class ValidatorTest {
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aThrowingValidatorIs500AndClosesAndIsLoggedOnce(Wire wire) throws Exception {
-        try (LogCapture log = LogCapture.of(Exchange.class)) {
-            assertEquals(error(500, "the validator failed", CLOSE),
-                    wire.exchange(ctx, "GET /explode HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
-            assertEquals(List.of("GET /explode 500 validator=second"), records(1));
-            assertEquals(List.of("ERROR handler.error validator=second remote="), log.events().stream()
-                    .map(e -> e.substring(0, e.indexOf("remote=") + 7)).toList());
-        }
+        assertEquals(List.of("ERROR handler.error validator=second remote="), failsWith500(wire, "/explode")
+                .stream().map(e -> e.substring(0, e.indexOf("remote=") + 7)).toList());
     }
 
     /** A null verdict is a validator bug, as a null response is a handler's: never an accept. */
     @ParameterizedTest
     @EnumSource(Wire.class)
     void aValidatorReturningNullIs500(Wire wire) throws Exception {
-        try (LogCapture log = LogCapture.of(Exchange.class)) {
-            assertEquals(error(500, "the validator failed", CLOSE),
-                    wire.exchange(ctx, "GET /null HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
-            assertEquals(List.of("GET /null 500 validator=second"), records(1));
-            assertEquals(1, log.events().size(), log.events().toString());
-        }
+        List<String> events = failsWith500(wire, "/null");
+        assertEquals(1, events.size(), events.toString());
     }
 
     @ParameterizedTest
@@ -105,6 +96,20 @@ class ValidatorTest {
         assertEquals(error(400, Violation.HOST_MISSING.reason, CLOSE), wire.exchange(ctx, "GET /ok HTTP/1.1\r\n\r\n"));
         assertEquals(List.of(), List.copyOf(seen));
         assertEquals(List.of("GET /ok 400"), records(1), "no validator named");
+    }
+
+    /**
+     * Sends a request for {@code path}, then one more: the validator "second" fails on it, so
+     * the answer is a 500 that closes (the next request is not read) and one access record
+     * names the validator. Returns the events logged meanwhile.
+     */
+    private List<String> failsWith500(Wire wire, String path) throws Exception {
+        try (LogCapture log = LogCapture.of(Exchange.class)) {
+            assertEquals(error(500, "the validator failed", CLOSE),
+                    wire.exchange(ctx, "GET " + path + " HTTP/1.1\r\nHost: a\r\n\r\n" + NEXT));
+            assertEquals(List.of("GET " + path + " 500 validator=second"), records(1));
+            return log.events();
+        }
     }
 
     /**

@@ -1,7 +1,12 @@
 package io.httpd.core.http1;
 
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.Arguments.ArgumentSet;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * The four ways the behaviour tests replay a client's bytes: through the connection loop in
@@ -47,4 +52,16 @@ enum Wire {
     }
 
     abstract String exchange(Http1Context ctx, String request) throws InterruptedException;
+
+    /**
+     * A table replayed over every wire, as {@code @EnumSource(Wire.class)} replays one case: each
+     * case once per wire, the wire its last argument and in its name.
+     */
+    static Stream<Arguments> across(ArgumentSet... cases) {
+        return Stream.of(cases).flatMap(c -> Stream.of(values()).map(wire -> {
+            Object[] args = Arrays.copyOf(c.get(), c.get().length + 1);
+            args[args.length - 1] = wire;
+            return Arguments.argumentSet(c.getName() + " [" + wire + "]", args);
+        }));
+    }
 }

@@ -16,19 +16,19 @@ class HeapReleaseTest {
      * mark that is itself a flood can be given back again).
      */
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "0 10 999 0 0 0                    | -",
-            "1000 249 249                       | 3",
-            "1000 251 251 251                   | -",
-            "1000 250 250                       | 3",
-            "1000 249 300 249                   | -",
-            "1000 249 300 249 249               | 5",
-            "10000 9000 2000 2000               | 4",
-            "10000 2000 2000 0 0 0              | 3 5",
-            "10000 2000 2000 1500 300 300       | 3 6",
-            "5000 0 0 5000 0 0                  | 3 6",
-            "1000 1200 200 200                  | 4",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+            0 10 999 0 0 0                    | -
+            1000 249 249                       | 3
+            1000 251 251 251                   | -
+            1000 250 250                       | 3
+            1000 249 300 249                   | -
+            1000 249 300 249 249               | 5
+            10000 9000 2000 2000               | 4
+            10000 2000 2000 0 0 0              | 3 5
+            10000 2000 2000 1500 300 300       | 3 6
+            5000 0 0 5000 0 0                  | 3 6
+            1000 1200 200 200                  | 4
+        """)
     void aFloodIsGivenBackOnceItHasEnded(String opens, String releases) {
         HeapRelease release = new HeapRelease(() -> 0);
         StringBuilder due = new StringBuilder();

@@ -1,26 +1,35 @@
 package io.httpd.testkit;
 
-import java.lang.reflect.InvocationHandler;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
  * Lets Jazzer 0.24.0 instrument this project's classes. Its bundled ASM reads class files up to
  * Java 23 (major version 67) and skips ours ("Unsupported class file major version 69"), which
- * leaves the fuzzer without coverage. {@link #install()}, called before Jazzer's agent starts
- * (from a {@code @BeforeAll}), registers first a transformer that labels {@code io/httpd/}
+ * leaves the fuzzer without coverage. A fuzz test class names this as its extension,
+ * {@code @ExtendWith(Java25Bridge.class)}: before all its tests, so before Jazzer's agent starts
+ * (not from a static initializer, which breaks Jazzer), {@link #install()} registers first a transformer that labels {@code io/httpd/}
  * classes 67: Java 24 and 25 added no class-file feature they use, so the bytes are otherwise
  * valid for 67, and the JVM runs them as they are. Reflection only, so the module needs no
  * {@code requires java.instrument}. For tests that fuzz with Jazzer: the plugins' through the
  * test kit, httpd-core's (which cannot read the test kit) by compiling this source folder,
  * {@code src/bridge/java}, into its tests.
  */
-public final class Java25Bridge {
+public final class Java25Bridge implements BeforeAllCallback {
     private static final int OURS = 69;
     private static final int JAZZER_MAX = 67;
     private static boolean installed;
 
-    private Java25Bridge() {
+    /** For JUnit, which makes the extension. */
+    public Java25Bridge() {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        install();
     }
 
     /** Registers the transformer once, on the Instrumentation Jazzer will use too. */

@@ -3,7 +3,7 @@ package io.httpd.plugin.info;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.httpd.api.Headers;
 import io.httpd.testkit.Java25Bridge;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,12 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * same as one line joined with a comma). Invariants: no exception; a format is always chosen;
  * every parsed media range has a non-empty type and subtype and a weight in 0..1000.
  */
+@ExtendWith(Java25Bridge.class)
 class ContentNegotiationFuzzTest {
-    @BeforeAll
-    static void instrumentJava25() {
-        Java25Bridge.install();
-    }
-
     @FuzzTest(maxDuration = "2m")
     void choose(byte[] input) {
         // a field value as the parser passes it: no control byte but HTAB; LF splits it in two

@@ -3,7 +3,7 @@ package io.httpd.plugin.staticfiles;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.httpd.api.Headers;
 import io.httpd.testkit.Java25Bridge;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 
@@ -17,13 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 0..1000; the field with every {@code gzip} spelled {@code x-gzip} gives gzip the same
  * weight (§8.4.1.3).
  */
+@ExtendWith(Java25Bridge.class)
 class AcceptEncodingFuzzTest {
     private static final String[] CODINGS = {"gzip", "br", "zstd", "deflate", "identity", "compress"};
-
-    @BeforeAll
-    static void instrumentJava25() {
-        Java25Bridge.install();
-    }
 
     @FuzzTest(maxDuration = "2m")
     void weights(byte[] input) {

@@ -3,7 +3,7 @@ package io.httpd.plugin.staticfiles;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.httpd.testkit.Java25Bridge;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -17,12 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ByteRanges#MAX_RANGES} ranges, each inside the representation ({@code 0 <= first <= last <
  * length}) and none overlapping another, so a 206 can never send a byte twice or past the end.
  */
+@ExtendWith(Java25Bridge.class)
 class ByteRangesFuzzTest {
-    @BeforeAll
-    static void instrumentJava25() {
-        Java25Bridge.install();
-    }
-
     @FuzzTest(maxDuration = "2m")
     void select(FuzzedDataProvider data) {
         // consumeLong(0, Long.MAX_VALUE) gave a negative length (input provider-negative-length)

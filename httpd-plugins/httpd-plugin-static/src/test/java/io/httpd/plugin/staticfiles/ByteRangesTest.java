@@ -20,53 +20,53 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class ByteRangesTest {
     @ParameterizedTest(name = "{0} of {1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        // int-range, open-ended, suffix (§14.1.1)
-        "bytes=0-499            | 1000 | 0-499",
-        "bytes=500-999          | 1000 | 500-999",
-        "bytes=500-             | 1000 | 500-999",
-        "bytes=-500             | 1000 | 500-999",
-        "bytes=0-0              | 1000 | 0-0",
-        "bytes=-1               | 1000 | 999-999",
-        // last-pos past the end is clamped; a suffix longer than the content is all of it
-        "bytes=999-2000         | 1000 | 999-999",
-        "bytes=-2000            | 1000 | 0-999",
-        "bytes=0-99999999999999999999999 | 1000 | 0-999",
-        "bytes=-99999999999999999999999  | 1000 | 0-999",
-        // several ranges: the client's order, whitespace and empty list elements tolerated
-        "bytes=0-0,-1           | 1000 | 0-0 999-999",
-        "bytes=900-999,0-99     | 1000 | 900-999 0-99",
-        "'bytes= 0-9 ,, 200-209 ' | 1000 | 0-9 200-209",
-        "BYTES=0-9              | 1000 | 0-9",
-        // unsatisfiable specs are dropped; none left is 416 (§15.5.17)
-        "bytes=1000-            | 1000 | 416",
-        "bytes=1000-1001,2000-  | 1000 | 416",
-        "bytes=-0               | 1000 | 416",
-        "bytes=99999999999999999999- | 1000 | 416",
-        "bytes=-0,0-9           | 1000 | 0-9",
-        "bytes=2000-,10-19      | 1000 | 10-19",
-        // a zero-length representation: only a non-zero suffix is satisfiable, sent whole
-        "bytes=0-               | 0    | 416",
-        "bytes=-5               | 0    | 200",
-        // invalid fields are ignored (§14.2 MAY), other units too
-        "bytes=5-4              | 1000 | 200",
-        "bytes=                 | 1000 | 200",
-        "bytes=-                | 1000 | 200",
-        "bytes=abc              | 1000 | 200",
-        "bytes=0-9;x            | 1000 | 200",
-        "bytes=+1-2             | 1000 | 200",
-        "'bytes=0 -9'           | 1000 | 200",
-        "bytes 0-9              | 1000 | 200",
-        "items=0-9              | 1000 | 200",
-        "bytes=0-9,x            | 1000 | 200",
-        // overlapping and nearby ranges coalesce, in ascending order (§14.2 MAY)
-        "bytes=0-499,400-999    | 1000 | 0-999",
-        "bytes=12-20,5-15,0-10  | 1000 | 0-20",
-        "bytes=0-9,50-59        | 1000 | 0-59",
-        "bytes=0-9,89-99        | 1000 | 0-99",
-        "bytes=0-9,90-99        | 1000 | 0-9 90-99",
-        "bytes=500-,0-,-1       | 1000 | 0-999",
-    })
+    @CsvSource(delimiter = '|', textBlock = """
+        # int-range, open-ended, suffix (§14.1.1)
+        bytes=0-499            | 1000 | 0-499
+        bytes=500-999          | 1000 | 500-999
+        bytes=500-             | 1000 | 500-999
+        bytes=-500             | 1000 | 500-999
+        bytes=0-0              | 1000 | 0-0
+        bytes=-1               | 1000 | 999-999
+        # last-pos past the end is clamped; a suffix longer than the content is all of it
+        bytes=999-2000         | 1000 | 999-999
+        bytes=-2000            | 1000 | 0-999
+        bytes=0-99999999999999999999999 | 1000 | 0-999
+        bytes=-99999999999999999999999  | 1000 | 0-999
+        # several ranges: the client's order, whitespace and empty list elements tolerated
+        bytes=0-0,-1           | 1000 | 0-0 999-999
+        bytes=900-999,0-99     | 1000 | 900-999 0-99
+        'bytes= 0-9 ,, 200-209 ' | 1000 | 0-9 200-209
+        BYTES=0-9              | 1000 | 0-9
+        # unsatisfiable specs are dropped; none left is 416 (§15.5.17)
+        bytes=1000-            | 1000 | 416
+        bytes=1000-1001,2000-  | 1000 | 416
+        bytes=-0               | 1000 | 416
+        bytes=99999999999999999999- | 1000 | 416
+        bytes=-0,0-9           | 1000 | 0-9
+        bytes=2000-,10-19      | 1000 | 10-19
+        # a zero-length representation: only a non-zero suffix is satisfiable, sent whole
+        bytes=0-               | 0    | 416
+        bytes=-5               | 0    | 200
+        # invalid fields are ignored (§14.2 MAY), other units too
+        bytes=5-4              | 1000 | 200
+        bytes=                 | 1000 | 200
+        bytes=-                | 1000 | 200
+        bytes=abc              | 1000 | 200
+        bytes=0-9;x            | 1000 | 200
+        bytes=+1-2             | 1000 | 200
+        'bytes=0 -9'           | 1000 | 200
+        bytes 0-9              | 1000 | 200
+        items=0-9              | 1000 | 200
+        bytes=0-9,x            | 1000 | 200
+        # overlapping and nearby ranges coalesce, in ascending order (§14.2 MAY)
+        bytes=0-499,400-999    | 1000 | 0-999
+        bytes=12-20,5-15,0-10  | 1000 | 0-20
+        bytes=0-9,50-59        | 1000 | 0-59
+        bytes=0-9,89-99        | 1000 | 0-99
+        bytes=0-9,90-99        | 1000 | 0-9 90-99
+        bytes=500-,0-,-1       | 1000 | 0-999
+        """)
     void selects(String field, long length, String expected) {
         assertEquals(expected, describe(ByteRanges.select(field, length)));
     }
