@@ -22,10 +22,13 @@ public record Response(Status status, Headers headers, Body body) {
         Objects.requireNonNull(body, "body");
     }
 
+    // the fields of text() and json(), made once: Headers are immutable
+    private static final Headers TEXT = Headers.of("Content-Type", "text/plain; charset=utf-8");
+    private static final Headers JSON = Headers.of("Content-Type", "application/json");
+
     /** A response with a UTF-8 {@code text/plain} body. */
     public static Response text(Status status, String text) {
-        return new Response(status, Headers.of("Content-Type", "text/plain; charset=utf-8"),
-                new Body.Bytes(text.getBytes(StandardCharsets.UTF_8)));
+        return new Response(status, TEXT, new Body.Bytes(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -39,8 +42,7 @@ public record Response(Status status, Headers headers, Body body) {
 
     /** A response with JSON already serialized to UTF-8 bytes (not copied: do not change them). */
     public static Response json(Status status, byte[] json) {
-        return new Response(status, Headers.of("Content-Type", "application/json"),
-                new Body.Bytes(json));
+        return new Response(status, JSON, new Body.Bytes(json));
     }
 
     /** A response with no content. */

@@ -85,10 +85,10 @@ final class Generation implements Generations.Lease {
                         AccessLogDispatcher.QUEUE_CAPACITY)
                 : previous.accessLog.next(plugins.sinks, plugins.sinkIds,
                         AccessLogDispatcher.QUEUE_CAPACITY);
-        Consumer<AccessRecord> records = counted == null ? accessLog::submit : r -> {
+        Consumer<AccessRecord> records = counted != null ? r -> {
             counted.accept(r);
             accessLog.submit(r);
-        };
+        } : plugins.sinks.isEmpty() ? Http1Context.NO_ACCESS_LOG : accessLog::submit;
         Http1Context ctx = new Http1Context(config.limits(), config.server().name(),
                 new RouteTable(plugins.routes), plugins.validators, records,
                 info.countersSource(), config.server().requestIdHeader())

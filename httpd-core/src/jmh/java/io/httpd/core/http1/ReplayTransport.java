@@ -8,13 +8,20 @@ import java.nio.channels.FileChannel;
 /**
  * A connection for the benchmarks, in memory: every read returns the same request bytes whole
  * (so each parse after the first starts on a fresh fill, as on a keep-alive connection), and
- * what is written is dropped.
+ * what is written is dropped. A bounded one ends its input after that many requests.
  */
 final class ReplayTransport implements Transport {
     private final byte[] request;
+    private int readsLeft;
 
     ReplayTransport(byte[] request) {
+        this(request, Integer.MAX_VALUE);
+    }
+
+    /** A client that sends the request this many times, then closes. */
+    ReplayTransport(byte[] request, int times) {
         this.request = request;
+        this.readsLeft = times;
     }
 
     @Override
@@ -27,6 +34,12 @@ final class ReplayTransport implements Transport {
 
             @Override
             public int read(byte[] b, int off, int len) {
+                if (readsLeft == 0) {
+                    return -1;
+                }
+                if (readsLeft != Integer.MAX_VALUE) {
+                    readsLeft--;
+                }
                 int n = Math.min(len, request.length);
                 System.arraycopy(request, 0, b, off, n);
                 return n;

@@ -9,30 +9,33 @@ final class Authority {
     }
 
     static boolean isValid(String authority) {
+        int end = authority.length();
         int portColon;
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
-            if (close < 2 || !ipLiteral(authority.substring(1, close))) {
+            if (close < 2 || !ipLiteral(authority, 1, close)) {
                 return false;
             }
             portColon = close + 1;
-            if (portColon < authority.length() && authority.charAt(portColon) != ':') {
+            if (portColon < end && authority.charAt(portColon) != ':') {
                 return false;
             }
         } else {
             portColon = authority.indexOf(':');
             if (portColon < 0) {
-                portColon = authority.length();
+                portColon = end;
             }
-            if (!regName(authority.substring(0, portColon))) {
+            if (!regName(authority, 0, portColon)) {
                 return false;
             }
         }
-        return portColon >= authority.length() || port(authority.substring(portColon + 1));
+        return portColon >= end || port(authority, portColon + 1, end);
     }
 
-    private static boolean ipLiteral(String s) {
-        for (int i = 0; i < s.length(); i++) {
+    // each of these checks the characters from (inclusive) to (exclusive): no substring made
+
+    private static boolean ipLiteral(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (!(Character.digit(c, 16) >= 0 || c == ':' || c == '.')) {
                 return false;
@@ -41,11 +44,11 @@ final class Authority {
         return true;
     }
 
-    private static boolean regName(String s) {
-        if (s.isEmpty()) {
+    private static boolean regName(String s, int from, int to) {
+        if (from == to) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || "-._~!$&'()*+,;=%".indexOf(c) >= 0;
@@ -56,11 +59,11 @@ final class Authority {
         return true;
     }
 
-    private static boolean port(String s) {
-        if (s.length() > 5) {
+    private static boolean port(String s, int from, int to) {
+        if (to - from > 5) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = from; i < to; i++) {
             if (s.charAt(i) < '0' || s.charAt(i) > '9') {
                 return false;
             }

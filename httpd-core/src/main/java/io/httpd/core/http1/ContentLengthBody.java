@@ -11,10 +11,11 @@ final class ContentLengthBody extends BodyStream {
         this.remaining = length;
     }
 
-    /** A body with no content. */
-    static ContentLengthBody empty(WireReader in) {
-        return new ContentLengthBody(in, 0, 0, null);
-    }
+    /**
+     * The body of every request without content. One for all: with nothing to read and no 100
+     * owed it never touches a reader and no read changes it.
+     */
+    static final ContentLengthBody EMPTY = new ContentLengthBody(null, 0, 0, null);
 
     @Override
     protected int readContent(byte[] dst, int off, int len) throws IOException {
@@ -36,6 +37,6 @@ final class ContentLengthBody extends BodyStream {
 
     @Override
     public int available() {
-        return (int) Math.min(remaining, in.buffered());
+        return remaining == 0 ? 0 : (int) Math.min(remaining, in.buffered());
     }
 }

@@ -41,7 +41,7 @@ final class Exchange {
     private final ResponseWriter writer;
     private ConnectionInfo connection; // its client set per request by trusted proxies
     private final InetSocketAddress remote;
-    private final String requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
+    private String requestId; // made when the access record or the response field needs it
     private BodyStream body;
     private RouteTable.Route route;
     private String validatorId; // while a validator runs: whom to blame if it throws
@@ -63,7 +63,7 @@ final class Exchange {
      * @return whether the connection may read another request
      */
     boolean serve(RequestHead head, long startNanos, boolean mayPersist) throws IOException {
-        ZonedDateTime time = RequestTime.now();
+        ZonedDateTime time = ctx.logsAccess() ? RequestTime.now() : null;
         connection = ctx.forwarded().resolve(connection, head.headers());
         Response response = ctx.https().redirects() ? ctx.https().redirect(head) : respond(head);
         if (body != null && response.body() instanceof Response.Body.Streamed) {
@@ -74,8 +74,10 @@ final class Exchange {
                 keepAlive);
         boolean reusable = keepAlive && !sent.aborted() && (!head.framing().hasBody()
                 || finishBody(head)) && !sent.mustClose(); // drained before the next request
-        ctx.accessLog().accept(accessRecord(time, head.method().name(), head.target(),
-                head.version(), head.headers(), response.status().code(), sent, startNanos));
+        if (time != null) {
+            ctx.accessLog().accept(accessRecord(time, head.method().name(), head.target(),
+                    head.version(), head.headers(), response.status().code(), sent, startNanos));
+        }
         return reusable;
     }
 
@@ -91,12 +93,14 @@ final class Exchange {
     /** Answers a head that could not be read or failed the core's checks, then closes. */
     void reject(HttpException e, RequestParser.RawHead raw, long startNanos) {
         logReject(e);
-        ZonedDateTime time = RequestTime.now();
+        ZonedDateTime time = ctx.logsAccess() ? RequestTime.now() : null;
         RequestParser.RawHead r = raw != null ? raw : UNREAD;
         ResponseWriter.Sent sent = write(ServerResponses.error(e.status(), e.getMessage()),
                 r.method().equals("HEAD"), 1, false);
-        ctx.accessLog().accept(accessRecord(time, r.method(), r.target(), protocol(r.version()),
-                r.headers(), e.status().code(), sent, startNanos));
+        if (time != null) {
+            ctx.accessLog().accept(accessRecord(time, r.method(), r.target(),
+                    protocol(r.version()), r.headers(), e.status().code(), sent, startNanos));
+        }
     }
 
     /** The protocol as AccessRecord defines it: never "HTTP/1.10" nor "HTTP/1.2". */
@@ -173,7 +177,7 @@ final class Exchange {
         BodyStream.Continue hundred = mayContinue && head.expectContinue()
                 ? writer::writeContinue : null;
         return switch (head.framing().kind()) {
-            case NONE -> ContentLengthBody.empty(in);
+            case NONE -> ContentLengthBody.EMPTY;
             case LENGTH -> new ContentLengthBody(in, head.framing().length(), limit, hundred);
             case CHUNKED -> new ChunkedBody(in, limit, hundred);
         };
@@ -230,7 +234,7 @@ final class Exchange {
             response = ctx.https().withStrictTransportSecurity(response);
             if (!ctx.requestIdHeader().isEmpty()) {
                 response = new Response(response.status(),
-                        response.headers().replace(ctx.requestIdHeader(), requestId),
+                        response.headers().replace(ctx.requestIdHeader(), requestId()),
                         response.body());
             }
             return writer.write(response, headOnly, minor, keepAlive);
@@ -262,7 +266,15 @@ final class Exchange {
         return new AccessRecord(time, connection.client(), method, target, protocol, status,
                 sent.bytes(), took, headers.first("Referer").orElse(null),
                 headers.first("User-Agent").orElse(null), route == null ? null : route.path(),
-                requestId, connection, sent.aborted(), validatorId);
+                requestId(), connection, sent.aborted(), validatorId);
+    }
+
+    /** This exchange's id, unique within the process: made once, when first asked for. */
+    private String requestId() {
+        if (requestId == null) {
+            requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
+        }
+        return requestId;
     }
 
     private Request request(RequestHead head, InputStream content, String routePath) {

@@ -93,23 +93,29 @@ final class HeadRules {
      * than one Host, or with an invalid Host value.
      */
     static void host(Headers headers, int minor) throws HttpException {
-        List<String> hosts = headers.all("Host");
-        if (hosts.isEmpty() && minor == 1) {
+        String host = null;
+        List<Headers.Field> fields = headers.fields();
+        for (int i = 0, n = fields.size(); i < n; i++) { // no list of values: one is the rule
+            Headers.Field f = fields.get(i);
+            if (f.is("Host")) {
+                if (host != null) {
+                    throw Violation.HOST_REPEATED.exception();
+                }
+                host = f.value();
+            }
+        }
+        if (host == null && minor == 1) {
             throw Violation.HOST_MISSING.exception();
         }
-        if (hosts.size() > 1) {
-            throw Violation.HOST_REPEATED.exception();
-        }
-        if (hosts.size() == 1 && !hosts.getFirst().isEmpty()
-                && !Authority.isValid(hosts.getFirst())) {
+        if (host != null && !host.isEmpty() && !Authority.isValid(host)) {
             throw Violation.HOST_INVALID.exception();
         }
     }
 
     /** RFC 9112 §6.1–§6.3: message body length, refusing every ambiguity. */
     static BodyFraming framing(Headers headers, int minor) throws HttpException {
-        List<String> te = headers.all("Transfer-Encoding");
-        List<String> cl = headers.all("Content-Length");
+        List<String> te = values(headers, "Transfer-Encoding");
+        List<String> cl = values(headers, "Content-Length");
         if (!te.isEmpty()) {
             if (!cl.isEmpty()) { // §6.3 item 3: a smuggling attempt
                 throw Violation.TRANSFER_ENCODING_AND_LENGTH.exception();
@@ -183,7 +189,7 @@ final class HeadRules {
      * never gets a 100, so its expectation is ignored.
      */
     static boolean expect(Headers headers, int minor, BodyFraming framing) throws HttpException {
-        List<String> expect = headers.all("Expect");
+        List<String> expect = values(headers, "Expect");
         if (expect.isEmpty()) {
             return false;
         }
@@ -199,11 +205,16 @@ final class HeadRules {
     static boolean keepAlive(Headers headers, int minor) {
         boolean close = false;
         boolean keepAlive = false;
-        for (String token : Lists.elements(headers.all("Connection"))) {
+        for (String token : Lists.elements(values(headers, "Connection"))) {
             close |= token.equalsIgnoreCase("close");
             keepAlive |= token.equalsIgnoreCase("keep-alive");
         }
         return !close && (minor == 1 || keepAlive);
+    }
+
+    /** As {@link Headers#all}, but a field that is absent (the common case) allocates nothing. */
+    private static List<String> values(Headers headers, String name) {
+        return headers.contains(name) ? headers.all(name) : List.of();
     }
 
     private static boolean isDigit(char c) {

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * @param serverName the Server field value; empty to omit it
  * @param routes     the route table
  * @param validators the validator chain, in httpd.toml order
- * @param accessLog  receives one record per exchange; must not block
+ * @param accessLog  receives one record per exchange; must not block. {@link #NO_ACCESS_LOG}
+ *                   when nothing reads them: then no record is made at all
  * @param counters   the live counters
  * @param requestIdHeader the response header that carries the request id, or empty for none
  * @param forwarded  the trusted proxies: whose forwarding header names the client
@@ -26,8 +27,16 @@ public record Http1Context(Limits limits, String serverName, RouteTable routes,
                            List<Validator> validators, Consumer<AccessRecord> accessLog,
                            TrafficCounters counters, String requestIdHeader,
                            ForwardedClient forwarded, HttpsUpgrade https) {
+    /** The access log of a generation with no sink and no one counting: records are not made. */
+    public static final Consumer<AccessRecord> NO_ACCESS_LOG = record -> { };
+
     public Http1Context {
         validators = List.copyOf(validators);
+    }
+
+    /** Whether anything reads the access records: else an exchange makes none. */
+    boolean logsAccess() {
+        return accessLog != NO_ACCESS_LOG;
     }
 
     /** The context of one listener's connections: these go to https or get HSTS. */

@@ -44,9 +44,13 @@ final class KnownTokens {
         return new String(buf, from, length, StandardCharsets.ISO_8859_1);
     }
 
-    private static boolean matches(String s, byte[] buf, int from) {
-        for (int i = s.length() - 1; i >= 0; i--) { // from the end: "Accept-..." differ there
-            if (s.charAt(i) != buf[from + i]) {
+    /**
+     * Whether the Latin-1 bytes at {@code from} spell {@code s} (which the buffer holds in full).
+     * Compared from the end: "Accept-..." differ there, and so do most repeated values.
+     */
+    static boolean matches(String s, byte[] buf, int from) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            if (s.charAt(i) != (buf[from + i] & 0xff)) {
                 return false;
             }
         }

@@ -30,9 +30,19 @@ final class RequestParser {
     private final int headerBytesLimit;
     private final int headerCountLimit;
     private int scanned; // bytes after position() already searched for LF
-    private RawHead requestLine; // of the head being read, for rejecting it
+    // the request line of the head being read (method null until it was read whole); the
+    // target is kept to the next line, which reuses it when it is the same
+    private String method;
+    private String target;
+    private String version;
     /** The fields of the head being read; Headers.of copies them, so it is reused. */
     private final List<Headers.Field> fields = new ArrayList<>(16);
+    /**
+     * The previous head's fields. A client on a keep-alive connection tends to repeat its field
+     * lines: a line the same as the one at its place before reuses that field, and a head all
+     * of whose lines are the same reuses these headers (all immutable), allocating nothing.
+     */
+    private Headers previous = Headers.EMPTY;
 
     RequestParser(WireReader in, int requestLineLimit, int headerBytesLimit, int headerCountLimit) {
         this.in = in;
@@ -58,7 +68,7 @@ final class RequestParser {
      * @return null when the client closed the connection cleanly before sending a byte
      */
     RawHead read() throws IOException {
-        requestLine = null;
+        method = null;
         int lineEnd = nextLine(requestLineLimit, true, Violation.REQUEST_LINE_TOO_LONG);
         int skipped = 0;
         while (lineEnd >= 0 && contentEnd(lineEnd) == in.position()) {
@@ -73,14 +83,15 @@ final class RequestParser {
         if (lineEnd < 0) {
             return null;
         }
-        RawHead line = requestLine(in.position(), contentEnd(lineEnd));
-        requestLine = line;
+        requestLine(in.position(), contentEnd(lineEnd));
         consumeLine(lineEnd);
-        return new RawHead(line.method(), line.target(), line.version(), Headers.of(fields()));
+        return new RawHead(method, target, version, headers());
     }
 
-    private List<Headers.Field> fields() throws IOException {
+    private Headers headers() throws IOException {
         fields.clear();
+        List<Headers.Field> before = previous.fields();
+        boolean repeated = true; // every line so far the same as the one at its place before
         int budget = headerBytesLimit;
         while (true) {
             int lineEnd = nextLine(budget, false, Violation.HEADER_SECTION_TOO_LARGE);
@@ -89,14 +100,33 @@ final class RequestParser {
             budget -= lineEnd + 1 - start;
             if (end == start) {
                 consumeLine(lineEnd);
-                return fields;
+                if (!repeated || fields.size() != before.size()) {
+                    previous = Headers.of(fields);
+                }
+                return previous;
             }
-            if (fields.size() == headerCountLimit) {
+            int i = fields.size();
+            if (i == headerCountLimit) {
                 throw Violation.TOO_MANY_FIELDS.exception(headerCountLimit);
             }
-            fields.add(field(start, end));
+            Headers.Field same = i < before.size() && sameLine(before.get(i), start, end)
+                    ? before.get(i) : null;
+            repeated &= same != null;
+            fields.add(same != null ? same : field(start, end));
             consumeLine(lineEnd);
         }
+    }
+
+    /**
+     * Whether the line holds {@code name ": " value} of this field, byte for byte: such a line
+     * parses to that very field (its name a token, its value checked and trimmed before).
+     */
+    private boolean sameLine(Headers.Field f, int start, int end) {
+        byte[] buf = in.buffer();
+        int n = f.name().length();
+        return end - start == n + 2 + f.value().length() && buf[start + n] == ':'
+                && buf[start + n + 1] == ' ' && KnownTokens.matches(f.name(), buf, start)
+                && KnownTokens.matches(f.value(), buf, start + n + 2);
     }
 
     /**
@@ -169,11 +199,15 @@ final class RequestParser {
      * rejection of the header section can still log. Null before.
      */
     RawHead requestLine() {
-        return requestLine;
+        return method == null ? null : new RawHead(method, target, version, Headers.EMPTY);
     }
 
-    /** {@code request-line = method SP request-target SP HTTP-version} (RFC 9112 §3). */
-    private RawHead requestLine(int start, int end) throws HttpException {
+    /**
+     * {@code request-line = method SP request-target SP HTTP-version} (RFC 9112 §3): sets
+     * {@link #method}, {@link #target} (the previous one's String when it is the same) and
+     * {@link #version}.
+     */
+    private void requestLine(int start, int end) throws HttpException {
         byte[] buf = in.buffer();
         int sp1 = indexOf(buf, start, end, (byte) ' ');
         if (sp1 <= start) { // none, or an empty method, which Method would refuse with an IAE
@@ -201,8 +235,12 @@ final class RequestParser {
                 throw Violation.MALFORMED_REQUEST_LINE.exception();
             }
         }
-        return new RawHead(KnownTokens.of(buf, start, sp1), ascii(buf, sp1 + 1, sp2),
-                KnownTokens.of(buf, sp2 + 1, end), Headers.EMPTY);
+        if (target == null || target.length() != sp2 - sp1 - 1
+                || !KnownTokens.matches(target, buf, sp1 + 1)) {
+            target = ascii(buf, sp1 + 1, sp2);
+        }
+        version = KnownTokens.of(buf, sp2 + 1, end);
+        method = KnownTokens.of(buf, start, sp1); // last: the line was read whole
     }
 
     /** {@code field-line = field-name ":" OWS field-value OWS} (RFC 9112 §5). */

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * Writes responses on one connection (RFC 9112 §4, §6): the status line, the handler's fields,
@@ -26,6 +27,8 @@ import java.nio.file.StandardOpenOption;
  */
 final class ResponseWriter {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes();
+    /** How a file is opened to be sent: a set made once (the varargs form makes one per call). */
+    private static final Set<StandardOpenOption> READ = Set.of(StandardOpenOption.READ);
 
     private final WireWriter out;
     private final Transport transport;
@@ -126,7 +129,7 @@ final class ResponseWriter {
     }
 
     private long writeFile(Body.FileRegion region) throws IOException {
-        try (FileChannel file = FileChannel.open(region.file(), StandardOpenOption.READ)) {
+        try (FileChannel file = FileChannel.open(region.file(), READ)) {
             out.flushBuffer();
             if (!transferFile(file, region)) {
                 file.position(region.offset());

@@ -22,8 +22,14 @@ final class AcceptEncoding {
         this.weights = weights;
     }
 
+    /** The weights without the field: identity only. */
+    private static final AcceptEncoding ABSENT = new AcceptEncoding(Map.of());
+
     /** The weights of a request's Accept-Encoding lines, all lines taken as one list. */
     static AcceptEncoding of(Headers headers) {
+        if (!headers.contains("Accept-Encoding")) {
+            return ABSENT; // nothing to parse: a client such as curl or wrk that sends none
+        }
         Map<String, Integer> weights = new HashMap<>();
         for (QualityList.Element element : QualityList.parse(headers.all("Accept-Encoding"))) {
             String coding = element.value();
