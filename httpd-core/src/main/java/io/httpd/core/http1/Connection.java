@@ -156,7 +156,7 @@ public final class Connection implements Runnable {
                 }
                 if (!exchange(in, out)) {
                     flushQuietly(out);
-                    linger(in);
+                    in.linger(LINGER);
                     return "closed after response";
                 }
                 requests++;
@@ -269,25 +269,6 @@ public final class Connection implements Runnable {
         }
         in.gapLimit(ctx.limits().bodyTimeout());
         return exchange.serve(head, start, !stopping.getAsBoolean());
-    }
-
-    /**
-     * Closes in stages (RFC 9112 §9.6): half-close, then read and discard what the client still
-     * sends until it closes too, for at most {@link #LINGER}. Closing at once with unread input
-     * makes the TCP stack send a reset, which can destroy the response before the client read
-     * it: a 413 or 400 answered while the client is still sending content.
-     */
-    private void linger(WireReader in) {
-        try {
-            transport.shutdownOutput();
-            in.deadlineIn(LINGER);
-            byte[] discard = new byte[8192];
-            while (in.read(discard, 0, discard.length) >= 0) {
-                // discarded: the request was answered already
-            }
-        } catch (IOException ignored) {
-            // deadline passed or the peer reset: close now either way
-        }
     }
 
     private void flushQuietly(WireWriter out) {

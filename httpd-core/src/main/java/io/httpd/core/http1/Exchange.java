@@ -99,16 +99,7 @@ final class Exchange {
                 r.method().equals("HEAD"), 1, false);
         if (time != null) {
             ctx.accessLog().accept(accessRecord(time, r.method(), r.target(),
-                    protocol(r.version()), r.headers(), e.status().code(), sent, startNanos));
-        }
-    }
-
-    /** The protocol as AccessRecord defines it: never "HTTP/1.10" nor "HTTP/1.2". */
-    private static String protocol(String version) {
-        try {
-            return HeadRules.version(version) == 0 ? "HTTP/1.0" : "HTTP/1.1";
-        } catch (HttpException e) {
-            return "-";
+                    HeadRules.protocol(r.version()), r.headers(), e.status().code(), sent, startNanos));
         }
     }
 

@@ -46,6 +46,15 @@ final class HeadRules {
         return v.charAt(7) == '0' ? 0 : 1;
     }
 
+    /** The protocol as AccessRecord defines it: never "HTTP/1.10" nor "HTTP/1.2"; "-" if malformed. */
+    static String protocol(String version) {
+        try {
+            return version(version) == 0 ? "HTTP/1.0" : "HTTP/1.1";
+        } catch (HttpException e) {
+            return "-";
+        }
+    }
+
     /**
      * The request-target forms of RFC 9112 §3.2: origin-form, absolute-form (its path is used;
      * its authority wins over Host), asterisk-form only with OPTIONS. Authority-form is only for

@@ -60,6 +60,25 @@ final class WireReader {
         gapMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, time.toMillis()));
     }
 
+    /**
+     * Closes in stages (RFC 9112 §9.6): half-close, then read and discard what the client still
+     * sends until it closes too, for at most {@code time}. Closing at once with unread input
+     * makes the TCP stack send a reset, which can destroy the response before the client read
+     * it: a 413 or 400 answered while the client is still sending content.
+     */
+    void linger(java.time.Duration time) {
+        try {
+            transport.shutdownOutput();
+            deadlineIn(time);
+            byte[] discard = new byte[8192];
+            while (read(discard, 0, discard.length) >= 0) {
+                // discarded: the request was answered already
+            }
+        } catch (IOException ignored) {
+            // deadline passed or the peer reset: close now either way
+        }
+    }
+
     /** Grows the buffer to at least this many bytes, keeping what it holds (a reload's limits). */
     void capacity(int bytes) {
         if (bytes > buf.length) {
