@@ -12,20 +12,21 @@
 #   CANDIDATE: an image folder, or "IMAGE|OPTS" to run it with HTTPD_JAVA_OPTS=OPTS
 #   e.g. memory.sh 2 httpd-dist/target/httpd "httpd-dist/target/httpd|-XX:+UseG1GC"
 # Each image is copied first (its conf and logs change); the access log is on, as shipped.
+# PORT=N moves the listeners to N and N+1.
 # Needs: wrk, curl. About 70 s per candidate and round.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 rounds=${1:?usage: memory.sh ROUNDS CANDIDATE...}
 shift
 source "$here/common.sh" 10 64
-port=18120
-port_free "$port" 18121
+port=${PORT:-18120} # and the admin listener on the next one
+port_free "$port" $(( port + 1 ))
 url="http://127.0.0.1:$port/13.txt"
 
 # copy IMAGE N: the image at $work/image-N, with the shipped config on the bench ports
 copy() {
   cp -a "$1" "$work/image-$2"
-  sed -i "s/0\.0\.0\.0:8080/127.0.0.1:$port/; s/127\.0\.0\.1:9090/127.0.0.1:18121/" \
+  sed -i "s/0\.0\.0\.0:8080/127.0.0.1:$port/; s/127\.0\.0\.1:9090/127.0.0.1:$(( port + 1 ))/" \
       "$work/image-$2/conf/httpd.toml"
   printf 'hello, world\n' > "$work/image-$2/www/13.txt"
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trains a JDK 25 AOT cache (JEP 483/514) for the image at $1 and writes it to $2: a run that
-# starts the server on a free port, serves a few hundred requests and stops on SIGTERM. It runs
+# starts the server as shipped (free ports), serves about a thousand requests and stops on SIGTERM. It runs
 # through the image's own bin/httpd, so the cache is trained with the JVM options the server
 # runs with (a cache refuses some changes, such as -XX:+UseCompactObjectHeaders).
 #   usage: train-aot.sh IMAGE OUT
@@ -23,13 +23,35 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "train-aot: $*" >&2; exit 1; }
 
-cat > "$train/httpd.toml" <<'TOML'
+# What the shipped conf/httpd.toml serves (the sample site, echo, info, a file access log, the
+# admin listener), so that its start and first requests find their classes in the cache too.
+toml_string() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"; }
+cat > "$train/httpd.toml" <<TOML
 [[listen]]
 address = "127.0.0.1:0"
+
+[admin]
+address = "127.0.0.1:0"
+
+[[route]]
+path = "/"
+handler = "static"
+root = $(toml_string "$image/www")
+index = ["index.html"]
 
 [[route]]
 path = "/echo"
 handler = "echo"
+
+[[route]]
+path = "/info"
+handler = "info"
+detail = "full"
+
+[[access_log]]
+sink = "file"
+path = $(toml_string "$train/access.log")
+format = "combined"
 TOML
 # The log exists before the JVM starts, so reading it never races the redirection.
 : > "$train/log"
@@ -38,21 +60,21 @@ HTTPD_JAVA_OPTS="-XX:AOTCacheOutput=$train/httpd.aot -Xlog:aot=error" \
     setsid "$launcher" -c "$train/httpd.toml" >> "$train/log" 2>&1 < /dev/null &
 pid=$!
 
-listen_port() {
-  sed -n 's/.*server\.listen address="127\.0\.0\.1:\([0-9]*\)".*/\1/p' "$train/log" | head -n 1
+listen_port() { # N: the port of the Nth listener started (1: data, 2: admin)
+  sed -n 's/.*server\.listen address="127\.0\.0\.1:\([0-9]*\)".*/\1/p' "$train/log" | sed -n "$1p"
 }
-port=""
+port="" admin=""
 for _ in $(seq $((start_timeout * 10))); do
-  port=$(listen_port)
-  [ -n "$port" ] && break
+  port=$(listen_port 1) admin=$(listen_port 2)
+  [ -n "$admin" ] && break
   kill -0 "$pid" 2>/dev/null || fail "the training server exited before it listened: $(tail -n 3 "$train/log")"
   sleep 0.1
 done
-[ -n "$port" ] || fail "the training server did not listen within ${start_timeout}s"
+[ -n "$admin" ] || fail "the training server did not listen within ${start_timeout}s"
 
 # One request a connection; each bounded, so a stuck exchange cannot stall the build.
-request() { # REQUEST-HEAD-PREFIX
-  exec 3<>"/dev/tcp/127.0.0.1/$port" || return 1
+request() { # REQUEST-HEAD-PREFIX [PORT]
+  exec 3<>"/dev/tcp/127.0.0.1/${2:-$port}" || return 1
   printf '%sConnection: close\r\n\r\nhello' "$1" >&3 || true
   timeout 10 cat <&3 > "$train/response" || true
   exec 3>&-
@@ -63,10 +85,21 @@ served=0
 for i in $(seq 100); do
   for head in "GET /echo?i=$i HTTP/1.1\r\nHost: t\r\n" \
               "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n" \
-              "GET /nowhere HTTP/1.1\r\nHost: t\r\n" "BAD\r\n"; do
+              "GET /nowhere HTTP/1.1\r\nHost: t\r\n" "BAD\r\n" \
+              "GET / HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n" \
+              "GET /favicon.ico HTTP/1.1\r\nHost: t\r\nIf-Modified-Since: Sun, 06 Nov 1994 08:49:37 GMT\r\n" \
+              "HEAD /index.html HTTP/1.1\r\nHost: t\r\nRange: bytes=0-9\r\n" \
+              "GET /info HTTP/1.1\r\nHost: t\r\n"; do
     request "$(printf "$head")" || fail "request $((served + 1)) got no response"
     served=$((served + 1))
   done
+  if [ $((i % 10)) -eq 0 ]; then # the admin listener
+    for path in /health /ready /metrics /status; do
+      request "$(printf "GET $path HTTP/1.1\r\nHost: t\r\n")" "$admin" \
+          || fail "admin request $path got no response"
+      served=$((served + 1))
+    done
+  fi
 done
 
 kill -TERM "$pid" 2>/dev/null || fail "the training server was gone before SIGTERM"

@@ -20,6 +20,8 @@ module io.httpd.core {
     requires tools.jackson.databind;
     requires tools.jackson.dataformat.toml;
     requires org.slf4j;
+    requires ch.qos.logback.classic; // ServerLog: the server log's configuration, in code
+    requires ch.qos.logback.core;
     requires jdk.unsupported; // sun.misc.Signal: SIGTERM drains, SIGHUP reloads
     requires jdk.management;  // /metrics: GC, threads, CPU time (and java.management with it)
 
@@ -32,4 +34,6 @@ module io.httpd.core {
     uses io.httpd.api.RequestValidatorProvider;
     uses io.httpd.api.AccessLogSinkProvider;
     uses io.httpd.api.TlsProviderProvider;
+
+    provides ch.qos.logback.classic.spi.Configurator with io.httpd.core.ServerLog;
 }

@@ -64,6 +64,21 @@ public record Method(String name) {
         return answered;
     }
 
+    /*
+     * equals and hashCode written out: a record's own are linked at their first call, which
+     * generates classes at every start (the AOT cache does not hold them), and a route's
+     * methods are compared while the server starts.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Method m && name.equals(m.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;

@@ -39,7 +39,7 @@ class AotTrainingIT {
         Result r = runCommand(Map.of("AOT_LAUNCHER", launcher.toString()), "bash", TRAIN.toString(),
                 ImageProcess.IMAGE.toString(), out.toString());
         assertEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("train-aot: 400 requests served"), r.output());
+        assertTrue(r.output().contains("train-aot: 840 requests served"), r.output());
         assertTrue(Files.size(out) > 1_000_000, "cache size " + Files.size(out));
     }
 
@@ -48,7 +48,9 @@ class AotTrainingIT {
     @ValueSource(strings = {
         "exit 3",                                   // dies before it listens
         "exec -a @M@ sleep 600",                    // never listens
-        "echo 'server.listen address=\"127.0.0.1:1\"'; exec -a @M@ sleep 600", // a port, no server
+        // ports (the data and the admin listener's), no server
+        "echo 'server.listen address=\"127.0.0.1:1\"'; echo 'server.listen address=\"127.0.0.1:2\"'; "
+                + "exec -a @M@ sleep 600",
         SERVER_THEN_KILL,                             // listens, then dies mid-training
     })
     void everyFailureGivesNoCacheAndNoLeftoverProcess(String child) throws Exception {

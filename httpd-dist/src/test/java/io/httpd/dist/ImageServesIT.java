@@ -82,9 +82,12 @@ class ImageServesIT {
         }
     }
 
-    /** Started from a temporary folder with its config there: conf/logback.xml still applies. */
+    /**
+     * Started from a temporary folder with no logback.xml: the server log's format is the one
+     * built in (ServerLog), conf/logback.xml.example's.
+     */
     @Test
-    void theServerLogUsesTheImagesLogbackXml() {
+    void theServerLogHasTheBuiltInFormat() {
         assertTrue(server.output().lines().anyMatch(line -> line.matches(
                 "\\d{4}-\\d\\d-\\d\\dT\\S+ INFO  HttpServer server\\.listen "
                         + "address=\"127\\.0\\.0\\.1:" + server.port() + "\"")), server.output());

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import static io.httpd.dist.ImageProcess.runCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -51,6 +52,7 @@ class ProfilingIT {
                 "jdk.ActiveRecording", recording.toString());
         assertEquals(0, read.exit(), read.output());
         assertTrue(read.output().contains("name = \"live\""), read.output());
+        assertQuiet(read);
     }
 
     @Test
@@ -80,6 +82,15 @@ class ProfilingIT {
         args.addAll(List.of(command));
         Result r = runCommand(Map.of(), args.toArray(String[]::new));
         assertEquals(0, r.exit(), r.output());
+        assertQuiet(r);
         return r.output();
+    }
+
+    /**
+     * The tools' own JVMs log through the image's logback too: at INFO, so without System.exit's
+     * DEBUG "Runtime.exit" stack trace at the end of their output.
+     */
+    private static void assertQuiet(Result r) {
+        assertFalse(r.output().contains("Runtime.exit"), r.output());
     }
 }

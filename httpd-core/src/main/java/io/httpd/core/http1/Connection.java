@@ -226,7 +226,9 @@ public final class Connection implements Runnable {
     private boolean exchange(WireReader in, WireWriter out) throws IOException {
         try (Generations.Lease lease = generations.take()) {
             ctx = lease.context();
-            if (!ctx.limits().equals(parsedFor) || !ctx.serverName().equals(namedFor)) {
+            // by identity (a reload makes new limits), not record equals, whose linking at its
+            // first call costs the first request a few classes generated
+            if (ctx.limits() != parsedFor || !ctx.serverName().equals(namedFor)) {
                 in.capacity(WireReader.sizeFor(ctx.limits())); // the first, or a reload changed them
                 parser = new RequestParser(in, ctx.limits().requestLineBytes(),
                         ctx.limits().headerBytes(), ctx.limits().headerCount());

@@ -32,6 +32,11 @@ public record HttpsUpgrade(int redirectPort, String strictTransportSecurity,
         return new HttpsUpgrade(redirectPort, strictTransportSecurity, address);
     }
 
+    /** Whether it does anything: a redirect or an HSTS field (not so for {@link #NONE}). */
+    public boolean upgrades() {
+        return redirects() || !strictTransportSecurity.isEmpty();
+    }
+
     boolean redirects() {
         return redirectPort != 0;
     }

@@ -117,15 +117,17 @@ final class ResponseWriter {
     }
 
     private long writeBody(Body body, int minor) throws IOException {
-        return switch (body) {
-            case Body.Empty e -> 0;
-            case Body.Bytes b -> {
-                out.writeContent(b.bytes(), 0, b.bytes().length);
-                yield b.bytes().length;
-            }
-            case Body.FileRegion f -> writeFile(f);
-            case Body.Streamed s -> writeStreamed(s, minor);
-        };
+        // instanceof, not a pattern switch: that one generates a class at its first use, which
+        // the AOT cache does not hold, and costs the first response tens of ms
+        if (body instanceof Body.Bytes b) {
+            out.writeContent(b.bytes(), 0, b.bytes().length);
+            return b.bytes().length;
+        } else if (body instanceof Body.FileRegion f) {
+            return writeFile(f);
+        } else if (body instanceof Body.Streamed s) {
+            return writeStreamed(s, minor);
+        }
+        return 0; // Body.Empty
     }
 
     private long writeFile(Body.FileRegion region) throws IOException {

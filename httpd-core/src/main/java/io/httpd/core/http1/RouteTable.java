@@ -4,7 +4,6 @@ import io.httpd.api.Method;
 import io.httpd.api.RouteHandler;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +51,7 @@ public final class RouteTable {
             }
             exact.put(r.path(), r);
         }
-        prefixes.sort(Comparator.comparingInt((Route r) -> r.path().length()).reversed());
+        prefixes.sort((a, b) -> Integer.compare(b.path().length(), a.path().length())); // longest first
     }
 
     /** The route for a path, or null when none matches (404). */

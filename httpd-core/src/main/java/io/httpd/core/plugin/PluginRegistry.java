@@ -10,7 +10,6 @@ import org.slf4j.event.Level;
 import java.lang.module.ModuleDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,8 +156,10 @@ public final class PluginRegistry {
     public List<Found> all() {
         List<Found> all = new ArrayList<>();
         byKind.values().forEach(m -> all.addAll(m.values()));
-        all.sort(Comparator.comparing((Found f) -> f.kind().ordinal())
-                .thenComparing(f -> f.provider().id()));
+        // a lambda of ours, which the AOT cache holds linked; Comparator.comparing's own are
+        // generated at every start
+        all.sort((a, b) -> a.kind() != b.kind() ? a.kind().compareTo(b.kind())
+                : a.provider().id().compareTo(b.provider().id()));
         return all;
     }
 }

@@ -204,10 +204,10 @@ public final class HttpServer {
                 transport = new ProxyProtocolTransport(transport, socket.socket(),
                         generations.current().limits().headerTimeout(), secure == null);
             }
-            HttpsUpgrade https = l.https.equals(HttpsUpgrade.NONE) ? HttpsUpgrade.NONE
-                    : l.https.reachedAt((InetSocketAddress) socket.getLocalAddress());
-            Generations listener = https.equals(HttpsUpgrade.NONE) ? generations
-                    : generations.map(ctx -> ctx.withHttps(https));
+            HttpsUpgrade https = l.https.upgrades()
+                    ? l.https.reachedAt((InetSocketAddress) socket.getLocalAddress()) : HttpsUpgrade.NONE;
+            Generations listener = https.upgrades() ? generations.map(ctx -> ctx.withHttps(https))
+                    : generations; // (not record equals: linking it costs the first connection)
             connection = new Connection(transport, listener, () -> stopping || l.stopping);
         } catch (IOException e) {
             permits.release();
