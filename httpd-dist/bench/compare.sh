@@ -20,7 +20,9 @@
 # everything, microhttp's design). ROWS="13 B,echo" measures only the rows named.
 #   usage: [BASELINE=IMAGE] [CONNECTIONS="64 256"] [WARMUP=3] [FLOORS=1] [ROWS=...] httpd-dist/bench/compare.sh [DURATION] [IMAGE]
 # DURATION: seconds per measurement (default 10); IMAGE: default httpd-dist/target/httpd;
-# BASELINE: a second image, measured as "httpd (baseline)" in the same turns.
+# BASELINE: a second image, measured as "httpd (baseline)" in the same turns; its greeting
+# plugin is the example jar in BASELINE_PLUGINS (a folder; default: the one built here), for an
+# image older than the API that jar was built against refuses it.
 # Needs: the build (mvn -B -o package -DskipTests), wrk, nginx (nginx-light), a JDK 25
 # (JAVA25_HOME or /usr/lib/jvm/*25*), microhttp 0.11 in ~/.m2 (fetched with mvn when missing).
 # Takes about rows x servers x (WARMUP + connection counts x DURATION): 6 min at 8 s.
@@ -51,12 +53,12 @@ head -c 65536 /dev/urandom > "$work/www/64k.bin"
 head -c 1048576 /dev/urandom > "$work/www/1m.bin"
 cp "$example" "$work/plugins/"
 
-# httpd_conf PORT: a config serving the rows on PORT; prints its path
+# httpd_conf PORT [PLUGINS_DIR]: a config serving the rows on PORT; prints its path
 httpd_conf() {
-  printf '[server]\nplugins_dir = "plugins"\n\n[[listen]]\naddress = "127.0.0.1:%s"\n
+  printf '[server]\nplugins_dir = "%s"\n\n[[listen]]\naddress = "127.0.0.1:%s"\n
 [[route]]\npath = "/"\nhandler = "static"\nroot = "www"\n
 [[route]]\npath = "/hello"\nhandler = "greeting"\ngreeting = "Hiya"\n
-[[route]]\npath = "/echo"\nhandler = "echo"\n' "$1" > "$work/httpd-$1.toml"
+[[route]]\npath = "/echo"\nhandler = "echo"\n' "${2:-plugins}" "$1" > "$work/httpd-$1.toml"
   echo "$work/httpd-$1.toml"
 }
 
@@ -64,7 +66,9 @@ start_httpd "$(httpd_conf "$ports")"
 declare -A port=([httpd]=$ports [nginx]=$(( ports + 1 )) [microhttp]=$(( ports + 2 ))) procs=()
 servers=(httpd)
 if [ -n "$baseline" ]; then
-  taskset -c 0 "$baseline/bin/httpd" -c "$(httpd_conf $(( ports + 3 )))" > "$work/baseline.log" 2>&1 &
+  mkdir -p "$work/baseline-plugins"
+  cp "${BASELINE_PLUGINS:-$work/plugins}"/*.jar "$work/baseline-plugins/"
+  taskset -c 0 "$baseline/bin/httpd" -c "$(httpd_conf $(( ports + 3 )) baseline-plugins)" > "$work/baseline.log" 2>&1 &
   pids+=($!); procs[baseline]=$!; port[baseline]=$(( ports + 3 )); servers+=(baseline)
 fi
 nginx_conf "    server {

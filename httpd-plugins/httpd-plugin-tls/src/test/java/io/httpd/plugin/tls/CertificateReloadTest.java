@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reload() reads the files again into a new context for new handshakes; a replacement that
  * does not load keeps the old context serving, and the error names the file.
  */
-class ReloadTest {
+class CertificateReloadTest {
     @TempDir
     Path dir;
 
