@@ -140,8 +140,8 @@ for row in "${rows[@]}"; do
     declare -A per_core=()
     for s in "${servers[@]}"; do
       label=${s/-/ }; [ "$s" = baseline ] && label="httpd (baseline)"
-      if skip "$s" "$name"; then
-        printf '%-7s %5s  %-17s %9s\n' "$name" "$c" "$label" "—"; continue
+      if skip "$s" "$name"; then  # a floor prints no row where it does not run
+        [[ $s == floor-* ]] || printf '%-7s %5s  %-17s %9s\n' "$name" "$c" "$label" "—"; continue
       fi
       read -r rps cpu core p99 max err < <(wrk_run "http://127.0.0.1:${port[$s]}$path" "$c" "$duration" ${procs[$s]})
       per_core[$s]=$core
