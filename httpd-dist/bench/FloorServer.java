@@ -22,6 +22,9 @@ import java.nio.charset.StandardCharsets;
  * reads the head; a new virtual thread per request writes the answer: the redesign issue 17
  * names (wait for the next request with a selector, hand the exchange to a virtual thread).
  * <li>{@code loop}: the selector thread reads and writes everything itself: microhttp's design.
+ * <li>{@code poller}: httpd's design since issue 17: a virtual thread per connection, parked
+ * on an inbox that one selector, itself on a virtual thread, fills and unparks it for; the
+ * connection's thread writes.
  * </ul>
  * GET bodies only; pipelined requests are not split (wrk sends one request at a time).
  * Run with: java FloorServer.java MODE PORT
@@ -36,7 +39,8 @@ public class FloorServer {
             case "vthread" -> perConnection(address);
             case "handoff" -> selector(address, true);
             case "loop" -> selector(address, false);
-            default -> throw new IllegalArgumentException("mode: vthread, handoff or loop");
+            case "poller" -> poller(address);
+            default -> throw new IllegalArgumentException("mode: vthread, handoff, loop or poller");
         }
     }
 
@@ -123,6 +127,124 @@ public class FloorServer {
             channel.write(ByteBuffer.wrap(ANSWER));
         } catch (IOException closed) {
             // the client went away; the selector sees it at the next read
+        }
+    }
+
+    /** A connection of the {@code poller} mode: what the selector read, for its thread. */
+    private static final class Inbox {
+        final SocketChannel channel;
+        final byte[] bytes = new byte[8192];
+        int filled;
+        boolean ended;
+        volatile Thread waiter;
+
+        Inbox(SocketChannel channel) {
+            this.channel = channel;
+        }
+    }
+
+    private static void poller(InetSocketAddress address) throws IOException {
+        Selector selector = Selector.open();
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        listener.bind(address, 1024);
+        listener.configureBlocking(false);
+        listener.register(selector, SelectionKey.OP_ACCEPT);
+        System.out.println("listening on " + address);
+        Thread poller = Thread.ofVirtual().start(() -> {
+            ByteBuffer scratch = ByteBuffer.allocateDirect(65536);
+            java.util.List<Thread> woken = new java.util.ArrayList<>();
+            while (true) {
+                try {
+                    selector.select(key -> fill(selector, key, scratch, woken));
+                } catch (IOException e) {
+                    return;
+                }
+                woken.forEach(java.util.concurrent.locks.LockSupport::unpark);
+                woken.clear();
+            }
+        });
+        try {
+            poller.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void fill(Selector selector, SelectionKey key, ByteBuffer scratch,
+            java.util.List<Thread> woken) {
+        try {
+            if (key.isAcceptable()) {
+                SocketChannel channel = ((ServerSocketChannel) key.channel()).accept();
+                if (channel != null) {
+                    channel.configureBlocking(false);
+                    channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+                    Inbox inbox = new Inbox(channel);
+                    channel.register(selector, SelectionKey.OP_READ, inbox);
+                    Thread.ofVirtual().start(() -> serve(inbox));
+                }
+                return;
+            }
+            Inbox inbox = (Inbox) key.attachment();
+            int n = inbox.channel.read(scratch.clear());
+            synchronized (inbox) {
+                if (n < 0) {
+                    inbox.ended = true;
+                    key.cancel();
+                } else {
+                    int fits = Math.min(n, inbox.bytes.length - inbox.filled);
+                    scratch.flip().get(inbox.bytes, inbox.filled, fits);
+                    inbox.filled += fits;
+                }
+            }
+            Thread waiter = inbox.waiter;
+            if (waiter != null) {
+                woken.add(waiter);
+            }
+        } catch (IOException closed) {
+            key.cancel();
+        }
+    }
+
+    private static void serve(Inbox inbox) {
+        byte[] buffer = new byte[8192];
+        int filled = 0;
+        try (SocketChannel channel = inbox.channel) {
+            while (true) {
+                int n = take(inbox, buffer, filled);
+                if (n < 0) {
+                    return;
+                }
+                filled += n;
+                if (endsHead(buffer, filled)) {
+                    channel.write(ByteBuffer.wrap(ANSWER));
+                    filled = 0;
+                } else if (filled == buffer.length) {
+                    return;
+                }
+            }
+        } catch (IOException closed) {
+            // the client went away
+        }
+    }
+
+    /** Moves the inbox's bytes after the buffer's first {@code filled}, parking until some come. */
+    private static int take(Inbox inbox, byte[] buffer, int filled) {
+        while (true) {
+            synchronized (inbox) {
+                int n = Math.min(inbox.filled, buffer.length - filled);
+                if (n > 0) {
+                    System.arraycopy(inbox.bytes, 0, buffer, filled, n);
+                    System.arraycopy(inbox.bytes, n, inbox.bytes, 0, inbox.filled - n);
+                    inbox.filled -= n;
+                    inbox.waiter = null;
+                    return n;
+                }
+                if (inbox.ended) {
+                    return -1;
+                }
+                inbox.waiter = Thread.currentThread();
+            }
+            java.util.concurrent.locks.LockSupport.park();
         }
     }
 

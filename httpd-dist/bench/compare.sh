@@ -13,11 +13,13 @@
 # `return 200 "Hello, world!"`, microhttp a constant "Hello, world!": a body made in memory by a
 # handler on every server, rather than a 13-byte file (the 1 KiB row measures the file path).
 # nginx has no echo: its echo row prints "—".
-# FLOORS=1 adds the floors of three I/O designs (bench/FloorServer.java: no HTTP work, the 13
+# FLOORS=1 adds the floors of four I/O designs (bench/FloorServer.java: no HTTP work, the 13
 # bytes after any request head) on the 13-byte row only: "floor vthread" (a virtual thread per
-# connection, httpd's design, with httpd's -Djdk.pollerMode=1), "floor handoff" (a selector
-# thread reads, a virtual thread per request writes) and "floor loop" (one selector thread does
-# everything, microhttp's design). ROWS="13 B,echo" measures only the rows named.
+# connection reading its socket, httpd's design before issue 17, with -Djdk.pollerMode=1),
+# "floor poller" (httpd's design now: a selector on a virtual thread fills each connection's
+# inbox and unparks its virtual thread, which writes), "floor handoff" (a selector thread reads,
+# a virtual thread per request writes) and "floor loop" (one selector thread does everything,
+# microhttp's design). ROWS="13 B,echo" measures only the rows named.
 #   usage: [BASELINE=IMAGE] [CONNECTIONS="64 256"] [WARMUP=3] [FLOORS=1] [ROWS=...] httpd-dist/bench/compare.sh [DURATION] [IMAGE]
 # DURATION: seconds per measurement (default 10); IMAGE: default httpd-dist/target/httpd;
 # BASELINE: a second image, measured as "httpd (baseline)" in the same turns; its greeting
@@ -44,7 +46,7 @@ microhttp=~/.m2/repository/org/microhttp/microhttp/0.11/microhttp-0.11.jar
 [ -f "$microhttp" ] || mvn -q dependency:get -Dartifact=org.microhttp:microhttp:0.11 >&2
 # ports from a random base (PORTS=N to fix it): other runs on the machine may hold fixed ones
 ports=${PORTS:-$(( 20000 + RANDOM % 20000 ))}
-port_free "$ports" $(( ports + 1 )) $(( ports + 2 )) $(( ports + 3 )) $(( ports + 4 )) $(( ports + 5 )) $(( ports + 6 ))
+port_free "$ports" $(( ports + 1 )) $(( ports + 2 )) $(( ports + 3 )) $(( ports + 4 )) $(( ports + 5 )) $(( ports + 6 )) $(( ports + 7 ))
 hz=$(getconf CLK_TCK)
 
 mkdir -p "$work/www" "$work/plugins"
@@ -84,7 +86,7 @@ pids+=($!); procs[microhttp]=$!
 servers+=(nginx microhttp)
 if [ -n "${FLOORS:-}" ]; then
   floor_port=$(( ports + 4 ))
-  for mode in vthread handoff loop; do
+  for mode in vthread poller handoff loop; do
     taskset -c 0 "$jdk/bin/java" -Djdk.pollerMode=1 "$here/FloorServer.java" "$mode" "$floor_port" \
         > "$work/floor-$mode.log" 2>&1 &
     pids+=($!); procs[floor-$mode]=$!; port[floor-$mode]=$floor_port; servers+=("floor-$mode")
@@ -148,7 +150,7 @@ for row in "${rows[@]}"; do
       printf '%-7s %5s  %-17s %9s %5s %11s %8s %8s  %s\n' "$name" "$c" "$label" "$rps" "$cpu" "$core" "$p99" "$max" "$err"
     done
     ratios=""
-    for s in nginx microhttp baseline floor-vthread floor-handoff floor-loop; do
+    for s in nginx microhttp baseline floor-vthread floor-poller floor-handoff floor-loop; do
       [ -n "${per_core[$s]:-}" ] && [ "${per_core[$s]}" != 0 ] && \
         ratios+=$(awk -v a="${per_core[httpd]}" -v b="${per_core[$s]}" -v s="$s" 'BEGIN { printf "  /%s %.2f", s, a / b }')
     done

@@ -44,6 +44,11 @@ public final class Events {
      * peak_connections, connections, heap_committed_before_mib, heap_committed_after_mib.
      */
     public static final String SERVER_HEAP_RELEASE = "server.heap_release";
+    /**
+     * A poller (the thread that waits for plain connections to become readable) met an error in
+     * its select; it goes on: poller, error. Should not happen; a bug report is welcome.
+     */
+    public static final String SERVER_POLLER_FAIL = "server.poller_fail";
     /** At start-up, the open-files limit is below connections + a margin: the numbers. */
     public static final String SERVER_FD_LIMIT = "server.fd_limit";
     /** A plugin instance failed to reload or close: id. */

@@ -5,6 +5,7 @@ import io.httpd.core.http1.Connection;
 import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.Http1Context;
 import io.httpd.core.http1.HttpsUpgrade;
+import io.httpd.core.http1.PolledTransport;
 import io.httpd.core.http1.ProxyProtocolTransport;
 import io.httpd.core.http1.SocketTransport;
 import io.httpd.core.http1.TlsTransport;
@@ -67,6 +68,7 @@ public final class HttpServer {
      */
     public void start() throws IOException {
         PollerStart.run();
+        PolledTransport.startPollers();
         OpenFileLimit.check(generations.current().limits().connections());
         List<Listening> bound = bindAll(endpoints);
         sendTimeout = new SendTimeout(open, generations.current().limits().sendTimeout()).start();
@@ -199,7 +201,7 @@ public final class HttpServer {
         TlsProvider secure = l.tls;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Transport transport = transport(socket, secure);
+            Transport transport = transport(socket, secure, l.proxied);
             if (l.proxied) { // the PROXY header comes first, before any TLS handshake
                 transport = new ProxyProtocolTransport(transport, socket.socket(),
                         generations.current().limits().headerTimeout(), secure == null);
@@ -227,11 +229,17 @@ public final class HttpServer {
         });
     }
 
-    /** Plain, or TLS with its handshake still to run on the connection's own thread. */
-    private Transport transport(SocketChannel socket, TlsProvider secure) throws IOException {
+    /**
+     * TLS with its handshake still to run on the connection's own thread; plain behind a PROXY
+     * header, read from the blocking socket first; otherwise plain with a poller waiting for it.
+     */
+    private Transport transport(SocketChannel socket, TlsProvider secure, boolean proxied)
+            throws IOException {
         Http1Context ctx = generations.current();
-        return secure == null ? new SocketTransport(socket)
-                : new TlsTransport(socket, secure, ctx.limits().handshakeTimeout(), ctx.counters());
+        if (secure != null) {
+            return new TlsTransport(socket, secure, ctx.limits().handshakeTimeout(), ctx.counters());
+        }
+        return proxied ? new SocketTransport(socket) : new PolledTransport(socket);
     }
 
     /**
