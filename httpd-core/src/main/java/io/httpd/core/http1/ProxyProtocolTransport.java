@@ -33,22 +33,67 @@ public final class ProxyProtocolTransport implements Transport {
             + "\r\nConnection: close\r\n\r\n" + BODY).getBytes(StandardCharsets.US_ASCII);
 
     private final Transport inner;
-    private final Socket socket;
+    private final HeaderSource source;
     private final Duration timeout;
     private final boolean answer;
     private InetSocketAddress client;
 
-    /**
-     * @param inner   the transport over the same socket (plain or TLS, not yet used)
-     * @param socket  the accepted socket, read directly for the header
-     * @param timeout how long the whole header may take
-     * @param answer  whether to answer a bad header with 400 (plain listeners)
-     */
-    public ProxyProtocolTransport(Transport inner, Socket socket, Duration timeout, boolean answer) {
+    /** Where the header's bytes are read, each read bounded by what is left of the timeout. */
+    private interface HeaderSource {
+        InputStream input() throws IOException;
+
+        void readTimeout(int millis) throws IOException;
+    }
+
+    private ProxyProtocolTransport(Transport inner, HeaderSource source, Duration timeout,
+            boolean answer) {
         this.inner = inner;
-        this.socket = socket;
+        this.source = source;
         this.timeout = timeout;
         this.answer = answer;
+    }
+
+    /**
+     * A plain listener: the header is read through the transport itself, whose first bytes it
+     * is, and a bad one is answered 400.
+     *
+     * @param inner   the plain transport (not yet used)
+     * @param timeout how long the whole header may take
+     */
+    public static ProxyProtocolTransport plain(Transport inner, Duration timeout) {
+        return new ProxyProtocolTransport(inner, new HeaderSource() {
+            @Override
+            public InputStream input() throws IOException {
+                return inner.input();
+            }
+
+            @Override
+            public void readTimeout(int millis) throws IOException {
+                inner.readTimeout(millis);
+            }
+        }, timeout, true);
+    }
+
+    /**
+     * A TLS listener: the header is read from the accepted socket itself, before the
+     * handshake; a bad one closes the connection.
+     *
+     * @param inner   the TLS transport (handshake not yet run)
+     * @param socket  the accepted socket, in blocking mode
+     * @param timeout how long the whole header may take
+     */
+    public static ProxyProtocolTransport beforeTls(Transport inner, Socket socket, Duration timeout) {
+        return new ProxyProtocolTransport(inner, new HeaderSource() {
+            @Override
+            public InputStream input() throws IOException {
+                return socket.getInputStream();
+            }
+
+            @Override
+            public void readTimeout(int millis) throws IOException {
+                socket.setSoTimeout(millis);
+            }
+        }, timeout, false);
     }
 
     @Override
@@ -79,7 +124,7 @@ public final class ProxyProtocolTransport implements Transport {
             return;
         }
         try {
-            client = ProxyHeader.read(new DeadlineInput(socket, timeout)).orElse(inner.remote());
+            client = ProxyHeader.read(new DeadlineInput(source, timeout)).orElse(inner.remote());
         } catch (ProxyHeader.Malformed | SocketTimeoutException | EOFException e) {
             String reason = e instanceof SocketTimeoutException
                     ? "PROXY header not received in time" : e.getMessage();
@@ -94,8 +139,10 @@ public final class ProxyProtocolTransport implements Transport {
 
     private void badRequest() {
         try {
-            socket.getOutputStream().write(BAD_REQUEST);
-            socket.shutdownOutput();
+            OutputStream out = inner.output();
+            out.write(BAD_REQUEST);
+            out.flush();
+            inner.shutdownOutput();
         } catch (IOException ignored) {
             // the peer is gone; the connection closes either way
         }
@@ -131,15 +178,15 @@ public final class ProxyProtocolTransport implements Transport {
         inner.close();
     }
 
-    /** The socket's input with one deadline for all reads: each waits only what is left. */
+    /** The header's input with one deadline for all reads: each waits only what is left. */
     private static final class DeadlineInput extends InputStream {
-        private final Socket socket;
+        private final HeaderSource source;
         private final InputStream in;
         private final long deadline;
 
-        DeadlineInput(Socket socket, Duration timeout) throws IOException {
-            this.socket = socket;
-            this.in = socket.getInputStream();
+        DeadlineInput(HeaderSource source, Duration timeout) throws IOException {
+            this.source = source;
+            this.in = source.input();
             this.deadline = System.nanoTime() + timeout.toNanos();
         }
 
@@ -160,7 +207,7 @@ public final class ProxyProtocolTransport implements Transport {
             if (left <= 0) {
                 throw new SocketTimeoutException("deadline passed");
             }
-            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            source.readTimeout((int) Math.min(Integer.MAX_VALUE, left));
         }
     }
 }

@@ -6,14 +6,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The read timeouts of plain connections ({@link SocketTransport}), enforced by one thread for
+ * The read timeouts of plain connections ({@link PolledTransport}), enforced by one thread for
  * the whole process instead of a timer per read. A read on a virtual thread with a socket
  * timeout arms a timer in the scheduler and cancels it when bytes come: measured on the
  * 13-byte keep-alive benchmark, 1.8 futex calls per request and about a third of the server's
  * CPU; an untimed read costs 0.06. So a read records when it must end ({@link Watched#deadline})
  * and waits untimed; this thread looks at every watched connection each tick and ends the
- * reads whose deadline passed (their input is shut down, which wakes the reader; the reader
- * then reports a timeout, and can still write its 408).
+ * reads whose deadline passed (their thread is unparked; the reader then reports a timeout,
+ * and can still write its 408).
  *
  * <p>A read ends between its deadline and one tick later, never before. The tick is a
  * twentieth of the shortest timeout seen, between 1 ms and 100 ms (the defaults of 10 s and

@@ -7,7 +7,6 @@ import io.httpd.core.http1.Http1Context;
 import io.httpd.core.http1.HttpsUpgrade;
 import io.httpd.core.http1.PolledTransport;
 import io.httpd.core.http1.ProxyProtocolTransport;
-import io.httpd.core.http1.SocketTransport;
 import io.httpd.core.http1.TlsTransport;
 import io.httpd.core.http1.Transport;
 import io.httpd.api.TlsProvider;
@@ -201,10 +200,11 @@ public final class HttpServer {
         TlsProvider secure = l.tls;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Transport transport = transport(socket, secure, l.proxied);
+            Transport transport = transport(socket, secure);
             if (l.proxied) { // the PROXY header comes first, before any TLS handshake
-                transport = new ProxyProtocolTransport(transport, socket.socket(),
-                        generations.current().limits().headerTimeout(), secure == null);
+                Duration timeout = generations.current().limits().headerTimeout();
+                transport = secure == null ? ProxyProtocolTransport.plain(transport, timeout)
+                        : ProxyProtocolTransport.beforeTls(transport, socket.socket(), timeout);
             }
             HttpsUpgrade https = l.https.upgrades()
                     ? l.https.reachedAt((InetSocketAddress) socket.getLocalAddress()) : HttpsUpgrade.NONE;
@@ -229,17 +229,11 @@ public final class HttpServer {
         });
     }
 
-    /**
-     * TLS with its handshake still to run on the connection's own thread; plain behind a PROXY
-     * header, read from the blocking socket first; otherwise plain with a poller waiting for it.
-     */
-    private Transport transport(SocketChannel socket, TlsProvider secure, boolean proxied)
-            throws IOException {
+    /** Plain, a poller waiting for it; or TLS, its handshake to run on the connection's thread. */
+    private Transport transport(SocketChannel socket, TlsProvider secure) throws IOException {
         Http1Context ctx = generations.current();
-        if (secure != null) {
-            return new TlsTransport(socket, secure, ctx.limits().handshakeTimeout(), ctx.counters());
-        }
-        return proxied ? new SocketTransport(socket) : new PolledTransport(socket);
+        return secure == null ? new PolledTransport(socket)
+                : new TlsTransport(socket, secure, ctx.limits().handshakeTimeout(), ctx.counters());
     }
 
     /**

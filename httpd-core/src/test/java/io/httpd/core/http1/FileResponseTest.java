@@ -17,7 +17,7 @@ import static io.httpd.core.http1.TestContext.route;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * File regions: sent with sendfile on sockets (SocketTransport.transferFile) and copied in
+ * File regions: sent with sendfile on sockets (PolledTransport.transferFile) and copied in
  * memory, with the same bytes, counted as sent; a file shorter than its region cuts the
  * connection.
  */

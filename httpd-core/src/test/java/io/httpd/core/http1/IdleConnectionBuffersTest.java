@@ -2,8 +2,6 @@ package io.httpd.core.http1;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -22,21 +20,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * read buffer nor its write buffer (c10k memory), and loses no byte for it: over a real socket
  * on 127.0.0.1.
  */
-@ParameterizedClass
-@EnumSource(SocketPair.Kind.class)
 class IdleConnectionBuffersTest {
     private static final int SIZE = 16 * 1024;
     @AutoClose
-    private final SocketPair pair;
-    private final Socket client;
-    private final Transport server;
+    private final SocketPair pair = SocketPair.open();
+    private final Socket client = pair.client();
+    private final PolledTransport server = pair.server();
     private final TrafficCounters counters = new TrafficCounters();
-
-    IdleConnectionBuffersTest(SocketPair.Kind kind) {
-        this.pair = SocketPair.open(kind);
-        this.client = pair.client();
-        this.server = pair.server();
-    }
 
     @Test
     void readerWaitingForARequestHoldsNoBufferThenGetsTheBytes() throws Exception {

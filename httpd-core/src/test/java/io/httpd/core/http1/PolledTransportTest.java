@@ -36,9 +36,9 @@ class PolledTransportTest {
     // more than loopback's socket buffers hold at both ends, so a peer that does not read
     // makes the sender wait: 32 MiB
     @AutoClose
-    private final SocketPair pair = SocketPair.open(SocketPair.Kind.POLLED);
+    private final SocketPair pair = SocketPair.open();
     private final Socket client = pair.client();
-    private final PolledTransport server = (PolledTransport) pair.server();
+    private final PolledTransport server = pair.server();
 
     @TempDir
     Path dir;
