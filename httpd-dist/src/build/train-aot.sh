@@ -65,7 +65,9 @@ listen_port() { # N: the port of the Nth listener started (1: data, 2: admin)
 }
 port="" admin=""
 for _ in $(seq $((start_timeout * 10))); do
-  port=$(listen_port 1) admin=$(listen_port 2)
+  # the admin line first: once it is there, so is the data listener's before it (read in the
+  # other order, both lines could land between the two reads and leave the port empty)
+  admin=$(listen_port 2) port=$(listen_port 1)
   [ -n "$admin" ] && break
   kill -0 "$pid" 2>/dev/null || fail "the training server exited before it listened: $(tail -n 3 "$train/log")"
   sleep 0.1

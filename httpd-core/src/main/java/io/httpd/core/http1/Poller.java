@@ -38,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Poller {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
-    /** The most read from a connection in one go: its inbox grows by at most this. */
+    /** The most read from a connection in one go: its {@link Inbox} grows by at most this. */
     static final int READ_BYTES = 64 * 1024;
     private static volatile Poller[] all;
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -118,10 +118,10 @@ final class Poller {
         try {
             int ops = key.readyOps();
             if ((ops & SelectionKey.OP_WRITE) != 0) {
-                transport.writable(key);
+                transport.writable();
             }
             if ((ops & SelectionKey.OP_READ) != 0) {
-                Thread reader = transport.readable(key, scratch);
+                Thread reader = transport.readable(scratch);
                 if (reader != null) {
                     woken.add(reader);
                 }

@@ -31,7 +31,8 @@
  *       {@link io.httpd.core.http1.ServerResponses}.</li>
  *   <li>Transports, the bytes of one connection: {@link io.httpd.core.http1.Transport};
  *       {@link io.httpd.core.http1.PolledTransport} (plain, non-blocking: a
- *       {@link io.httpd.core.http1.Poller} waits for it and reads its bytes; sendfile),
+ *       {@link io.httpd.core.http1.Poller} waits for it and reads its bytes into its
+ *       {@link io.httpd.core.http1.Inbox}; sendfile),
  *       {@link io.httpd.core.http1.TlsTransport} (handshake on the connection's thread),
  *       {@link io.httpd.core.http1.ProxyProtocolTransport} (a PROXY v1/v2 header,
  *       {@link io.httpd.core.http1.ProxyHeader}, before either), and

@@ -96,13 +96,13 @@ class PolledTransportTest {
         });
         // the reader has not read a byte: the poller stops at the read-ahead, TCP holds the rest
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.input().available() < PolledTransport.READ_AHEAD && System.nanoTime() < until) {
+        while (server.input().available() < Inbox.READ_AHEAD && System.nanoTime() < until) {
             Thread.sleep(5);
         }
         Thread.sleep(200); // more time for a poller that would read past its limit
         int held = server.input().available();
-        assertTrue(held >= PolledTransport.READ_AHEAD, "read ahead: " + held);
-        assertTrue(held < PolledTransport.READ_AHEAD + Poller.READ_BYTES, "read past its limit: " + held);
+        assertTrue(held >= Inbox.READ_AHEAD, "read ahead: " + held);
+        assertTrue(held < Inbox.READ_AHEAD + Poller.READ_BYTES, "read past its limit: " + held);
         assertFalse(sending.isDone(), "32 MiB cannot all be in flight");
         assertArrayEquals(sent, server.input().readNBytes(sent.length));
         sending.get(10, TimeUnit.SECONDS);

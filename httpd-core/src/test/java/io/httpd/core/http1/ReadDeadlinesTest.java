@@ -55,7 +55,7 @@ class ReadDeadlinesTest {
         client.getOutputStream().write("GET".getBytes());
         byte[] buf = new byte[3];
         assertEquals(3, server.input().readNBytes(buf, 0, 3));
-        assertEquals(0, server.deadline(), "no read waits, so nothing to end");
+        assertEquals(0, server.inbox().deadline(), "no read waits, so nothing to end");
     }
 
     @Test
