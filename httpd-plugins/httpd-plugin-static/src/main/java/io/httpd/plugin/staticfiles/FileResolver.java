@@ -1,8 +1,12 @@
 package io.httpd.plugin.staticfiles;
 
+import io.httpd.api.Headers;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Maps a request path onto the root, segment by segment: the plugin's second wall behind the
@@ -31,8 +35,9 @@ final class FileResolver {
      * @param name its last name as asked, the one its media type comes from; {@code ""} for
      *             the root
      * @param stat its metadata; {@code FILE} or {@code DIRECTORY}
+     * @param type the {@code Content-Type} field of {@code name}
      */
-    record Found(Path path, String name, FileStat stat) implements Lookup {
+    record Found(Path path, String name, FileStat stat, Headers.Field type) implements Lookup {
     }
 
     /** Nothing to serve: absent, hidden, or neither a file nor a directory. Not logged. */
@@ -53,8 +58,11 @@ final class FileResolver {
 
     private static final Missing MISSING = new Missing();
 
-    /** A path mapped onto the root, and its last name. */
-    private record Mapped(Path path, String name) {
+    /**
+     * A path mapped onto the root, its last name and that name's Content-Type; {@code from}:
+     * where the relative part of the key begins (a request path keeps its route's prefix).
+     */
+    private record Mapped(Path path, String name, Headers.Field type, int from) {
     }
 
     /** A key of {@link #mapped}: a name inside a directory. */
@@ -68,9 +76,11 @@ final class FileResolver {
     private final Path realRoot;
     private final boolean dotfiles;
     private final MetadataCache cache;
+    private final Function<String, Headers.Field> types;
     /**
-     * Names already mapped, so that a hot path costs no Path arithmetic: a relative path
-     * ({@code String}) that named something, a {@link Child} or a {@link Sibling}. Mapping is
+     * Names already mapped, so that a hot path costs no Path arithmetic: a path
+     * ({@code String}, with the prefix {@link Mapped#from} skips) that named something, a
+     * {@link Child} or a {@link Sibling}. Mapping is
      * a pure function of the names (the file system is asked by {@link #found}), so entries
      * never go stale; refused and hidden names are never kept.
      */
@@ -82,9 +92,16 @@ final class FileResolver {
      * @param cache    where metadata comes from
      */
     FileResolver(Path realRoot, boolean dotfiles, MetadataCache cache) {
+        this(realRoot, dotfiles, cache, new MediaTypes(Map.of())::field);
+    }
+
+    /** @param types the Content-Type field of a file name, kept with each name mapped */
+    FileResolver(Path realRoot, boolean dotfiles, MetadataCache cache,
+                 Function<String, Headers.Field> types) {
         this.realRoot = realRoot;
         this.dotfiles = dotfiles;
         this.cache = cache;
+        this.types = types;
     }
 
     /** The root's real path. */
@@ -97,13 +114,21 @@ final class FileResolver {
      * so {@code ""} and {@code "a//b/"} name the root and {@code a/b}.
      */
     Lookup lookup(String relative) {
-        Mapped known = mapped.get(relative);
-        if (known != null) {
+        return lookup(relative, 0);
+    }
+
+    /**
+     * {@link #lookup(String)} of {@code path} from index {@code from} on (a request path below
+     * its route), remembered under the whole path, so that a hit cuts no substring.
+     */
+    Lookup lookup(String path, int from) {
+        Mapped known = mapped.get(path);
+        if (known != null && known.from() == from) {
             return found(known);
         }
-        Path path = realRoot;
+        Path mappedPath = realRoot;
         String name = "";
-        for (String segment : relative.split("/")) {
+        for (String segment : path.substring(from).split("/")) {
             if (segment.isEmpty()) {
                 continue;
             }
@@ -114,16 +139,16 @@ final class FileResolver {
             if (isHidden(segment)) {
                 return MISSING;
             }
-            path = resolve(path, segment);
-            if (path == null) {
+            mappedPath = resolve(mappedPath, segment);
+            if (mappedPath == null) {
                 return MISSING;
             }
             name = segment;
         }
-        Mapped fresh = new Mapped(path, name);
+        Mapped fresh = new Mapped(mappedPath, name, types.apply(name), from);
         Lookup lookup = found(fresh);
         if (lookup instanceof Found) {
-            remember(relative, fresh); // only what exists: unknown paths cannot fill it
+            remember(path, fresh); // only what exists: unknown paths cannot fill it
         }
         return lookup;
     }
@@ -162,7 +187,7 @@ final class FileResolver {
         if (path == null) {
             return MISSING;
         }
-        Mapped fresh = new Mapped(path, name);
+        Mapped fresh = new Mapped(path, name, types.apply(name), 0);
         remember(key, fresh);
         return found(fresh);
     }
@@ -189,7 +214,7 @@ final class FileResolver {
     private Lookup found(Mapped target) {
         FileStat stat = cache.stat(target.path());
         return switch (stat.kind()) {
-            case FILE, DIRECTORY -> new Found(target.path(), target.name(), stat);
+            case FILE, DIRECTORY -> new Found(target.path(), target.name(), stat, target.type());
             case OUTSIDE -> new Refused("outside-root");
             case MISSING -> MISSING;
         };

@@ -1,5 +1,7 @@
 package io.httpd.plugin.staticfiles;
 
+import io.httpd.api.Headers;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * What the file system said about one path under the root, at one moment: where it really
  * is (symbolic links followed) and what it is; for a small file, possibly its bytes as well,
  * read right after and checked against it ({@link #withContent}). Immutable but for the
- * validators it formats on first use ({@link #validators}), so that a cached stat formats
- * them once.
+ * validators and representations it makes on first use ({@link #validators},
+ * {@link #representation}), so that a cached stat makes them once.
  */
 final class FileStat {
     /** What a path under the root names. */
@@ -35,9 +37,11 @@ final class FileStat {
     private final long size;
     private final long mtimeNanos;
     private final byte[] content;
-    // Made on first use. A race only makes them twice: records publish safely (final fields).
+    // Made on first use. A race only makes them twice: they publish safely (final fields only).
     private Validators identity;
     private Validators coded;
+    private Representation identityRepresentation;
+    private Representation codedRepresentation;
 
     /**
      * @param real       the real path, no symbolic links left; null unless FILE or DIRECTORY
@@ -114,6 +118,32 @@ final class FileStat {
                 identity = made;
             } else {
                 coded = made; // a sidecar is only ever sent with its one coding
+            }
+        }
+        return made;
+    }
+
+    /**
+     * This file (or sidecar) as {@code choice} selects it, with its 200 and 304 responses made
+     * once per coding and kept, so that a hot file builds no header fields per request. For a
+     * file not modified after the response's Date only: a file dated in the future needs
+     * {@link Representation#of} per response.
+     *
+     * @param type         the Content-Type field of the name asked for
+     * @param cacheControl the route's Cache-Control field, null for none
+     */
+    Representation representation(Precompressed.Choice choice, Headers.Field type,
+                                  Headers.Field cacheControl) {
+        String coding = choice.coding();
+        Representation made = coding.isEmpty() ? identityRepresentation : codedRepresentation;
+        if (made == null || made.contentType() != type || made.varies() != choice.varies()
+                || made.cacheControl() != cacheControl || !made.coding().equals(coding)) {
+            made = new Representation(real, content, size, type, choice.varies(),
+                    validators(coding), cacheControl);
+            if (coding.isEmpty()) {
+                identityRepresentation = made;
+            } else {
+                codedRepresentation = made;
             }
         }
         return made;

@@ -41,6 +41,8 @@ final class Precompressed {
     record Choice(Path path, FileStat stat, String coding, boolean varies) {
     }
 
+    private static final Coding[] CODINGS = Coding.values(); // values() copies its array
+
     private final boolean enabled;
     private final FileResolver resolver;
 
@@ -55,15 +57,15 @@ final class Precompressed {
 
     /** Picks the representation of {@code found} to send for a request's header fields. */
     Choice choose(Headers headers, Found found) {
-        FileStat identity = found.stat();
-        Choice best = new Choice(found.path(), identity, "", false);
         if (!enabled) {
-            return best;
+            return new Choice(found.path(), found.stat(), "", false);
         }
         AcceptEncoding accepted = AcceptEncoding.of(headers);
         int bestWeight = accepted.weight("identity");
+        Found best = found;
+        Coding bestCoding = null; // identity
         boolean varies = false;
-        for (Coding coding : Coding.values()) {
+        for (Coding coding : CODINGS) {
             Found sidecar = sidecar(found, coding);
             if (sidecar == null) {
                 continue;
@@ -71,13 +73,15 @@ final class Precompressed {
             varies = true;
             int weight = accepted.weight(coding.token);
             boolean better = weight > bestWeight
-                    || (weight == bestWeight && best.coding().isEmpty()); // ties favour a coding
+                    || (weight == bestWeight && bestCoding == null); // ties favour a coding
             if (weight > 0 && better) {
-                best = new Choice(sidecar.path(), sidecar.stat(), coding.token, true);
+                best = sidecar;
+                bestCoding = coding;
                 bestWeight = weight;
             }
         }
-        return varies ? new Choice(best.path(), best.stat(), best.coding(), true) : best;
+        return new Choice(best.path(), best.stat(), bestCoding == null ? "" : bestCoding.token,
+                varies);
     }
 
     /** The usable sidecar of {@code file} for one coding, or null. */

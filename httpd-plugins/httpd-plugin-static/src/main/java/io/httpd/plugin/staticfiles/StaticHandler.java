@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +51,6 @@ public final class StaticHandler implements RouteHandler {
     private final MetadataCache cache;
     private final FileResolver resolver;
     private final Precompressed precompressed;
-    private final MediaTypes mediaTypes;
     private final Headers.Field cacheControl; // null for none
     private final InstantSource clock;
     private final System.Logger log;
@@ -73,9 +71,10 @@ public final class StaticHandler implements RouteHandler {
         this.config = config;
         this.cache = new MetadataCache(config.root(), config.metadataTtl(),
                 config.memoryFileBytes(), config.memoryTotalBytes(), nanoTime);
-        this.resolver = new FileResolver(config.root(), config.dotfiles(), cache);
+        MediaTypes mediaTypes = new MediaTypes(config.mimeTypes());
+        this.resolver = new FileResolver(config.root(), config.dotfiles(), cache,
+                mediaTypes::field);
         this.precompressed = new Precompressed(config.precompressed(), resolver);
-        this.mediaTypes = new MediaTypes(config.mimeTypes());
         this.cacheControl = config.cacheControl().isEmpty() ? null
                 : new Headers.Field("Cache-Control", config.cacheControl());
         this.clock = clock;
@@ -90,10 +89,11 @@ public final class StaticHandler implements RouteHandler {
     /** @param recheck whether a file found changed on disk may be looked up once more */
     private Response handle(Request request, boolean recheck) throws IOException {
         String path = request.path();
-        if (!path.startsWith(request.route())) {
+        String route = request.route();
+        if (!path.startsWith(route)) {
             return notFound();
         }
-        return switch (resolver.lookup(path.substring(request.route().length()))) {
+        return switch (resolver.lookup(path, route.length())) {
             case Refused refused -> refuse(request, refused.reason());
             case Missing _ -> notFound();
             case Found dir when dir.stat().isDirectory() -> directory(request, dir, recheck);
@@ -147,22 +147,34 @@ public final class StaticHandler implements RouteHandler {
     }
 
     private Response file(Request request, Found file, boolean recheck) throws IOException {
-        Instant now = clock.instant();
         Precompressed.Choice choice = precompressed.choose(request.headers(), file);
         if (recheck && !stillOnDisk(choice.stat())) {
             cache.forget(choice.path());
             cache.forget(file.path());
             return handle(request, false);
         }
-        Representation representation = Representation.of(choice, mediaTypes.field(file.name()),
-                now);
+        Representation representation = representation(choice, file.type());
+        if (Conditionals.noneApply(request.headers())) {
+            return representation.whole(); // most requests: nothing to evaluate
+        }
         return switch (Conditionals.evaluate(request.method(), request.headers(),
                 representation.etag(), representation.lastModified())) {
-            case NOT_MODIFIED -> new Response(Status.NOT_MODIFIED,
-                    representation.notModifiedFields(cacheControl), Body.EMPTY);
+            case NOT_MODIFIED -> representation.notModified();
             case PRECONDITION_FAILED -> error(Status.PRECONDITION_FAILED);
-            case PROCEED -> ranges(request, representation, now);
+            case PROCEED -> ranges(request, representation);
         };
+    }
+
+    /**
+     * The representation kept with the file's metadata, or, for a file modified after the
+     * response's Date (§8.8.2.1: Last-Modified is then dated now), one made for this response.
+     */
+    private Representation representation(Precompressed.Choice choice, Headers.Field type) {
+        long mtime = choice.stat().mtimeNanos();
+        if (Math.floorDiv(mtime, 1_000_000L) < clock.millis()) {
+            return choice.stat().representation(choice, type, cacheControl);
+        }
+        return Representation.of(choice, type, cacheControl, clock.instant());
     }
 
     /**
@@ -189,40 +201,33 @@ public final class StaticHandler implements RouteHandler {
      * Several ranges of an encoded representation are answered whole: a multipart body with
      * Content-Encoding would read as an encoded multipart body.
      */
-    private Response ranges(Request request, Representation representation, Instant now) {
+    private Response ranges(Request request, Representation representation) {
         List<String> range = request.headers().all("Range");
         if (!request.method().equals(Method.GET) || range.size() != 1
-                || !ifRange(request.headers(), representation, now)) {
-            return whole(representation);
+                || !ifRange(request.headers(), representation)) {
+            return representation.whole();
         }
         return switch (ByteRanges.select(range.getFirst(), representation.length())) {
-            case ByteRanges.Whole _ -> whole(representation);
+            case ByteRanges.Whole _ -> representation.whole();
             case ByteRanges.Unsatisfiable _ -> unsatisfiable(representation);
             case Partial one when one.ranges().size() == 1 ->
                     single(representation, one.ranges().getFirst());
-            case Partial _ when !representation.coding().isEmpty() -> whole(representation);
+            case Partial _ when !representation.coding().isEmpty() -> representation.whole();
             case Partial many -> multipart(representation, many.ranges());
         };
     }
 
-    private static boolean ifRange(Headers headers, Representation representation, Instant now) {
+    private boolean ifRange(Headers headers, Representation representation) {
         List<String> values = headers.all("If-Range");
         if (values.isEmpty()) {
             return true;
         }
         return values.size() == 1 && Conditionals.ifRange(values.getFirst(),
-                representation.etag(), representation.lastModified(), now);
-    }
-
-    private Response whole(Representation representation) {
-        return new Response(Status.OK,
-                representation.fields(representation.contentType(), cacheControl),
-                representation.body(0, representation.length()));
+                representation.etag(), representation.lastModified(), clock.instant());
     }
 
     private Response single(Representation representation, ByteRange range) {
-        Headers fields = representation
-                .fields(representation.contentType(), cacheControl)
+        Headers fields = representation.fields(representation.contentType())
                 .with("Content-Range", range.contentRange(representation.length()));
         return new Response(Status.PARTIAL_CONTENT, fields,
                 representation.body(range.first(), range.length()));
@@ -233,8 +238,7 @@ public final class StaticHandler implements RouteHandler {
                 representation.content(), representation.length(),
                 representation.contentType().value(), ranges);
         return new Response(Status.PARTIAL_CONTENT,
-                representation.fields(new Headers.Field("Content-Type", body.contentType()),
-                        cacheControl),
+                representation.fields(new Headers.Field("Content-Type", body.contentType())),
                 new Body.Streamed(body.length(), body::writeTo));
     }
 

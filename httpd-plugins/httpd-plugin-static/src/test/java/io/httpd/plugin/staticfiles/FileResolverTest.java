@@ -192,6 +192,39 @@ class FileResolverTest {
         assertInstanceOf(Found.class, resolver.sibling(b, ".br"));
     }
 
+    /**
+     * A request path is remembered whole, with where its part below the route begins: the same
+     * path below another route ("/a/" rather than "/") names another file.
+     */
+    @Test
+    void aPathRememberedWholeIsMappedFromItsOwnRoute() throws IOException {
+        FileResolver resolver = resolver(false);
+        Files.writeString(root.resolve("a/a"), "a inside a");
+        Path real = root.toRealPath();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(real.resolve("a/b.txt"),
+                    assertInstanceOf(Found.class, resolver.lookup("/a/b.txt", 1)).path());
+            assertInstanceOf(Missing.class, resolver.lookup("/a/b.txt", 3), "b.txt at the root");
+            assertEquals(real.resolve("a/a"),
+                    assertInstanceOf(Found.class, resolver.lookup("/a/a", 1)).path());
+            assertEquals(real.resolve("a"),
+                    assertInstanceOf(Found.class, resolver.lookup("/a/a", 3)).path());
+        }
+    }
+
+    /** The Content-Type of the name asked, kept with the mapped name, not the real file's. */
+    @Test
+    void foundCarriesTheTypeOfTheNameAsked() throws IOException {
+        FileResolver resolver = resolver(false);
+        Files.createSymbolicLink(root.resolve("latest.html"), Path.of("a/b.txt"));
+        for (int i = 0; i < 2; i++) {
+            assertEquals("text/html; charset=utf-8", assertInstanceOf(Found.class,
+                    resolver.lookup("/latest.html", 1)).type().value());
+            assertEquals("text/plain; charset=utf-8", assertInstanceOf(Found.class,
+                    resolver.lookup("/a/b.txt", 1)).type().value());
+        }
+    }
+
     @Test
     void refusalsAreAnsweredEveryTime() throws IOException {
         FileResolver resolver = resolver(false);
