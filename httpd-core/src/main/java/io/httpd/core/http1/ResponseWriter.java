@@ -37,6 +37,12 @@ final class ResponseWriter {
     private long startPosition;
     private long startContent;
     private long startFileBytes;
+    /**
+     * A file region this small is read into the write buffer, when it fits there after the
+     * head, and sent with it: one write instead of a write for the head and a sendfile (whose
+     * JDK path adds an fstat and a failed copy_file_range), and one packet.
+     */
+    static final int SMALL_FILE = 8 * 1024;
 
     /**
      * What was sent.
@@ -132,6 +138,10 @@ final class ResponseWriter {
 
     private long writeFile(Body.FileRegion region) throws IOException {
         try (FileChannel file = FileChannel.open(region.file(), READ)) {
+            if (region.length() <= SMALL_FILE
+                    && out.readContent(file, region.offset(), (int) region.length())) {
+                return region.length(); // with the head in one write (nginx: sendfile + TCP_CORK)
+            }
             out.flushBuffer();
             if (!transferFile(file, region)) {
                 file.position(region.offset());

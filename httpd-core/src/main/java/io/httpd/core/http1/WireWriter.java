@@ -2,6 +2,8 @@ package io.httpd.core.http1;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -87,6 +89,37 @@ final class WireWriter extends OutputStream {
     void writeContent(byte[] b, int off, int len) throws IOException {
         contentWritten += len;
         write(b, off, len);
+    }
+
+    /**
+     * Reads a file region into the buffer as response content, when it fits in the room left:
+     * a small file then leaves with its head in one write, with no sendfile.
+     *
+     * @return false, having read nothing, when it does not fit
+     * @throws IOException when the file holds fewer bytes than the region (those it holds are
+     *                     buffered)
+     */
+    boolean readContent(FileChannel file, long offset, int length)
+            throws IOException {
+        byte[] buf = buffer();
+        if (length > buf.length - count) {
+            return false;
+        }
+        ByteBuffer room = ByteBuffer.wrap(buf, count, length);
+        int start = count;
+        try {
+            while (room.hasRemaining()) {
+                if (file.read(room, offset + room.position() - start) < 0) {
+                    throw new IOException("file shrank while being sent");
+                }
+            }
+        } finally { // what was read goes out, as much as sendfile would have sent
+            int read = room.position() - start;
+            count += read;
+            position += read;
+            contentWritten += read;
+        }
+        return true;
     }
 
     /** Bytes written to this writer since the connection opened. */
