@@ -55,8 +55,12 @@ format = "combined"
 TOML
 # The log exists before the JVM starts, so reading it never races the redirection.
 : > "$train/log"
-# an AOT option in HTTPD_JAVA_OPTS replaces the launcher's own (no -XX:AOTCache of a cache there)
-HTTPD_JAVA_OPTS="-XX:AOTCacheOutput=$train/httpd.aot -Xlog:aot=error" \
+# An AOT option in HTTPD_JAVA_OPTS replaces the launcher's own (no -XX:AOTCache of a cache there).
+# The cache keeps the classes, linked, but not the training's method profiles (JDK 25 adds them
+# by default): every page of the cache stays resident, and the profiles cost 2-3 MiB of idle RSS
+# for a warm-up the JIT does by itself in seconds (README.md, "Memory and JVM options").
+HTTPD_JAVA_OPTS="-XX:AOTCacheOutput=$train/httpd.aot -Xlog:aot=error \
+-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining" \
     setsid "$launcher" -c "$train/httpd.toml" >> "$train/log" 2>&1 < /dev/null &
 pid=$!
 
