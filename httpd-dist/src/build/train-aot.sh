@@ -55,8 +55,12 @@ format = "combined"
 TOML
 # The log exists before the JVM starts, so reading it never races the redirection.
 : > "$train/log"
-# an AOT option in HTTPD_JAVA_OPTS replaces the launcher's own (no -XX:AOTCache of a cache there)
-HTTPD_JAVA_OPTS="-XX:AOTCacheOutput=$train/httpd.aot -Xlog:aot=error" \
+# An AOT option in HTTPD_JAVA_OPTS replaces the launcher's own (no -XX:AOTCache of a cache there).
+# The cache keeps the classes, linked, but not the training's method profiles (JDK 25 adds them
+# by default): every page of the cache stays resident, and the profiles cost 2-3 MiB of idle RSS
+# for a warm-up the JIT does by itself in seconds (README.md, "Memory and JVM options").
+HTTPD_JAVA_OPTS="-XX:AOTCacheOutput=$train/httpd.aot -Xlog:aot=error \
+-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining" \
     setsid "$launcher" -c "$train/httpd.toml" >> "$train/log" 2>&1 < /dev/null &
 pid=$!
 
@@ -74,31 +78,36 @@ for _ in $(seq $((start_timeout * 10))); do
 done
 [ -n "$admin" ] || fail "the training server did not listen within ${start_timeout}s"
 
-# One request a connection; each bounded, so a stuck exchange cannot stall the build.
-request() { # REQUEST-HEAD-PREFIX [PORT]
-  exec 3<>"/dev/tcp/127.0.0.1/${2:-$port}" || return 1
-  printf '%sConnection: close\r\n\r\nhello' "$1" >&3 || true
+# One request a connection; each bounded, so a stuck exchange cannot stall the build. HEAD is a
+# printf format (its \r\n become CR LF here: a command substitution would strip the last LF
+# and leave a bare CR, which the server refuses with 400 before it routes anything), and the
+# response must carry STATUS, so that the cache learns the exchanges it is meant to learn.
+request() { # HEAD STATUS [PORT]
+  exec 3<>"/dev/tcp/127.0.0.1/${3:-$port}" || return 1
+  # shellcheck disable=SC2059 # HEAD is the format, on purpose
+  printf "$1"'Connection: close\r\n\r\nhello' >&3 || true
   timeout 10 cat <&3 > "$train/response" || true
   exec 3>&-
-  head -c 12 "$train/response" | grep -q '^HTTP/1.1 [0-9]'
+  head -c 12 "$train/response" | grep -q "^HTTP/1.1 $2"
 }
 trap '' PIPE # the server closes after a bad request: a write may fail, and that is fine
 served=0
 for i in $(seq 100); do
-  for head in "GET /echo?i=$i HTTP/1.1\r\nHost: t\r\n" \
-              "POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n" \
-              "GET /nowhere HTTP/1.1\r\nHost: t\r\n" "BAD\r\n" \
-              "GET / HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n" \
-              "GET /favicon.ico HTTP/1.1\r\nHost: t\r\nIf-Modified-Since: Sun, 06 Nov 1994 08:49:37 GMT\r\n" \
-              "HEAD /index.html HTTP/1.1\r\nHost: t\r\nRange: bytes=0-9\r\n" \
-              "GET /info HTTP/1.1\r\nHost: t\r\n"; do
-    request "$(printf "$head")" || fail "request $((served + 1)) got no response"
+  for exchange in "200 GET /echo?i=$i HTTP/1.1\r\nHost: t\r\n" \
+              "200 POST /echo HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n" \
+              "404 GET /nowhere HTTP/1.1\r\nHost: t\r\n" "400 BAD\r\n" \
+              "200 GET / HTTP/1.1\r\nHost: t\r\nAccept-Encoding: gzip\r\n" \
+              "200 GET /favicon.ico HTTP/1.1\r\nHost: t\r\nIf-Modified-Since: Sun, 06 Nov 1994 08:49:37 GMT\r\n" \
+              "206 GET /index.html HTTP/1.1\r\nHost: t\r\nRange: bytes=0-9\r\n" \
+              "200 GET /info HTTP/1.1\r\nHost: t\r\n"; do
+    request "${exchange#* }" "${exchange%% *}" \
+        || fail "request $((served + 1)) (${exchange%%\\r*}) got no ${exchange%% *} response: $(head -c 40 "$train/response")"
     served=$((served + 1))
   done
   if [ $((i % 10)) -eq 0 ]; then # the admin listener
     for path in /health /ready /metrics /status; do
-      request "$(printf "GET $path HTTP/1.1\r\nHost: t\r\n")" "$admin" \
-          || fail "admin request $path got no response"
+      request "GET $path HTTP/1.1\r\nHost: t\r\n" 200 "$admin" \
+          || fail "admin request $path got no 200 response: $(head -c 40 "$train/response")"
       served=$((served + 1))
     done
   fi

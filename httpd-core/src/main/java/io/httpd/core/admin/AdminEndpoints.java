@@ -70,7 +70,7 @@ final class AdminEndpoints {
         Headers type = json ? Headers.of("Content-Type", "application/json")
                 : Headers.of("Content-Type", "text/html; charset=utf-8",
                         "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
-        byte[] body = json ? StatusPage.JSON.writeValueAsBytes(doc) : StatusPage.html(doc);
+        byte[] body = json ? StatusPage.json(doc) : StatusPage.html(doc);
         return new Response(Status.OK, type.with("Cache-Control", "no-store"),
                 new Response.Body.Bytes(body));
     }

@@ -1,9 +1,10 @@
 package io.httpd.core.admin;
 
 import io.httpd.api.ServerView;
+import io.httpd.core.config.JsonText;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
@@ -21,15 +22,13 @@ import static io.httpd.api.Html.escape;
  * second over the last minute, connections, requests per route, plugins, recent reloads.
  */
 final class StatusPage {
-    static final JsonMapper JSON = JsonMapper.builder().build();
-
     private StatusPage() {
     }
 
     /** The document for this moment. */
     static ObjectNode document(ServerView server, RequestCounts requests, RequestRate rate,
                                ReloadLog reloads, Instant now) {
-        ObjectNode doc = JSON.createObjectNode();
+        ObjectNode doc = JsonNodeFactory.instance.objectNode();
         ServerView.Counters c = server.counters();
         doc.put("name", server.name());
         doc.put("version", server.version());
@@ -51,6 +50,11 @@ final class StatusPage {
                 .put("result", r.failed().isEmpty() ? "ok"
                         : "failed: " + String.join(", ", r.failed())));
         return doc;
+    }
+
+    /** The document as UTF-8 JSON. */
+    static byte[] json(ObjectNode doc) {
+        return JsonText.bytes(doc);
     }
 
     /** The document as an HTML page. */

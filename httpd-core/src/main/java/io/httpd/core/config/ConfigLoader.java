@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.dataformat.toml.TomlMapper;
+import tools.jackson.dataformat.toml.TomlFactory;
 
 /**
  * Reads httpd.toml into an {@link HttpdConfig}, or fails with every problem at once.
@@ -23,8 +25,12 @@ import tools.jackson.dataformat.toml.TomlMapper;
  * </pre>
  */
 public final class ConfigLoader {
-    /** Thread-safe once built; also turns maps into trees for {@link TableConfig#of}. */
-    static final TomlMapper TOML = new TomlMapper();
+    /**
+     * Jackson's TOML reader without a mapper: it parses the whole text into a tree, which its
+     * parser hands over as the input source. A {@code TomlMapper} would add the data-binding
+     * machinery (some 500 classes kept in the process and its AOT cache) to read that tree.
+     */
+    private static final TomlFactory TOML = new TomlFactory();
 
     private static final Set<String> NOT_SUPPORTED_YET = Set.of();
 
@@ -110,7 +116,9 @@ public final class ConfigLoader {
 
     private static ObjectNode parse(ConfigSource source) throws ConfigErrors {
         try {
-            return (ObjectNode) TOML.readTree(source.text());
+            try (JsonParser parser = TOML.createParser(ObjectReadContext.empty(), source.text())) {
+                return (ObjectNode) parser.streamReadInputSource();
+            }
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
             int line = at == null ? 0 : Math.max(0, at.getLineNr());

@@ -2,10 +2,13 @@ package io.httpd.core.config;
 
 import io.httpd.api.ConfigException;
 import io.httpd.api.PluginConfig;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +21,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Not thread-safe: a table is read on the main thread during start-up.
  */
 public final class TableConfig implements PluginConfig {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private final String path;
     private final ObjectNode node;
     private final Path folder;
@@ -50,11 +56,40 @@ public final class TableConfig implements PluginConfig {
      * and for tables that do not come from a file.
      */
     public static TableConfig of(String path, Map<String, ?> values, Path folder) {
-        return new TableConfig(path, ConfigLoader.TOML.valueToTree(values), folder);
+        return new TableConfig(path, (ObjectNode) node(values), folder);
     }
 
     static TableConfig empty(String path, Path folder) {
-        return new TableConfig(path, ConfigLoader.TOML.createObjectNode(), folder);
+        return new TableConfig(path, NODES.objectNode(), folder);
+    }
+
+    /** A plain value as a node, the way TOML would give it; anything else is refused. */
+    private static JsonNode node(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode table = NODES.objectNode();
+            map.forEach((k, v) -> table.set(String.valueOf(k), node(v)));
+            return table;
+        }
+        if (value instanceof Collection<?> list) {
+            ArrayNode array = NODES.arrayNode(list.size());
+            list.forEach(v -> array.add(node(v)));
+            return array;
+        }
+        return switch (value) {
+            case null -> NODES.nullNode();
+            case CharSequence s -> NODES.stringNode(s.toString());
+            case Boolean b -> NODES.booleanNode(b);
+            case Integer i -> NODES.numberNode(i);
+            case Long l -> NODES.numberNode(l);
+            case Short i -> NODES.numberNode(i);
+            case Byte i -> NODES.numberNode(i);
+            case BigInteger i -> NODES.numberNode(i);
+            case Double d -> NODES.numberNode(d);
+            case Float d -> NODES.numberNode(d);
+            case BigDecimal d -> NODES.numberNode(d);
+            default -> throw new IllegalArgumentException("not a string, number, boolean, list "
+                    + "or map: " + value.getClass().getName());
+        };
     }
 
     /**
@@ -62,7 +97,7 @@ public final class TableConfig implements PluginConfig {
      * same content configure the same instance (a reload carries such an instance over).
      */
     public String content() {
-        return folder + " " + node;
+        return folder + " " + JsonText.of(node);
     }
 
     @Override
@@ -118,7 +153,7 @@ public final class TableConfig implements PluginConfig {
         return typed(key, defaultValue, JsonNode::isIntegralNumber, "expected a whole number",
                 value -> {
                     if (!value.canConvertToLong()) {
-                        throw error(key, "too large: " + value);
+                        throw error(key, "too large: " + value.asString());
                     }
                     return value.longValue();
                 });
@@ -134,7 +169,7 @@ public final class TableConfig implements PluginConfig {
     public long size(String key, long defaultValue) {
         return typed(key, defaultValue, value -> value.isString() || value.isIntegralNumber(),
                 "expected a size such as 16384 or \"16KiB\"", value -> Sizes.parseBytes(
-                        value.isString() ? value.stringValue() : value.toString()));
+                        value.isString() ? value.stringValue() : value.asString()));
     }
 
     @Override
@@ -258,6 +293,6 @@ public final class TableConfig implements PluginConfig {
 
     @Override
     public String toString() {
-        return "TableConfig[" + path + "]" + node;
+        return "TableConfig[" + path + "]" + JsonText.of(node);
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,5 +202,25 @@ class TableConfigTest {
         assertTrue(inner.bool("on", false));
         assertEquals(Set.of(), table.unreadKeys());
         assertEquals("validator[0].limit", table.error("limit", "x").key());
+    }
+
+    @Test
+    void contentIsTheFolderAndTheValuesAsJson() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("root", "www");
+        values.put("index", List.of("index.html", "a \"b\""));
+        values.put("max", 5L);
+        values.put("inner", Map.of("on", true));
+        assertEquals(dir.toAbsolutePath() + " {\"root\":\"www\",\"index\":[\"index.html\","
+                + "\"a \\\"b\\\"\"],\"max\":5,\"inner\":{\"on\":true}}",
+                TableConfig.of("route[0]", values, dir).content());
+    }
+
+    @Test
+    void aValueTomlCannotHoldIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TableConfig.of("x", Map.of("wait", Duration.ofSeconds(1)), dir));
+        assertEquals("not a string, number, boolean, list or map: java.time.Duration",
+                e.getMessage());
     }
 }

@@ -4,10 +4,15 @@ import io.httpd.api.Method;
 import io.httpd.api.ServerView;
 import io.httpd.api.ServerView.PluginInfo;
 import io.httpd.api.ServerView.RouteInfo;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.Inet6Address;
 import java.lang.reflect.RecordComponent;
@@ -17,6 +22,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The info document: one JSON object built from the server view, which the JSON answer
@@ -29,7 +35,12 @@ import java.util.List;
  * name, never the folder it lies in; the view offers no environment or config values.
  */
 final class InfoDocument {
-    static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * The nodes and the streaming generator, without a {@code JsonMapper}: a mapper would add
+     * the data-binding machinery (some 500 classes, kept in the process) to write a tree.
+     */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonFactory JSON = new JsonFactory();
     /** Standard methods first, in RFC 9110 §9 order; other methods after them by name. */
     private static final List<Method> METHOD_ORDER = Method.STANDARD;
     private static final Comparator<Method> METHODS = Comparator
@@ -42,7 +53,7 @@ final class InfoDocument {
 
     /** The document for this moment. */
     static ObjectNode of(ServerView server, Detail detail, Instant now) {
-        ObjectNode doc = MAPPER.createObjectNode();
+        ObjectNode doc = NODES.objectNode();
         doc.put("name", server.name());
         if (detail == Detail.FULL) {
             doc.put("version", server.version());
@@ -70,7 +81,7 @@ final class InfoDocument {
      * the access-log drops is left to the admin listener's metrics.
      */
     static ObjectNode counters(ServerView.Counters counters) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         for (RecordComponent c : ServerView.Counters.class.getRecordComponents()) {
             if (c.getType() != long.class) {
                 continue;
@@ -101,7 +112,31 @@ final class InfoDocument {
 
     /** The document as UTF-8 JSON. */
     static byte[] bytes(ObjectNode document) {
-        return MAPPER.writeValueAsBytes(document);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator generator = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            write(document, generator);
+        }
+        return out.toByteArray();
+    }
+
+    /** The document holds objects, arrays, strings and whole numbers, nothing else. */
+    private static void write(JsonNode node, JsonGenerator out) {
+        if (node.isObject()) {
+            out.writeStartObject();
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                out.writeName(property.getKey());
+                write(property.getValue(), out);
+            }
+            out.writeEndObject();
+        } else if (node.isArray()) {
+            out.writeStartArray();
+            node.forEach(item -> write(item, out));
+            out.writeEndArray();
+        } else if (node.isNumber()) {
+            out.writeNumber(node.longValue());
+        } else {
+            out.writeString(node.asString());
+        }
     }
 
     /** {@code 127.0.0.1:8080}, {@code [::1]:8080}: numeric, never a looked-up host name. */
@@ -116,7 +151,7 @@ final class InfoDocument {
     }
 
     private static ObjectNode route(RouteInfo route) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         node.put("path", route.path());
         node.put("handler", route.handler());
         ArrayNode methods = node.putArray("methods");
@@ -125,7 +160,7 @@ final class InfoDocument {
     }
 
     private static ObjectNode plugin(PluginInfo plugin) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = NODES.objectNode();
         node.put("kind", plugin.kind());
         node.put("id", plugin.id());
         node.put("module", plugin.module());
