@@ -93,10 +93,8 @@ public class FloorServer {
     private static void ready(Selector selector, SelectionKey key, boolean handoff) {
         try {
             if (key.isAcceptable()) {
-                SocketChannel channel = ((ServerSocketChannel) key.channel()).accept();
+                SocketChannel channel = accept(key);
                 if (channel != null) {
-                    channel.configureBlocking(false);
-                    channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
                     channel.register(selector, SelectionKey.OP_READ, ByteBuffer.allocate(8192));
                 }
                 return;
@@ -174,10 +172,8 @@ public class FloorServer {
             java.util.List<Thread> woken) {
         try {
             if (key.isAcceptable()) {
-                SocketChannel channel = ((ServerSocketChannel) key.channel()).accept();
+                SocketChannel channel = accept(key);
                 if (channel != null) {
-                    channel.configureBlocking(false);
-                    channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
                     Inbox inbox = new Inbox(channel);
                     channel.register(selector, SelectionKey.OP_READ, inbox);
                     Thread.ofVirtual().start(() -> serve(inbox));
@@ -246,6 +242,16 @@ public class FloorServer {
             }
             java.util.concurrent.locks.LockSupport.park();
         }
+    }
+
+    /** A connection from the listener, non-blocking, TCP_NODELAY; null when none waits. */
+    private static SocketChannel accept(SelectionKey key) throws IOException {
+        SocketChannel channel = ((ServerSocketChannel) key.channel()).accept();
+        if (channel != null) {
+            channel.configureBlocking(false);
+            channel.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
+        }
+        return channel;
     }
 
     private static boolean endsHead(byte[] bytes, int length) {

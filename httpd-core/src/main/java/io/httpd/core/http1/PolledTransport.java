@@ -39,8 +39,9 @@ public final class PolledTransport implements Transport {
         this.channel = channel;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.poller = Poller.next();
-        this.key = poller.register(channel, this);
+        this.key = poller.register(channel);
         ReadDeadlines.SHARED.watch(inbox);
+        poller.watch(key, this); // only now can the poller call back, with every field set
     }
 
     /** Opens the pollers before the first connection: see {@link Poller#start()}. */

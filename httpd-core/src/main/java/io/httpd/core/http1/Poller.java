@@ -81,12 +81,20 @@ final class Poller {
         return pollers[Math.floorMod(NEXT.getAndIncrement(), pollers.length)];
     }
 
-    /** Makes the channel non-blocking and watches it for reading, for the transport. */
-    SelectionKey register(SocketChannel channel, PolledTransport transport) throws IOException {
+    /**
+     * Makes the channel non-blocking and registers it, watched for nothing yet: the transport
+     * keeps the key before the poller can see the transport ({@link #watch}).
+     */
+    SelectionKey register(SocketChannel channel) throws IOException {
         channel.configureBlocking(false);
-        SelectionKey key = channel.register(selector, SelectionKey.OP_READ, transport);
-        selector.wakeup(); // the registration counts from the next select
-        return key;
+        return channel.register(selector, 0);
+    }
+
+    /** Watches a registered channel for reading, for its transport. */
+    void watch(SelectionKey key, PolledTransport transport) {
+        key.attach(transport);
+        key.interestOps(SelectionKey.OP_READ);
+        selector.wakeup(); // the interest counts from the next select
     }
 
     /**
@@ -114,7 +122,9 @@ final class Poller {
     }
 
     private void ready(SelectionKey key) {
-        PolledTransport transport = (PolledTransport) key.attachment();
+        if (!(key.attachment() instanceof PolledTransport transport)) {
+            return; // not watched yet
+        }
         try {
             int ops = key.readyOps();
             if ((ops & SelectionKey.OP_WRITE) != 0) {
