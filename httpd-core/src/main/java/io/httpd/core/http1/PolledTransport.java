@@ -31,7 +31,6 @@ public final class PolledTransport implements Transport {
     private long fileBytesSent;
     private volatile long sendingSince; // System.nanoTime() when a write began to wait for room
     private volatile Thread writer;     // parked until the socket has room
-    private volatile boolean closed;
     private boolean roomWanted; // a write waits for the socket to drain; guarded by the inbox
 
     /** Registers the channel with the next poller; it must not be used in blocking mode again. */
@@ -108,7 +107,8 @@ public final class PolledTransport implements Transport {
 
     /** What the poller watches the channel for now. Holds the inbox's monitor. */
     private void interest() {
-        int ops = (inbox.paused() ? 0 : SelectionKey.OP_READ) | (roomWanted ? SelectionKey.OP_WRITE : 0);
+        int ops = (inbox.paused() ? 0 : SelectionKey.OP_READ)
+                | (roomWanted ? SelectionKey.OP_WRITE : 0);
         try {
             key.interestOps(ops);
         } catch (CancelledKeyException e) {
@@ -161,7 +161,7 @@ public final class PolledTransport implements Transport {
     }
 
     private boolean waitingForRoom() throws SocketException {
-        if (closed) {
+        if (!channel.isOpen()) {
             throw new SocketException("Socket closed");
         }
         synchronized (inbox) {
@@ -210,7 +210,6 @@ public final class PolledTransport implements Transport {
     @Override
     public void close() throws IOException {
         ReadDeadlines.SHARED.forget(inbox);
-        closed = true;
         try {
             channel.close(); // cancels the key; the poller closes the descriptor when it drops it
         } finally {

@@ -82,7 +82,8 @@ public final class ProxyProtocolTransport implements Transport {
      * @param socket  the accepted socket, in blocking mode
      * @param timeout how long the whole header may take
      */
-    public static ProxyProtocolTransport beforeTls(Transport inner, Socket socket, Duration timeout) {
+    public static ProxyProtocolTransport beforeTls(Transport inner, Socket socket,
+            Duration timeout) {
         return new ProxyProtocolTransport(inner, new HeaderSource() {
             @Override
             public InputStream input() throws IOException {
