@@ -43,11 +43,6 @@ public final class PolledTransport implements Transport {
         poller.watch(key, this); // only now can the poller call back, with every field set
     }
 
-    /** Opens the pollers before the first connection: see {@link Poller#start()}. */
-    public static void startPollers() throws IOException {
-        Poller.start();
-    }
-
     @Override
     public InputStream input() {
         return inbox;

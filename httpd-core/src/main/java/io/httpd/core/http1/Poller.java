@@ -11,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -31,18 +32,26 @@ import java.util.concurrent.locks.LockSupport;
  * connections it woke, then the next round, run on one carrier with no thread switch between
  * them; as a platform thread it measured five times the context switches on the 13-byte
  * benchmark (170,000 against 35,000 in 14 s; the engine notes, "Waiting for requests"). It
- * never yields while connections are ready, so that the carriers' queues empty between rounds
- * and work from outside (a new connection's thread, a timeout) is not starved as the JDK's
- * yielding sub-pollers starve it; how long such work can still wait at 1,024 connections is an
- * open question there.
+ * never yields while connections are ready, so that the carriers' queues empty between rounds.
+ *
+ * <p>Work that reaches the carriers from outside their own queues (every new virtual thread on
+ * JDK 25, whoever starts it; a wake-up from a platform thread) waits while the queue a carrier
+ * last took from refills, and the poller's own wake-ups refill one all the time under load. So
+ * every connection's thread, plain or TLS, is started by a poller ({@link #startThread}), which
+ * then {@linkplain #stepAside() steps aside} until those threads have run; it also steps aside
+ * every 10 ms under load. Before, a new connection's first response waited up to 7.3 s at
+ * 1,024 busy connections on one core; now at most 137 ms (the engine notes, "New connections,
+ * and the poller stepping aside").
  *
  * <p>The pollers start with the first server ({@link #start()}) and stay for the life of the
  * process, as the JDK's own do.
  */
-final class Poller {
+public final class Poller {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
     /** The most read from a connection in one go: its {@link Inbox} grows by at most this. */
     static final int READ_BYTES = 64 * 1024;
+    /** How often the poller steps aside at least, under load: {@link #stepAside()}. */
+    private static final long STEP_ASIDE_NANOS = 10_000_000;
     private static volatile Poller[] all;
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -50,6 +59,10 @@ final class Poller {
     private final String name;
     /** The threads of the connections read in this round: unparked together after it. */
     private final ArrayList<Thread> woken = new ArrayList<>();
+    /** Connection threads to start, from other threads: started by the next round. */
+    private final ConcurrentLinkedQueue<Runnable> starting = new ConcurrentLinkedQueue<>();
+    /** Set by the thread that ends a {@link #stepAside()}. */
+    private volatile boolean resumed;
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(READ_BYTES);
 
     private Poller(Selector selector, String name) {
@@ -63,7 +76,7 @@ final class Poller {
      * before any connection is accepted, so that running out of descriptors later cannot leave
      * the server without them.
      */
-    static synchronized void start() throws IOException {
+    public static synchronized void start() throws IOException {
         if (all != null) {
             return;
         }
@@ -83,6 +96,20 @@ final class Poller {
             pollers = all;
         }
         return pollers[Math.floorMod(NEXT.getAndIncrement(), pollers.length)];
+    }
+
+    /**
+     * Starts a connection's virtual thread from the next poller's own thread (see the class
+     * notes: so that it runs with the connections of that poller's round, not after them).
+     */
+    public static void startThread(Runnable connection) {
+        Poller[] pollers = all;
+        if (pollers == null) {
+            throw new IllegalStateException("the pollers have not started");
+        }
+        Poller poller = pollers[Math.floorMod(NEXT.getAndIncrement(), pollers.length)];
+        poller.starting.add(connection);
+        poller.selector.wakeup();
     }
 
     /**
@@ -111,17 +138,46 @@ final class Poller {
     }
 
     private void run() {
+        long steppedAside = System.nanoTime();
         while (true) {
             try {
                 selector.select(this::ready);
+                boolean started = false;
+                for (Runnable connection; (connection = starting.poll()) != null; ) {
+                    Thread.ofVirtual().name("conn").start(connection);
+                    started = true;
+                }
                 for (int i = 0; i < woken.size(); i++) {
                     LockSupport.unpark(woken.get(i));
                 }
                 woken.clear();
+                if (started || System.nanoTime() - steppedAside > STEP_ASIDE_NANOS) {
+                    stepAside();
+                    steppedAside = System.nanoTime();
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.atError().setMessage(Events.SERVER_POLLER_FAIL).addKeyValue("poller", name)
                         .setCause(e).log();
             }
+        }
+    }
+
+    /**
+     * Waits until the carriers have run what waits for them outside their own queues: the
+     * threads this poller started (they queue there, however started), a timeout's wake-up.
+     * Parked in a select, the poller would be woken by the JDK's poller into a queue the carrier
+     * returns to first, as long as it refills; parked here, it is resumed by a thread started
+     * after those, in the same queue, so it runs after them.
+     */
+    private void stepAside() {
+        resumed = false;
+        Thread poller = Thread.currentThread();
+        Thread.ofVirtual().name(name + "-resume").start(() -> {
+            resumed = true;
+            LockSupport.unpark(poller);
+        });
+        while (!resumed) {
+            LockSupport.park(this);
         }
     }
 

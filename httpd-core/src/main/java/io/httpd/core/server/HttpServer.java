@@ -6,6 +6,7 @@ import io.httpd.core.http1.Generations;
 import io.httpd.core.http1.Http1Context;
 import io.httpd.core.http1.HttpsUpgrade;
 import io.httpd.core.http1.PolledTransport;
+import io.httpd.core.http1.Poller;
 import io.httpd.core.http1.ProxyProtocolTransport;
 import io.httpd.core.http1.TlsTransport;
 import io.httpd.core.http1.Transport;
@@ -67,7 +68,7 @@ public final class HttpServer {
      */
     public void start() throws IOException {
         PollerStart.run();
-        PolledTransport.startPollers();
+        Poller.start();
         OpenFileLimit.check(generations.current().limits().connections());
         List<Listening> bound = bindAll(endpoints);
         sendTimeout = new SendTimeout(open, generations.current().limits().sendTimeout()).start();
@@ -218,7 +219,7 @@ public final class HttpServer {
         }
         open.add(connection);
         l.connections.add(connection);
-        Thread.ofVirtual().name("conn").start(() -> {
+        Poller.startThread(() -> {
             try {
                 connection.run();
             } finally {
