@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Two images at the same time, for judging one change: both pinned to CPU 0, each under its own
+# wrk (-t1, keep-alive), both wrk pinned to CPU 1 and started together, ROUNDS times. Whatever
+# slows this machine during a round (other tenants, frequency) slows both alike, so the ratio of
+# their requests per server core-second holds where the figures of separate turns drift by a
+# third. Per round it prints each image's req per core-second and the ratio A/B.
+# Rows: the 13-byte greeting (/hello, the example plugin), GET /echo, or a static file
+# (/1k.bin, /64k.bin, /1m.bin) named by the path.
+#   usage: httpd-dist/bench/ab.sh [DURATION] [CONNECTIONS] IMAGE_A IMAGE_B [PATH] [ROUNDS]
+# DURATION: seconds per round (default 10); CONNECTIONS: default 50; PATH: default /hello;
+# ROUNDS: default 3. Each image gets 8 s of warm-up under its wrk first (both at once: 4 s of a core each).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+source "$here/common.sh"
+[ $# -ge 4 ] || { echo "usage: ab.sh [DURATION] [CONNECTIONS] IMAGE_A IMAGE_B [PATH] [ROUNDS]" >&2; exit 2; }
+a=$(cd "$3" && pwd)
+b=$(cd "$4" && pwd)
+path=${5:-/hello}
+rounds=${6:-3}
+example=$(ls "$here"/../../httpd-plugins/httpd-plugin-example/target/httpd-plugin-example-*.jar 2>/dev/null \
+    | grep -v -e sources -e javadoc | head -n1 || true)
+[ -n "$example" ] || { echo "bench: no example plugin jar; build first: mvn -B -o package -DskipTests" >&2; exit 1; }
+ports=${PORTS:-$(( 20000 + RANDOM % 20000 ))}
+port_free "$ports" $(( ports + 1 ))
+mkdir -p "$work/www" "$work/plugins"
+head -c 1024 /dev/urandom > "$work/www/1k.bin"
+head -c 65536 /dev/urandom > "$work/www/64k.bin"
+head -c 1048576 /dev/urandom > "$work/www/1m.bin"
+cp "$example" "$work/plugins/"
+
+# serve IMAGE PORT: the image on CPU 0 with the rows' routes; prints its PID
+serve() {
+  printf '[server]\nplugins_dir = "plugins"\n\n[[listen]]\naddress = "127.0.0.1:%s"\n
+[[route]]\npath = "/"\nhandler = "static"\nroot = "www"\n
+[[route]]\npath = "/hello"\nhandler = "greeting"\ngreeting = "Hiya"\n
+[[route]]\npath = "/echo"\nhandler = "echo"\n' "$2" > "$work/httpd-$2.toml"
+  taskset -c 0 "$1/bin/httpd" -c "$work/httpd-$2.toml" > "$work/httpd-$2.log" 2>&1 &
+  echo $!
+}
+
+pid_a=$(serve "$a" "$ports"); pids+=("$pid_a")
+pid_b=$(serve "$b" $(( ports + 1 ))); pids+=("$pid_b")
+wait_port "$ports"
+wait_port $(( ports + 1 ))
+url_a="http://127.0.0.1:$ports$path"
+url_b="http://127.0.0.1:$(( ports + 1 ))$path"
+taskset -c 1 wrk -t1 -c"$connections" -d8s "$url_a" > /dev/null & warm=$!
+taskset -c 1 wrk -t1 -c"$connections" -d8s "$url_b" > /dev/null
+wait "$warm"
+hz=$(getconf CLK_TCK)
+echo "A: $a"
+echo "B: $b"
+echo "path $path, $connections connections, ${duration} s per round; k req per server core-second"
+for round in $(seq "$rounds"); do
+  ta=$(cpu_ticks "$pid_a"); tb=$(cpu_ticks "$pid_b")
+  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" "$url_a" > "$work/a.wrk" 2>&1 & run=$!
+  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" "$url_b" > "$work/b.wrk" 2>&1
+  wait "$run"
+  ta=$(( $(cpu_ticks "$pid_a") - ta )); tb=$(( $(cpu_ticks "$pid_b") - tb ))
+  na=$(awk '/requests in/ {print $1}' "$work/a.wrk"); nb=$(awk '/requests in/ {print $1}' "$work/b.wrk")
+  grep -q "Non-2xx" "$work/a.wrk" "$work/b.wrk" && echo "bench: non-2xx responses; is $path served?" >&2
+  awk -v r="$round" -v na="$na" -v nb="$nb" -v ta="$ta" -v tb="$tb" -v hz="$hz" 'BEGIN {
+    ka = na / (ta / hz) / 1000; kb = nb / (tb / hz) / 1000
+    printf "round %d  A %7.1f  B %7.1f  A/B %.2f  (server CPU %.1f s / %.1f s)\n", r, ka, kb, ka / kb, ta / hz, tb / hz }'
+done
