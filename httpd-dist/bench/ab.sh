@@ -8,7 +8,7 @@
 # (/1k.bin, /64k.bin, /1m.bin) named by the path.
 #   usage: httpd-dist/bench/ab.sh [DURATION] [CONNECTIONS] IMAGE_A IMAGE_B [PATH] [ROUNDS]
 # DURATION: seconds per round (default 10); CONNECTIONS: default 50; PATH: default /hello;
-# ROUNDS: default 3. Each image gets 8 s of warm-up under its wrk first (both at once: 4 s of a core each).
+# ROUNDS: default 3. WRK_ARGS="-H Connection:close" passes more options to every wrk. Each image gets 16 s of warm-up under its wrk first (both at once: 8 s of a core each).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
@@ -42,10 +42,11 @@ pid_a=$(serve "$a" "$ports"); pids+=("$pid_a")
 pid_b=$(serve "$b" $(( ports + 1 ))); pids+=("$pid_b")
 wait_port "$ports"
 wait_port $(( ports + 1 ))
+read -r -a extra <<< "${WRK_ARGS:-}"
 url_a="http://127.0.0.1:$ports$path"
 url_b="http://127.0.0.1:$(( ports + 1 ))$path"
-taskset -c 1 wrk -t1 -c"$connections" -d8s "$url_a" > /dev/null & warm=$!
-taskset -c 1 wrk -t1 -c"$connections" -d8s "$url_b" > /dev/null
+taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d16s "$url_a" > /dev/null & warm=$!
+taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d16s "$url_b" > /dev/null
 wait "$warm"
 hz=$(getconf CLK_TCK)
 echo "A: $a"
@@ -53,8 +54,8 @@ echo "B: $b"
 echo "path $path, $connections connections, ${duration} s per round; k req per server core-second"
 for round in $(seq "$rounds"); do
   ta=$(cpu_ticks "$pid_a"); tb=$(cpu_ticks "$pid_b")
-  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" "$url_a" > "$work/a.wrk" 2>&1 & run=$!
-  taskset -c 1 wrk -t1 -c"$connections" -d"${duration}s" "$url_b" > "$work/b.wrk" 2>&1
+  taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d"${duration}s" "$url_a" > "$work/a.wrk" 2>&1 & run=$!
+  taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d"${duration}s" "$url_b" > "$work/b.wrk" 2>&1
   wait "$run"
   ta=$(( $(cpu_ticks "$pid_a") - ta )); tb=$(( $(cpu_ticks "$pid_b") - tb ))
   na=$(awk '/requests in/ {print $1}' "$work/a.wrk"); nb=$(awk '/requests in/ {print $1}' "$work/b.wrk")
