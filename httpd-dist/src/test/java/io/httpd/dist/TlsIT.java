@@ -261,7 +261,8 @@ class TlsIT {
                     .append('\n');
         }
         Path config = Files.writeString(home.resolve("conf/httpd.toml"), enabled.toString()
-                .replace("0.0.0.0:8080", "127.0.0.1:0").replace("0.0.0.0:8443", "127.0.0.1:0"));
+                .replace("0.0.0.0:8080", "127.0.0.1:0").replace("0.0.0.0:8443", "127.0.0.1:0")
+                .replace("127.0.0.1:9090", "127.0.0.1:0")); // free ports: other images may run
         Files.createDirectories(home.resolve("www"));
         Files.createDirectories(home.resolve("logs"));
 
