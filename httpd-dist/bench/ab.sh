@@ -17,24 +17,13 @@ a=$(cd "$3" && pwd)
 b=$(cd "$4" && pwd)
 path=${5:-/hello}
 rounds=${6:-3}
-example=$(ls "$here"/../../httpd-plugins/httpd-plugin-example/target/httpd-plugin-example-*.jar 2>/dev/null \
-    | grep -v -e sources -e javadoc | head -n1 || true)
-[ -n "$example" ] || { echo "bench: no example plugin jar; build first: mvn -B -o package -DskipTests" >&2; exit 1; }
 ports=${PORTS:-$(( 20000 + RANDOM % 20000 ))}
 port_free "$ports" $(( ports + 1 ))
-mkdir -p "$work/www" "$work/plugins"
-head -c 1024 /dev/urandom > "$work/www/1k.bin"
-head -c 65536 /dev/urandom > "$work/www/64k.bin"
-head -c 1048576 /dev/urandom > "$work/www/1m.bin"
-cp "$example" "$work/plugins/"
+rows_setup
 
 # serve IMAGE PORT: the image on CPU 0 with the rows' routes; prints its PID
 serve() {
-  printf '[server]\nplugins_dir = "plugins"\n\n[[listen]]\naddress = "127.0.0.1:%s"\n
-[[route]]\npath = "/"\nhandler = "static"\nroot = "www"\n
-[[route]]\npath = "/hello"\nhandler = "greeting"\ngreeting = "Hiya"\n
-[[route]]\npath = "/echo"\nhandler = "echo"\n' "$2" > "$work/httpd-$2.toml"
-  taskset -c 0 "$1/bin/httpd" -c "$work/httpd-$2.toml" > "$work/httpd-$2.log" 2>&1 &
+  taskset -c 0 "$1/bin/httpd" -c "$(rows_conf "$2")" > "$work/httpd-$2.log" 2>&1 &
   echo $!
 }
 

@@ -101,3 +101,28 @@ start_nginx() {
   nginx_master=$!
   pids+=("$nginx_master")
 }
+
+# rows_setup: the files of the rows (1k.bin, 64k.bin, 1m.bin in $work/www) and the example
+# plugin's drop-in jar (the 13-byte greeting) in $work/plugins; exits when the jar is not built
+rows_setup() {
+  local example
+  example=$(ls "$(dirname "${BASH_SOURCE[0]}")"/../../httpd-plugins/httpd-plugin-example/target/httpd-plugin-example-*.jar 2>/dev/null \
+      | grep -v -e sources -e javadoc | head -n1 || true)
+  [ -n "$example" ] || { echo "bench: no example plugin jar; build first: mvn -B -o package -DskipTests" >&2; exit 1; }
+  mkdir -p "$work/www" "$work/plugins"
+  head -c 1024 /dev/urandom > "$work/www/1k.bin"
+  head -c 65536 /dev/urandom > "$work/www/64k.bin"
+  head -c 1048576 /dev/urandom > "$work/www/1m.bin"
+  cp "$example" "$work/plugins/"
+}
+
+# rows_conf PORT [PLUGINS_DIR]: $work/httpd-PORT.toml serving the rows on PORT (static files
+# at /, the greeting at /hello, echo at /echo; drop-ins from PLUGINS_DIR, default plugins);
+# prints its path
+rows_conf() {
+  printf '[server]\nplugins_dir = "%s"\n\n[[listen]]\naddress = "127.0.0.1:%s"\n
+[[route]]\npath = "/"\nhandler = "static"\nroot = "www"\n
+[[route]]\npath = "/hello"\nhandler = "greeting"\ngreeting = "Hiya"\n
+[[route]]\npath = "/echo"\nhandler = "echo"\n' "${2:-plugins}" "$1" > "$work/httpd-$1.toml"
+  echo "$work/httpd-$1.toml"
+}

@@ -39,9 +39,6 @@ read -r -a counts <<< "${CONNECTIONS:-64 256}"
 command -v nginx >/dev/null || { echo "bench: nginx not installed (apt-get install -y nginx-light)" >&2; exit 1; }
 jdk=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1)}
 [ -x "$jdk/bin/java" ] || { echo "bench: no JDK 25 found (set JAVA25_HOME)" >&2; exit 1; }
-example=$(ls "$here"/../../httpd-plugins/httpd-plugin-example/target/httpd-plugin-example-*.jar 2>/dev/null \
-    | grep -v -e sources -e javadoc | head -n1 || true)
-[ -n "$example" ] || { echo "bench: no example plugin jar; build first: mvn -B -o package -DskipTests" >&2; exit 1; }
 microhttp=~/.m2/repository/org/microhttp/microhttp/0.11/microhttp-0.11.jar
 [ -f "$microhttp" ] || mvn -q dependency:get -Dartifact=org.microhttp:microhttp:0.11 >&2
 # ports from a random base (PORTS=N to fix it): other runs on the machine may hold fixed ones
@@ -49,28 +46,15 @@ ports=${PORTS:-$(( 20000 + RANDOM % 20000 ))}
 port_free "$ports" $(( ports + 1 )) $(( ports + 2 )) $(( ports + 3 )) $(( ports + 4 )) $(( ports + 5 )) $(( ports + 6 )) $(( ports + 7 ))
 hz=$(getconf CLK_TCK)
 
-mkdir -p "$work/www" "$work/plugins"
-head -c 1024 /dev/urandom > "$work/www/1k.bin"
-head -c 65536 /dev/urandom > "$work/www/64k.bin"
-head -c 1048576 /dev/urandom > "$work/www/1m.bin"
-cp "$example" "$work/plugins/"
+rows_setup
 
-# httpd_conf PORT [PLUGINS_DIR]: a config serving the rows on PORT; prints its path
-httpd_conf() {
-  printf '[server]\nplugins_dir = "%s"\n\n[[listen]]\naddress = "127.0.0.1:%s"\n
-[[route]]\npath = "/"\nhandler = "static"\nroot = "www"\n
-[[route]]\npath = "/hello"\nhandler = "greeting"\ngreeting = "Hiya"\n
-[[route]]\npath = "/echo"\nhandler = "echo"\n' "${2:-plugins}" "$1" > "$work/httpd-$1.toml"
-  echo "$work/httpd-$1.toml"
-}
-
-start_httpd "$(httpd_conf "$ports")"
+start_httpd "$(rows_conf "$ports")"
 declare -A port=([httpd]=$ports [nginx]=$(( ports + 1 )) [microhttp]=$(( ports + 2 ))) procs=()
 servers=(httpd)
 if [ -n "$baseline" ]; then
   mkdir -p "$work/baseline-plugins"
   cp "${BASELINE_PLUGINS:-$work/plugins}"/*.jar "$work/baseline-plugins/"
-  taskset -c 0 "$baseline/bin/httpd" -c "$(httpd_conf $(( ports + 3 )) baseline-plugins)" > "$work/baseline.log" 2>&1 &
+  taskset -c 0 "$baseline/bin/httpd" -c "$(rows_conf $(( ports + 3 )) baseline-plugins)" > "$work/baseline.log" 2>&1 &
   pids+=($!); procs[baseline]=$!; port[baseline]=$(( ports + 3 )); servers+=(baseline)
 fi
 nginx_conf "    server {
