@@ -98,6 +98,10 @@ public final class Poller {
             start();
             pollers = all;
         }
+        return inTurn(pollers);
+    }
+
+    private static Poller inTurn(Poller[] pollers) {
         return pollers[Math.floorMod(NEXT.getAndIncrement(), pollers.length)];
     }
 
@@ -110,7 +114,7 @@ public final class Poller {
         if (pollers == null) {
             throw new IllegalStateException("the pollers have not started");
         }
-        Poller poller = pollers[Math.floorMod(NEXT.getAndIncrement(), pollers.length)];
+        Poller poller = inTurn(pollers);
         poller.starting.add(connection);
         poller.selector.wakeup();
     }
