@@ -178,11 +178,12 @@ public final class Poller {
     }
 
     /**
-     * Waits until the carriers have run what waits for them outside their own queues: the
-     * threads this poller started (they queue there, however started), a timeout's wake-up.
-     * Parked in a select, the poller would be woken by the JDK's poller into a queue the carrier
-     * returns to first, as long as it refills; parked here, it is resumed by a thread started
-     * after those, in the same queue, so it runs after them.
+     * Waits until the threads this poller started have run (they queue outside the carriers'
+     * own queues, however started). Parked in a select, the poller would be woken by the JDK's
+     * poller into a queue the carrier returns to first, as long as it refills; parked here, it
+     * is resumed by a thread started after those, in the same queue, so it runs after them. The
+     * carrier also gets to look at its other outside queues meanwhile (a read deadline's
+     * wake-up), though nothing measures how soon yet.
      */
     private void stepAside() {
         resumed = false;
