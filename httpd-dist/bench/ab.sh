@@ -7,6 +7,8 @@
 # Rows: the 13-byte greeting (/hello, the example plugin), GET /echo, or a static file
 # (/1k.bin, /64k.bin, /1m.bin) named by the path.
 #   usage: httpd-dist/bench/ab.sh [DURATION] [CONNECTIONS] IMAGE_A IMAGE_B [PATH] [ROUNDS]
+# IMAGE_B may also be the word nginx or microhttp: that server, as compare.sh runs it, in the
+# same core at the same moment as IMAGE_A (needs what compare.sh needs).
 # DURATION: seconds per round (default 10); CONNECTIONS: default 50; PATH: default /hello;
 # ROUNDS: default 3. WRK_ARGS="-H Connection:close" passes more options to every wrk. Each image gets 16 s of warm-up under its wrk first (both at once: 8 s of a core each).
 set -euo pipefail
@@ -14,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
 [ $# -ge 4 ] || { echo "usage: ab.sh [DURATION] [CONNECTIONS] IMAGE_A IMAGE_B [PATH] [ROUNDS]" >&2; exit 2; }
 a=$(cd "$3" && pwd)
-b=$(cd "$4" && pwd)
+case $4 in nginx|microhttp) b=$4 ;; *) b=$(cd "$4" && pwd) ;; esac
 path=${5:-/hello}
 rounds=${6:-3}
 ports=${PORTS:-$(( 20000 + RANDOM % 20000 ))}
@@ -28,9 +30,17 @@ serve() {
 }
 
 pid_a=$(serve "$a" "$ports"); pids+=("$pid_a")
-pid_b=$(serve "$b" $(( ports + 1 ))); pids+=("$pid_b")
+case $b in
+  nginx) rows_nginx $(( ports + 1 )) ;;
+  microhttp) start_microhttp $(( ports + 1 )) ;;
+  *) pid_b=$(serve "$b" $(( ports + 1 ))); pids+=("$pid_b") ;;
+esac
 wait_port "$ports"
-wait_port $(( ports + 1 ))
+WAIT_SECONDS=60 wait_port $(( ports + 1 ))
+case $b in  # B's CPU: nginx's is its master's and its worker's
+  nginx) pid_b="$nginx_master $(pgrep -P "$nginx_master" | tr '\n' ' ')" ;;
+  microhttp) pid_b=$microhttp_pid ;;
+esac
 read -r -a extra <<< "${WRK_ARGS:-}"
 url_a="http://127.0.0.1:$ports$path"
 url_b="http://127.0.0.1:$(( ports + 1 ))$path"
@@ -42,11 +52,11 @@ echo "A: $a"
 echo "B: $b"
 echo "path $path, $connections connections, ${duration} s per round; k req per server core-second"
 for round in $(seq "$rounds"); do
-  ta=$(cpu_ticks "$pid_a"); tb=$(cpu_ticks "$pid_b")
+  ta=$(cpu_ticks "$pid_a"); tb=$(cpu_ticks $pid_b)
   taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d"${duration}s" "$url_a" > "$work/a.wrk" 2>&1 & run=$!
   taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d"${duration}s" "$url_b" > "$work/b.wrk" 2>&1
   wait "$run"
-  ta=$(( $(cpu_ticks "$pid_a") - ta )); tb=$(( $(cpu_ticks "$pid_b") - tb ))
+  ta=$(( $(cpu_ticks "$pid_a") - ta )); tb=$(( $(cpu_ticks $pid_b) - tb ))
   na=$(awk '/requests in/ {print $1}' "$work/a.wrk"); nb=$(awk '/requests in/ {print $1}' "$work/b.wrk")
   grep -q "Non-2xx" "$work/a.wrk" "$work/b.wrk" && echo "bench: non-2xx responses; is $path served?" >&2
   awk -v r="$round" -v na="$na" -v nb="$nb" -v ta="$ta" -v tb="$tb" -v hz="$hz" 'BEGIN {

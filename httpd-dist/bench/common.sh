@@ -126,3 +126,35 @@ rows_conf() {
 [[route]]\npath = "/echo"\nhandler = "echo"\n' "${2:-plugins}" "$1" > "$work/httpd-$1.toml"
   echo "$work/httpd-$1.toml"
 }
+
+# java25: sets jdk to a JDK 25 (JAVA25_HOME, else /usr/lib/jvm/*25*); exits when there is none
+java25() {
+  jdk=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1)}
+  [ -x "$jdk/bin/java" ] || { echo "bench: no JDK 25 found (set JAVA25_HOME)" >&2; exit 1; }
+}
+
+# rows_nginx PORT: nginx (nginx_conf, start_nginx) serving the rows on PORT: the files of
+# $work/www at /, a constant 13-byte "Hello, world!" at /hello; sets nginx_master
+rows_nginx() {
+  command -v nginx >/dev/null || { echo "bench: nginx not installed (apt-get install -y nginx-light)" >&2; exit 1; }
+  nginx_conf "    server {
+        listen 127.0.0.1:$1;
+        keepalive_timeout 65;
+        root $work/www;
+        location = /hello { default_type text/plain; return 200 \"Hello, world!\"; }
+    }"
+  start_nginx
+}
+
+# start_microhttp PORT: MicrohttpServer.java (microhttp 0.11 from ~/.m2, fetched when missing)
+# on CPU 0, serving the rows on PORT; sets microhttp_pid. It compiles its source first: wait
+# for its port with WAIT_SECONDS=60.
+start_microhttp() {
+  local jar=~/.m2/repository/org/microhttp/microhttp/0.11/microhttp-0.11.jar
+  java25
+  [ -f "$jar" ] || mvn -q dependency:get -Dartifact=org.microhttp:microhttp:0.11 >&2
+  taskset -c 0 "$jdk/bin/java" -cp "$jar" "$(dirname "${BASH_SOURCE[0]}")/MicrohttpServer.java" "$1" "$work/www" \
+      > "$work/microhttp.log" 2>&1 &
+  microhttp_pid=$!
+  pids+=("$microhttp_pid")
+}

@@ -37,10 +37,7 @@ image=$(cd "${2:-$image}" && pwd)
 baseline=${BASELINE:+$(cd "$BASELINE" && pwd)}
 read -r -a counts <<< "${CONNECTIONS:-64 256}"
 command -v nginx >/dev/null || { echo "bench: nginx not installed (apt-get install -y nginx-light)" >&2; exit 1; }
-jdk=${JAVA25_HOME:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -n1)}
-[ -x "$jdk/bin/java" ] || { echo "bench: no JDK 25 found (set JAVA25_HOME)" >&2; exit 1; }
-microhttp=~/.m2/repository/org/microhttp/microhttp/0.11/microhttp-0.11.jar
-[ -f "$microhttp" ] || mvn -q dependency:get -Dartifact=org.microhttp:microhttp:0.11 >&2
+java25
 # ports from a random base (PORTS=N to fix it): other runs on the machine may hold fixed ones
 ports=${PORTS:-$(( 20000 + RANDOM % 20000 ))}
 port_free "$ports" $(( ports + 1 )) $(( ports + 2 )) $(( ports + 3 )) $(( ports + 4 )) $(( ports + 5 )) $(( ports + 6 )) $(( ports + 7 ))
@@ -57,16 +54,9 @@ if [ -n "$baseline" ]; then
   taskset -c 0 "$baseline/bin/httpd" -c "$(rows_conf $(( ports + 3 )) baseline-plugins)" > "$work/baseline.log" 2>&1 &
   pids+=($!); procs[baseline]=$!; port[baseline]=$(( ports + 3 )); servers+=(baseline)
 fi
-nginx_conf "    server {
-        listen 127.0.0.1:${port[nginx]};
-        keepalive_timeout 65;
-        root $work/www;
-        location = /hello { default_type text/plain; return 200 \"Hello, world!\"; }
-    }"
-start_nginx
-taskset -c 0 "$jdk/bin/java" -cp "$microhttp" "$here/MicrohttpServer.java" "${port[microhttp]}" "$work/www" \
-    > "$work/microhttp.log" 2>&1 &
-pids+=($!); procs[microhttp]=$!
+rows_nginx "${port[nginx]}"
+start_microhttp "${port[microhttp]}"
+procs[microhttp]=$microhttp_pid
 servers+=(nginx microhttp)
 if [ -n "${FLOORS:-}" ]; then
   floor_port=$(( ports + 4 ))

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A response from a handler. The server adds the framing fields (Content-Length or
@@ -93,15 +95,54 @@ public record Response(Status status, Headers headers, Body body) {
         /**
          * A region of a file, read when the response is written.
          *
-         * @param file   the file
-         * @param offset the first byte to send
-         * @param length how many bytes to send
+         * <p>With a {@link Version}, the handler vouches that the file at {@code file} is that
+         * version now. The server may then keep the file open after the response and send a
+         * later region of the same version from the open file, without opening it again (as
+         * nginx's {@code open_file_cache}). It opens the file anew whenever the version
+         * differs: a handler that names the version it just found on disk never gets bytes
+         * of another file. Without one, the file is opened for each response.
+         *
+         * @param file    the file
+         * @param offset  the first byte to send
+         * @param length  how many bytes to send
+         * @param version the file as the handler found it on disk for this response, or null
          */
-        record FileRegion(Path file, long offset, long length) implements Body {
+        record FileRegion(Path file, long offset, long length, Version version) implements Body {
             public FileRegion {
                 Objects.requireNonNull(file, "file");
                 if (offset < 0 || length < 0) {
                     throw new IllegalArgumentException("negative offset or length");
+                }
+            }
+
+            /** A region of a file opened for this response only. */
+            public FileRegion(Path file, long offset, long length) {
+                this(file, offset, length, null);
+            }
+
+            /**
+             * Which file a path named, and in what state: the file system's key for it
+             * (device and inode on Linux), its size and its last-modified time. Two versions
+             * are equal only when all three are; a file replaced, resized or written to
+             * (which moves its modification time) is another version.
+             *
+             * @param key           {@link BasicFileAttributes#fileKey()}, never null
+             * @param size          the size in bytes
+             * @param modifiedNanos the last-modified time, nanoseconds since the epoch
+             */
+            public record Version(Object key, long size, long modifiedNanos) {
+                public Version {
+                    Objects.requireNonNull(key, "key");
+                }
+
+                /**
+                 * The version these attributes describe, or null when the file system gives
+                 * no file key (then no version can tell one file from another).
+                 */
+                public static Version of(BasicFileAttributes attributes) {
+                    Object key = attributes.fileKey();
+                    return key == null ? null : new Version(key, attributes.size(),
+                            attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
                 }
             }
         }

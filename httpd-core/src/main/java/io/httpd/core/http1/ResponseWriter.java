@@ -6,11 +6,8 @@ import io.httpd.api.Response.Body;
 import io.httpd.api.Status;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
-import java.util.Set;
 
 /**
  * Writes responses on one connection (RFC 9112 §4, §6): the status line, the handler's fields,
@@ -27,8 +24,6 @@ import java.util.Set;
  */
 final class ResponseWriter {
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes();
-    /** How a file is opened to be sent: a set made once (the varargs form makes one per call). */
-    private static final Set<StandardOpenOption> READ = Set.of(StandardOpenOption.READ);
 
     private final WireWriter out;
     private final Transport transport;
@@ -137,16 +132,15 @@ final class ResponseWriter {
     }
 
     private long writeFile(Body.FileRegion region) throws IOException {
-        try (FileChannel file = FileChannel.open(region.file(), READ)) {
+        try (KeptFiles.Open open = KeptFiles.SHARED.open(region.file(), region.version())) {
+            FileChannel file = open.channel();
             if (region.length() <= SMALL_FILE
                     && out.readContent(file, region.offset(), (int) region.length())) {
                 return region.length(); // with the head in one write (nginx: sendfile + TCP_CORK)
             }
             out.flushBuffer();
             if (!transferFile(file, region)) {
-                file.position(region.offset());
-                InputStream in = Channels.newInputStream(file);
-                long copied = copy(in, region.length());
+                long copied = copy(file, region.offset(), region.length());
                 if (copied != region.length()) {
                     throw new IOException("file shrank while being sent: " + region.file());
                 }
@@ -164,15 +158,17 @@ final class ResponseWriter {
         }
     }
 
-    private long copy(InputStream in, long max) throws IOException {
-        byte[] chunk = new byte[16384];
+    /** Copies through the buffer, at explicit positions: the file may be shared (KeptFiles). */
+    private long copy(FileChannel file, long offset, long max) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(16384);
         long total = 0;
         while (total < max) {
-            int n = in.read(chunk, 0, (int) Math.min(chunk.length, max - total));
+            chunk.clear().limit((int) Math.min(chunk.capacity(), max - total));
+            int n = file.read(chunk, offset + total);
             if (n < 0) {
                 break;
             }
-            out.writeContent(chunk, 0, n);
+            out.writeContent(chunk.array(), 0, n);
             total += n;
         }
         return total;

@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 
 import static io.httpd.core.http1.TestContext.DATE_SERVER;
 import static io.httpd.core.http1.TestContext.route;
@@ -46,6 +49,13 @@ class FileResponseTest {
                 new Response.Body.FileRegion(file, offset, length));
     }
 
+    /** A region naming the version its file has on disk now, as the static plugin does. */
+    private static Response versioned(Path file, long offset, long length) throws IOException {
+        return new Response(Status.OK, Headers.of("Content-Type", "application/octet-stream"),
+                new Response.Body.FileRegion(file, offset, length, Response.Body.FileRegion.Version.of(
+                        Files.readAttributes(file, BasicFileAttributes.class))));
+    }
+
     static String ok(String content) {
         return "HTTP/1.1 200 OK\r\n" + HEAD + "Content-Length: " + content.length() + "\r\n\r\n" + content;
     }
@@ -62,6 +72,39 @@ class FileResponseTest {
         // sendfile's bytes count as sent too; each "Date: *" stands for a 29-character date
         assertEquals(expected.length() + 4 * 28, t.counters.sentBytes());
         assertEquals(requests.length(), t.counters.receivedBytes());
+    }
+
+    /**
+     * A region with a version may come from a file kept open (KeptFiles), on every wire (the
+     * copy of MEMORY and TLS reads at explicit positions); a file put in the place of the
+     * kept one, with the same size and modification time, or rewritten in place, is what the
+     * next response sends.
+     */
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void keptFilesSendWhatIsOnDiskNow(Wire wire) throws Exception {
+        Path file = Files.writeString(dir.resolve("kept.txt"), "aaaaaaaaaa");
+        Path large = dir.resolve("large.bin");
+        Files.write(large, new byte[100_000]);
+        TestContext t = new TestContext(route("/whole", r -> versioned(file, 0, 10)),
+                route("/part", r -> versioned(file, 2, 3)),
+                route("/large", r -> versioned(large, 0, 100_000)));
+        String requests = "GET /whole HTTP/1.1\r\nHost: a\r\n\r\nGET /part HTTP/1.1\r\nHost: a\r\n\r\n"
+                + "GET /large HTTP/1.1\r\nHost: a\r\n\r\nGET /whole HTTP/1.1\r\nHost: a\r\n\r\n";
+        String zeros = new String(new byte[100_000], StandardCharsets.ISO_8859_1);
+        assertEquals(ok("aaaaaaaaaa") + ok("aaa") + ok(zeros) + ok("aaaaaaaaaa"),
+                wire.exchange(t.ctx, requests));
+
+        FileTime mtime = Files.getLastModifiedTime(file);
+        Path next = Files.writeString(dir.resolve("next.txt"), "bbbbbbbbbb");
+        Files.setLastModifiedTime(next, mtime);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertEquals(ok("bbbbbbbbbb") + ok("bbb"), wire.exchange(t.ctx,
+                "GET /whole HTTP/1.1\r\nHost: a\r\n\r\nGET /part HTTP/1.1\r\nHost: a\r\n\r\n"));
+
+        Files.writeString(file, "cccccccccc"); // the same file, written in place
+        Files.setLastModifiedTime(file, FileTime.fromMillis(mtime.toMillis() + 1000));
+        assertEquals(ok("cccccccccc"), wire.exchange(t.ctx, "GET /whole HTTP/1.1\r\nHost: a\r\n\r\n"));
     }
 
     @ParameterizedTest

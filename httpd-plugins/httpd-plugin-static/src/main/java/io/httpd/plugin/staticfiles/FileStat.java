@@ -1,12 +1,14 @@
 package io.httpd.plugin.staticfiles;
 
 import io.httpd.api.Headers;
+import io.httpd.api.Response.Body.FileRegion;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,14 +31,15 @@ final class FileStat {
         OUTSIDE,
     }
 
-    private static final FileStat MISSING = new FileStat(null, Kind.MISSING, 0, 0, null);
-    private static final FileStat OUTSIDE = new FileStat(null, Kind.OUTSIDE, 0, 0, null);
+    private static final FileStat MISSING = new FileStat(null, Kind.MISSING, 0, 0, null, null);
+    private static final FileStat OUTSIDE = new FileStat(null, Kind.OUTSIDE, 0, 0, null, null);
 
     private final Path real;
     private final Kind kind;
     private final long size;
     private final long mtimeNanos;
     private final byte[] content;
+    private final FileRegion.Version version;
     // Made on first use. A race only makes them twice: they publish safely (final fields only).
     private Validators identity;
     private Validators coded;
@@ -50,13 +53,16 @@ final class FileStat {
      * @param mtimeNanos the last-modified time in nanoseconds since the epoch
      * @param content    the file's {@code size} bytes as they were at this moment, or null
      *                   when they are not held in memory; never modified
+     * @param key        the file system's key of the file ({@code BasicFileAttributes.fileKey}),
+     *                   or null when there is none
      */
-    FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content) {
+    FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content, Object key) {
         this.real = real;
         this.kind = kind;
         this.size = size;
         this.mtimeNanos = mtimeNanos;
         this.content = content;
+        this.version = key == null ? null : new FileRegion.Version(key, size, mtimeNanos);
     }
 
     /**
@@ -82,7 +88,7 @@ final class FileStat {
             return MISSING;
         }
         return new FileStat(real, kind, attributes.size(),
-                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), null);
+                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), null, attributes.fileKey());
     }
 
     /**
@@ -101,12 +107,21 @@ final class FileStat {
                 bytes = in.readNBytes((int) size + 1); // one more: a file that grew is no match
             }
             BasicFileAttributes after = Files.readAttributes(real, BasicFileAttributes.class);
-            boolean same = bytes.length == size && after.isRegularFile() && after.size() == size
-                    && after.lastModifiedTime().to(TimeUnit.NANOSECONDS) == mtimeNanos;
-            return same ? new FileStat(real, kind, size, mtimeNanos, bytes) : this;
+            boolean same = bytes.length == size && after.isRegularFile() && matches(after);
+            return same ? new FileStat(real, kind, size, mtimeNanos, bytes,
+                    version == null ? null : version.key()) : this;
         } catch (IOException | SecurityException e) {
             return this;
         }
+    }
+
+    /**
+     * Whether {@code now} (the path asked again) still shows this file: the same size and
+     * modification time, and the same file key (not a file put in its place).
+     */
+    boolean matches(BasicFileAttributes now) {
+        return now.size() == size && now.lastModifiedTime().to(TimeUnit.NANOSECONDS) == mtimeNanos
+                && Objects.equals(FileRegion.Version.of(now), version);
     }
 
     /** The validators of this file sent with {@code coding} ({@code ""} for identity). */
@@ -138,7 +153,7 @@ final class FileStat {
         Representation made = coding.isEmpty() ? identityRepresentation : codedRepresentation;
         if (made == null || made.contentType() != type || made.varies() != choice.varies()
                 || made.cacheControl() != cacheControl || !made.coding().equals(coding)) {
-            made = new Representation(real, content, size, type, choice.varies(),
+            made = new Representation(real, version, content, size, type, choice.varies(),
                     validators(coding), cacheControl);
             if (coding.isEmpty()) {
                 identityRepresentation = made;
@@ -163,6 +178,11 @@ final class FileStat {
 
     long mtimeNanos() {
         return mtimeNanos;
+    }
+
+    /** The version of the file this stat saw, for the server's open files; null without a key. */
+    FileRegion.Version version() {
+        return version;
     }
 
     byte[] content() {

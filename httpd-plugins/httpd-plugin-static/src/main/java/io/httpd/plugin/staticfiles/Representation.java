@@ -24,6 +24,7 @@ final class Representation {
     private static final Headers.Field GZIP = new Headers.Field("Content-Encoding", "gzip");
 
     private final Path file;
+    private final Body.FileRegion.Version version;
     private final byte[] content;
     private final long length;
     private final Headers.Field contentType;
@@ -35,6 +36,8 @@ final class Representation {
 
     /**
      * @param file         the file holding the bytes (the file itself or a sidecar)
+     * @param version      the version of {@code file} its stat saw, or null (see
+     *                     {@link Body.FileRegion#version})
      * @param content      its bytes when held in memory (of the same moment as the
      *                     validators), else null: read from {@code file} when sent
      * @param length       its length in bytes
@@ -44,9 +47,11 @@ final class Representation {
      *                     and its content coding
      * @param cacheControl the route's Cache-Control field, null for none
      */
-    Representation(Path file, byte[] content, long length, Headers.Field contentType,
-                   boolean varies, Validators validators, Headers.Field cacheControl) {
+    Representation(Path file, Body.FileRegion.Version version, byte[] content, long length,
+                   Headers.Field contentType, boolean varies, Validators validators,
+                   Headers.Field cacheControl) {
         this.file = file;
+        this.version = version;
         this.content = content;
         this.length = length;
         this.contentType = contentType;
@@ -61,8 +66,9 @@ final class Representation {
     static Representation of(Precompressed.Choice choice, Headers.Field contentType,
                              Headers.Field cacheControl, Instant now) {
         FileStat stat = choice.stat();
-        return new Representation(stat.real(), stat.content(), stat.size(), contentType,
-                choice.varies(), stat.validators(choice.coding()).at(now), cacheControl);
+        return new Representation(stat.real(), stat.version(), stat.content(), stat.size(),
+                contentType, choice.varies(), stat.validators(choice.coding()).at(now),
+                cacheControl);
     }
 
     Path file() {
@@ -123,7 +129,7 @@ final class Representation {
      */
     Body body(long offset, long length) {
         if (content == null) {
-            return new Body.FileRegion(file, offset, length);
+            return new Body.FileRegion(file, offset, length, version);
         }
         if (offset == 0 && length == content.length) {
             return new Body.Bytes(content);

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -180,8 +179,9 @@ public final class StaticHandler implements RouteHandler {
     /**
      * Whether a file to be read from disk when sent is still what its cached metadata says: a
      * file removed meanwhile is a 404, not a 200 whose content never comes, and a file cut
-     * short is served at its new length, not cut off mid-response. Content held in memory is
-     * one moment's snapshot and always consistent.
+     * short is served at its new length, not cut off mid-response. This check also vouches
+     * for the version the file region names (the server may send it from a file it keeps
+     * open). Content held in memory is one moment's snapshot and always consistent.
      */
     private static boolean stillOnDisk(FileStat stat) {
         if (stat.content() != null) {
@@ -189,8 +189,7 @@ public final class StaticHandler implements RouteHandler {
         }
         try {
             BasicFileAttributes now = Files.readAttributes(stat.real(), BasicFileAttributes.class);
-            return now.isRegularFile() && now.size() == stat.size()
-                    && now.lastModifiedTime().to(TimeUnit.NANOSECONDS) == stat.mtimeNanos();
+            return now.isRegularFile() && stat.matches(now);
         } catch (IOException e) {
             return false;
         }

@@ -37,7 +37,7 @@ class ValidatorsTest {
 
     @Test
     void aStatMakesThemOncePerCoding() {
-        FileStat stat = new FileStat(null, FileStat.Kind.FILE, 10, NANOS, null);
+        FileStat stat = new FileStat(null, FileStat.Kind.FILE, 10, NANOS, null, null);
         assertSame(stat.validators(""), stat.validators(""));
         assertSame(stat.validators("br"), stat.validators("br"));
         assertEquals("", stat.validators("").coding());
