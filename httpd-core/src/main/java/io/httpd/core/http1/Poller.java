@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
+import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -41,10 +42,11 @@ import java.util.concurrent.locks.LockSupport;
  * JDK 25, whoever starts it; a wake-up from a platform thread) waits while the queue a carrier
  * last took from refills, and the poller's own wake-ups refill one all the time under load. So
  * every connection's thread, plain or TLS, is started by a poller ({@link #startThread}), which
- * then {@linkplain #stepAside() steps aside} until those threads have run; it also steps aside
- * every 10 ms under load. Before, a new connection's first response waited up to 7.3 s at
- * 1,024 busy connections on one core; now at most 137 ms (the engine notes, "New connections,
- * and the poller stepping aside").
+ * then {@linkplain #stepAside() steps aside} until those threads have run. Before, a new
+ * connection's first response waited up to 7.3 s at 1,024 busy connections on one core; now at
+ * most 137 ms (the engine notes, "New connections, and the poller stepping aside"). Every 10 ms
+ * under load it also {@linkplain #stepOutside() steps outside}, behind the wake-ups that the
+ * JDK's poller thread queued (TLS connections': one waited out a whole plain load before).
  *
  * <p>The pollers start with the first server ({@link #start()}) and stay for the life of the
  * process, as the JDK's own do.
@@ -53,8 +55,9 @@ public final class Poller {
     private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
     /** The most read from a connection in one go: its {@link Inbox} grows by at most this. */
     static final int READ_BYTES = 64 * 1024;
-    /** How often the poller steps aside at least, under load: {@link #stepAside()}. */
-    private static final long STEP_ASIDE_NANOS = 10_000_000;
+    /** How often the poller steps outside, under load: {@link #stepOutside()}. */
+    private static final long STEP_OUTSIDE_NANOS = 10_000_000;
+    private static final byte[] KNOCK = {1};
     private static volatile Poller[] all;
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -66,10 +69,14 @@ public final class Poller {
     private final ConcurrentLinkedQueue<Runnable> starting = new ConcurrentLinkedQueue<>();
     /** Set by the thread that ends a {@link #stepAside()}. */
     private volatile boolean resumed;
+    /** What the poller waits on when it steps aside for outside work: {@link #stepOutside()}. */
+    private final Pipe outside;
+    private final ByteBuffer knock = ByteBuffer.allocate(1);
     private final ByteBuffer scratch = ByteBuffer.allocateDirect(READ_BYTES);
 
-    private Poller(Selector selector, String name) {
+    private Poller(Selector selector, Pipe outside, String name) {
         this.selector = selector;
+        this.outside = outside;
         this.name = name;
     }
 
@@ -85,7 +92,7 @@ public final class Poller {
         }
         Poller[] pollers = new Poller[Math.max(1, Runtime.getRuntime().availableProcessors() / 4)];
         for (int i = 0; i < pollers.length; i++) {
-            pollers[i] = new Poller(Selector.open(), "poller-" + i);
+            pollers[i] = new Poller(Selector.open(), Pipe.open(), "poller-" + i);
             Thread.ofVirtual().name(pollers[i].name).start(pollers[i]::run);
         }
         all = pollers;
@@ -145,7 +152,7 @@ public final class Poller {
     }
 
     private void run() {
-        long steppedAside = System.nanoTime();
+        long steppedOutside = System.nanoTime();
         boolean wokeAny = false;
         while (true) {
             try {
@@ -164,10 +171,13 @@ public final class Poller {
                     LockSupport.unpark(woken.get(i));
                 }
                 woken.clear();
-                if (started || System.nanoTime() - steppedAside > STEP_ASIDE_NANOS) {
+                if (started) {
                     stepAside();
-                    steppedAside = System.nanoTime();
-                } else if (wokeAny) {
+                }
+                if (System.nanoTime() - steppedOutside > STEP_OUTSIDE_NANOS) {
+                    stepOutside();
+                    steppedOutside = System.nanoTime();
+                } else if (wokeAny && !started) {
                     Thread.yield();
                 }
             } catch (IOException | RuntimeException e) {
@@ -194,6 +204,32 @@ public final class Poller {
         });
         while (!resumed) {
             LockSupport.park(this);
+        }
+    }
+
+    /**
+     * Waits until the work queued by the JDK's poller thread before now has run: the wake-ups
+     * of TLS connections (their sockets block, so the JDK's poller wakes them) and of anything
+     * else waiting on a socket or pipe of its own. Those queue outside the carriers' own queues,
+     * in the queue of the JDK's poller thread; a carrier returns first to the queue it last took
+     * from while that refills, and under load the poller's own resumption refills its queue all
+     * the time, so a TLS connection waited out the whole load (3.3–10 s at 1,024 busy plain
+     * connections). Here the poller blocks on a pipe of its own that a thread started after it
+     * writes to; the JDK's poller then wakes it into that same queue, after the connections it
+     * woke before.
+     */
+    private void stepOutside() throws IOException {
+        Thread.ofVirtual().name(name + "-knock").start(() -> {
+            try {
+                outside.sink().write(ByteBuffer.wrap(KNOCK));
+            } catch (IOException e) {
+                LOG.atError().setMessage(Events.SERVER_POLLER_FAIL).addKeyValue("poller", name)
+                        .setCause(e).log();
+            }
+        });
+        knock.clear();
+        while (outside.source().read(knock) == 0) {
+            knock.clear(); // a blocking read returns a byte or fails
         }
     }
 
