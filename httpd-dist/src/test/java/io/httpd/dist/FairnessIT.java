@@ -44,12 +44,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and the queue it last took from are empty, and under such a load they rarely are: first
  * responses came after up to 3.5 s at 1,024 connections (the engine notes, "Waiting for
  * requests"). TLS newcomers get the same bound while the load stays plain
- * ({@link #tlsNewcomersAreAnsweredWithinASecondOnOneBusyCore}).
+ * ({@link #tlsNewcomersAreAnsweredWithinASecondOnOneBusyCore}), and so do read deadlines
+ * ({@link #readDeadlinesEndReadsOnTimeOnOneBusyCore}).
  */
 class FairnessIT {
     private static final int BUSY = 1024;
     private static final int NEWCOMERS = 100;
     private static final int TLS_NEWCOMERS = 50;
+    private static final int SLOW_NEWCOMERS = 5;
     private static final String PASSWORD = "fairness";
     private static final long SECOND = 1_000_000_000L;
     private static final byte[] GET = "GET /echo HTTP/1.1\r\nHost: t\r\n\r\n"
@@ -98,6 +100,42 @@ class FairnessIT {
     }
 
     /**
+     * Read deadlines under the same plain load: a client that never finishes its head gets its
+     * 408 within a second of {@code header_timeout}. The deadlines' thread wakes a read from
+     * outside the carriers' queues too; before the pollers stepped outside, such a 408 (1 s
+     * timeout) came only when the load ended: after 11 s in a 14 s load, in every run.
+     */
+    @Test
+    void readDeadlinesEndReadsOnTimeOnOneBusyCore() throws Exception {
+        Path config = ImageProcess.writeConfig(dir, """
+                [limits]
+                header_timeout = "1s"
+
+                """ + ImageProcess.ECHO_ON_ANY_PORT);
+        try (ImageProcess server = ImageProcess.startUnder(List.of("taskset", "-c", "0"), dir,
+                "-c", config.toString())) {
+            int port = server.awaitPort(Duration.ofSeconds(20));
+            assertNewcomersAnswered(port, SLOW_NEWCOMERS, () -> lateBeyondOneSecond(port));
+        }
+    }
+
+    /** Half a head, then the 408 (§15.5.9) the header timeout of 1 s sends: how much later. */
+    private static long lateBeyondOneSecond(int port) throws IOException {
+        long start = System.nanoTime();
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write("GET /echo HTTP/1.1\r\nHost: t\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String response = new String(s.getInputStream().readAllBytes(),
+                    StandardCharsets.ISO_8859_1);
+            long took = System.nanoTime() - start;
+            assertTrue(response.startsWith("HTTP/1.1 408 "), "after " + took / 1_000_000
+                    + " ms, not a 408: \"" + response + "\"");
+            return took - SECOND;
+        }
+    }
+
+    /**
      * Keeps {@link #BUSY} connections busy on {@code port}; after a second, {@code count}
      * newcomers, one every 20 ms: each answered within a second, and no busy connection waits
      * a second either. One newcomer goes first on the idle server, so that the first use of a
@@ -123,8 +161,8 @@ class FairnessIT {
             driver.join();
         }
         long slowest = waits.stream().mapToLong(Long::longValue).max().orElseThrow();
-        assertTrue(slowest < SECOND, "a new connection waited " + slowest / 1_000_000
-                + " ms for its first response; all: " + waits.stream()
+        assertTrue(slowest < SECOND, "the slowest newcomer: " + slowest / 1_000_000
+                + " ms (a 408: beyond its timeout); all: " + waits.stream()
                 .map(w -> w / 1_000_000).toList());
         assertEquals(0, load.failure.length(), load.failure.toString());
         assertTrue(load.responses > 10 * BUSY, "the load ran: " + load.responses);

@@ -46,7 +46,8 @@ import java.util.concurrent.locks.LockSupport;
  * connection's first response waited up to 7.3 s at 1,024 busy connections on one core; now at
  * most 137 ms (the engine notes, "New connections, and the poller stepping aside"). Every 10 ms
  * under load it also {@linkplain #stepOutside() steps outside}, behind the wake-ups that the
- * JDK's poller thread queued (TLS connections': one waited out a whole plain load before).
+ * JDK's poller thread queued (TLS connections': one waited out a whole plain load before); the
+ * carrier then also runs what the read deadlines' thread queued (a 408 waited for the load's end).
  *
  * <p>The pollers start with the first server ({@link #start()}) and stay for the life of the
  * process, as the JDK's own do.
