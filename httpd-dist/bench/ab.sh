@@ -10,7 +10,9 @@
 # IMAGE_B may also be the word nginx or microhttp: that server, as compare.sh runs it, in the
 # same core at the same moment as IMAGE_A (needs what compare.sh needs).
 # DURATION: seconds per round (default 10); CONNECTIONS: default 50; PATH: default /hello;
-# ROUNDS: default 3. WRK_ARGS="-H Connection:close" passes more options to every wrk. Each image gets 16 s of warm-up under its wrk first (both at once: 8 s of a core each).
+# ROUNDS: default 3. WRK_ARGS="-H Connection:close" passes more options to every wrk. Each image
+# gets WARMUP seconds (default 16) of warm-up under its wrk first (both at once: half a core
+# each); WARMUP=0 measures the warm-up itself in the first round.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/common.sh"
@@ -44,9 +46,11 @@ esac
 read -r -a extra <<< "${WRK_ARGS:-}"
 url_a="http://127.0.0.1:$ports$path"
 url_b="http://127.0.0.1:$(( ports + 1 ))$path"
-taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d16s "$url_a" > /dev/null & warm=$!
-taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d16s "$url_b" > /dev/null
-wait "$warm"
+if [ "${WARMUP:-16}" -gt 0 ]; then
+  taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d"${WARMUP:-16}s" "$url_a" > /dev/null & warm=$!
+  taskset -c 1 wrk "${extra[@]}" -t1 -c"$connections" -d"${WARMUP:-16}s" "$url_b" > /dev/null
+  wait "$warm"
+fi
 hz=$(getconf CLK_TCK)
 echo "A: $a"
 echo "B: $b"

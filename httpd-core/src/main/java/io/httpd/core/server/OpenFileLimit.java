@@ -16,8 +16,11 @@ import java.util.OptionalLong;
  * loading it would cost start-up time); elsewhere nothing is checked.
  */
 final class OpenFileLimit {
-    /** Descriptors beyond the connections: the runtime, listeners, log files, files being sent. */
-    static final int MARGIN = 128;
+    /**
+     * Descriptors beyond the connections: the runtime, listeners, log files, files being sent,
+     * and the files kept open between responses (up to 128: {@code http1.KeptFiles}).
+     */
+    static final int MARGIN = 256;
     private static final Logger LOG = LoggerFactory.getLogger(HttpServer.class);
     private static final Path LIMITS = Path.of("/proc/self/limits");
 
