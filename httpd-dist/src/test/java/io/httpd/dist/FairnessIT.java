@@ -79,17 +79,8 @@ class FairnessIT {
     @Test
     void tlsNewcomersAreAnsweredWithinASecondOnOneBusyCore() throws Exception {
         SSLContext client = selfSignedPem(dir);
-        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + """
-
-                [[listen]]
-                address = "127.0.0.1:0"
-                tls = "main"
-
-                [tls.main]
-                provider = "pem"
-                cert = "server.crt"
-                key = "server.key"
-                """ + ImageProcess.ECHO_ROUTE);
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + "\n"
+                + ImageProcess.TLS_ON_ANY_PORT + ImageProcess.ECHO_ROUTE);
         try (ImageProcess server = ImageProcess.startUnder(List.of("taskset", "-c", "0"), dir,
                 "-c", config.toString())) {
             List<Integer> ports = server.awaitPorts(2); // in the order of [[listen]]

@@ -32,6 +32,17 @@ final class ImageProcess implements AutoCloseable {
             [[listen]]
             address = "127.0.0.1:0"
             """;
+    /** A TLS listener on any free loopback port, with server.crt and server.key beside httpd.toml. */
+    static final String TLS_ON_ANY_PORT = """
+            [[listen]]
+            address = "127.0.0.1:0"
+            tls = "main"
+
+            [tls.main]
+            provider = "pem"
+            cert = "server.crt"
+            key = "server.key"
+            """;
     /** The echo handler at {@code /echo}. */
     static final String ECHO_ROUTE = """
 

@@ -51,24 +51,13 @@ class TlsIT {
     static ImageProcess server;
     static int plainPort;
     static int tlsPort;
-    /** A TLS listener on any free port with server.crt and server.key beside httpd.toml. */
-    private static final String TLS_ON_ANY_PORT = """
-            [[listen]]
-            address = "127.0.0.1:0"
-            tls = "main"
-
-            [tls.main]
-            provider = "pem"
-            cert = "server.crt"
-            key = "server.key"
-            """;
     static X509Certificate first;
     static volatile X509Certificate current;
 
     @BeforeAll
     static void start() throws Exception {
         first = writePem("first");
-        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + "\n" + TLS_ON_ANY_PORT
+        Path config = ImageProcess.writeConfig(dir, ImageProcess.ANY_PORT + "\n" + ImageProcess.TLS_ON_ANY_PORT
                 + """
 
                 [[route]]
@@ -236,7 +225,7 @@ class TlsIT {
         Files.copy(dir.resolve("first.pem"), bad.resolve("server.crt"));
         Files.writeString(bad.resolve("server.key"), pem("PRIVATE KEY", java.security
                 .KeyPairGenerator.getInstance("EC").generateKeyPair().getPrivate().getEncoded()));
-        Path config = ImageProcess.writeConfig(bad, TLS_ON_ANY_PORT);
+        Path config = ImageProcess.writeConfig(bad, ImageProcess.TLS_ON_ANY_PORT);
         ImageProcess.Result result = ImageProcess.run(bad, "-t", "-c", config.toString());
         List<String> lines = new ArrayList<>(result.output().lines().toList());
         assertEquals(2, result.exit(), result.output());
