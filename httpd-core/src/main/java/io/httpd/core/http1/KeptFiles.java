@@ -42,7 +42,7 @@ final class KeptFiles {
     private static final long SWEEP_MILLIS = 1000;
     private static final Set<StandardOpenOption> READ = Set.of(StandardOpenOption.READ);
     /** The cache of the process: versions make it safe to share between servers. */
-    static final KeptFiles SHARED = new KeptFiles(System::nanoTime, true);
+    static final KeptFiles SHARED = new KeptFiles(System::nanoTime, IDLE_NANOS, SWEEP_MILLIS);
 
     /**
      * An open file, lent to one response until {@link #close}. Kept ones are shared: the
@@ -95,16 +95,20 @@ final class KeptFiles {
 
     private final ConcurrentHashMap<Path, Open> kept = new ConcurrentHashMap<>();
     private final LongSupplier nanoTime;
-    private final boolean sweeps;
+    private final long idleNanos;
+    private final long sweepMillis;
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     /**
-     * @param nanoTime a monotonic clock ({@code System::nanoTime})
-     * @param sweeps   whether a thread closes idle entries; else only {@link #sweep} does
+     * @param nanoTime    a monotonic clock ({@code System::nanoTime})
+     * @param idleNanos   an entry unused this long is closed
+     * @param sweepMillis how often a thread looks for idle entries while any is kept; 0 for no
+     *                    thread (only {@link #sweep} then closes them)
      */
-    KeptFiles(LongSupplier nanoTime, boolean sweeps) {
+    KeptFiles(LongSupplier nanoTime, long idleNanos, long sweepMillis) {
         this.nanoTime = nanoTime;
-        this.sweeps = sweeps;
+        this.idleNanos = idleNanos;
+        this.sweepMillis = sweepMillis;
     }
 
     /**
@@ -147,7 +151,7 @@ final class KeptFiles {
         if (old != null) {
             old.close(); // the cache's hold on the version it replaces
         }
-        if (sweeps && sweeping.compareAndSet(false, true)) {
+        if (sweepMillis > 0 && sweeping.compareAndSet(false, true)) {
             Thread.ofVirtual().name("kept-files").start(this::sweepWhileKept);
         }
     }
@@ -155,7 +159,7 @@ final class KeptFiles {
     private void sweepWhileKept() {
         try {
             while (true) {
-                Thread.sleep(SWEEP_MILLIS);
+                Thread.sleep(sweepMillis);
                 sweep(nanoTime.getAsLong());
                 if (kept.isEmpty()) {
                     sweeping.set(false);
@@ -170,11 +174,11 @@ final class KeptFiles {
         }
     }
 
-    /** Drops the entries unused since {@code now - IDLE_NANOS}. */
+    /** Drops the entries unused since {@code now - idleNanos}. */
     void sweep(long now) {
         for (Map.Entry<Path, Open> e : kept.entrySet()) {
             Open open = e.getValue();
-            if (now - open.lastUsed > IDLE_NANOS && kept.remove(e.getKey(), open)) {
+            if (now - open.lastUsed > idleNanos && kept.remove(e.getKey(), open)) {
                 open.close();
             }
         }

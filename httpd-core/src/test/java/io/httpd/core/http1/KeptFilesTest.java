@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +29,7 @@ class KeptFilesTest {
     Path dir;
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
-    private final KeptFiles files = new KeptFiles(clock::get, false);
+    private final KeptFiles files = new KeptFiles(clock::get, KeptFiles.IDLE_NANOS, 0);
 
     private static Version version(Path file) throws IOException {
         return Version.of(Files.readAttributes(file, BasicFileAttributes.class));
@@ -124,6 +125,25 @@ class KeptFilesTest {
         assertEquals("b", read(sending));
         sending.close();
         assertTrue(sending.isClosed());
+    }
+
+    /** The sweeping thread, as SHARED runs it (with times made short): it stops and restarts. */
+    @Test
+    void theSweeperClosesIdleFilesAndStartsAgainWhenFilesAreKeptAgain() throws Exception {
+        KeptFiles swept = new KeptFiles(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(50), 20);
+        for (String name : new String[] {"a.txt", "b.txt"}) { // b after the sweeper stopped
+            Path file = Files.writeString(dir.resolve(name), name);
+            KeptFiles.Open open = swept.open(file, version(file));
+            open.close();
+            assertEquals(1, swept.size());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!open.isClosed() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(open.isClosed(), "closed by the sweeper after 50 ms unused");
+            assertEquals(0, swept.size());
+            Thread.sleep(100); // the sweeper sees nothing kept and ends
+        }
     }
 
     @Test
