@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Files kept open between responses, as nginx's {@code open_file_cache}: a region whose
@@ -176,19 +177,20 @@ final class KeptFiles {
 
     /** Drops the entries unused since {@code now - idleNanos}. */
     void sweep(long now) {
-        for (Map.Entry<Path, Open> e : kept.entrySet()) {
-            Open open = e.getValue();
-            if (now - open.lastUsed > idleNanos && kept.remove(e.getKey(), open)) {
-                open.close();
-            }
-        }
+        drop(open -> now - open.lastUsed > idleNanos);
     }
 
     /** Drops every entry; files still being sent close when their responses end. */
     void clear() {
+        drop(open -> true);
+    }
+
+    /** Drops the entries that {@code which} picks, returning the cache's hold on each. */
+    private void drop(Predicate<Open> which) {
         for (Map.Entry<Path, Open> e : kept.entrySet()) {
-            if (kept.remove(e.getKey(), e.getValue())) {
-                e.getValue().close();
+            Open open = e.getValue();
+            if (which.test(open) && kept.remove(e.getKey(), open)) {
+                open.close();
             }
         }
     }

@@ -53,16 +53,17 @@ final class FileStat {
      * @param mtimeNanos the last-modified time in nanoseconds since the epoch
      * @param content    the file's {@code size} bytes as they were at this moment, or null
      *                   when they are not held in memory; never modified
-     * @param key        the file system's key of the file ({@code BasicFileAttributes.fileKey}),
-     *                   or null when there is none
+     * @param version    the file's version ({@link FileRegion.Version#of}) of the same moment,
+     *                   or null when the file system gives no file key
      */
-    FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content, Object key) {
+    FileStat(Path real, Kind kind, long size, long mtimeNanos, byte[] content,
+             FileRegion.Version version) {
         this.real = real;
         this.kind = kind;
         this.size = size;
         this.mtimeNanos = mtimeNanos;
         this.content = content;
-        this.version = key == null ? null : new FileRegion.Version(key, size, mtimeNanos);
+        this.version = version;
     }
 
     /**
@@ -88,7 +89,8 @@ final class FileStat {
             return MISSING;
         }
         return new FileStat(real, kind, attributes.size(),
-                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), null, attributes.fileKey());
+                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS), null,
+                FileRegion.Version.of(attributes));
     }
 
     /**
@@ -108,8 +110,7 @@ final class FileStat {
             }
             BasicFileAttributes after = Files.readAttributes(real, BasicFileAttributes.class);
             boolean same = bytes.length == size && after.isRegularFile() && matches(after);
-            return same ? new FileStat(real, kind, size, mtimeNanos, bytes,
-                    version == null ? null : version.key()) : this;
+            return same ? new FileStat(real, kind, size, mtimeNanos, bytes, version) : this;
         } catch (IOException | SecurityException e) {
             return this;
         }
