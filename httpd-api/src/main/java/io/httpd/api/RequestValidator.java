@@ -10,9 +10,9 @@ package io.httpd.api;
  * request came over TLS: {@code request.connection().tls()}. Routing has not run yet: a
  * validator that guards only some routes matches {@link Request#path()} itself.
  *
- * <p><b>Threads.</b> Called on the connection's virtual thread, concurrently; it may block.
- * It must not read the request body. <b>Errors.</b> An exception becomes a 500 response and is
- * logged once.
+ * <p><b>Threads.</b> Called concurrently for different connections; it may block, unless it
+ * says it does not ({@link #blocks()}). It must not read the request body. <b>Errors.</b> An
+ * exception becomes a 500 response and is logged once.
  */
 @FunctionalInterface
 public interface RequestValidator extends PluginInstance {

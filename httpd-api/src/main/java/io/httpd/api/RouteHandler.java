@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Answers the requests of one route ({@code [[route]]} in httpd.toml).
  *
- * <p><b>Threads.</b> Called on the virtual thread of the client's connection, concurrently for
- * different connections; it may block. <b>Errors.</b> An exception becomes a 500 response for
+ * <p><b>Threads.</b> Called concurrently for different connections; it may block, unless it
+ * says it does not ({@link #blocks()}). <b>Errors.</b> An exception becomes a 500 response for
  * that request only (logged once with its stack trace), and the connection is closed.
  * <b>Methods.</b> The server calls {@link #handle} only for a method in {@link #methods()}; it
  * answers the others with 405 and Allow, and OPTIONS with Allow.

@@ -18,4 +18,10 @@ record GreetingHandler(String greeting, int repeat) implements RouteHandler {
         String line = greeting + ", " + name + "!\n";
         return Response.text(Status.OK, line.repeat(repeat));
     }
+
+    /** It answers from memory and never waits: the server may run it on its poller's thread. */
+    @Override
+    public boolean blocks() {
+        return false;
+    }
 }

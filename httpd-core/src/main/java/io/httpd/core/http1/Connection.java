@@ -14,7 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * The request loop of one connection, on its own virtual thread:
+ * The request loop of one connection ({@link #serve}), on one thread at a time: its own
+ * virtual thread (TLS, PROXY), or, for a plain connection, its poller's thread while nothing
+ * waits and the thread the poller hands over to when something must. A plain connection rests
+ * between requests with no thread ({@link Transport#rest}); whatever ends the rest has its
+ * poller serve it again. Its fields pass between those threads through the inbox's monitor or
+ * the poller's queue, each a happens-before edge.
  *
  * <pre>
  *   ┌─► wait for the first byte: of the first request, within header_timeout from accept;
@@ -38,6 +43,8 @@ public final class Connection implements Runnable {
     private static final int CLOSED = 2;
     /** How long a closing connection still reads what the client sends (RFC 9112 §9.6). */
     private static final Duration LINGER = Duration.ofSeconds(2);
+    /** What {@link #loop} returns when the connection rests: not an end (compared by identity). */
+    private static final String RESTS = new String("rests");
 
     private final Transport transport;
     private final Generations generations;
@@ -45,6 +52,9 @@ public final class Connection implements Runnable {
     private Http1Context ctx; // of the exchange that runs; null between exchanges
     private Limits parsedFor; // the limits and name the parser and writer were made for
     private String namedFor;
+    private WireReader in;  // made by the first serve
+    private WireWriter out;
+    private Runnable done = () -> { };
     private RequestParser parser;
     private ResponseWriter writer;
     private ConnectionInfo info; // known once the transport's input is open (TLS, PROXY)
@@ -68,22 +78,67 @@ public final class Connection implements Runnable {
         this.stopping = stopping;
     }
 
+    /** Serves it on the calling thread for its whole life, or until it first rests. */
     @Override
     public void run() {
-        counters.connectionOpened();
-        LOG.atDebug().setMessage(Events.CONN_ACCEPT).addKeyValue("remote", transport.remote()).log();
+        serve();
+    }
+
+    /**
+     * Serves requests on the calling thread until the connection rests between two of them or
+     * ends. A connection rests only where its transport can wake it ({@link Transport#rest}):
+     * a polled one then has no thread until its poller serves it again, here. So this runs on
+     * one thread at a time, but not always the same.
+     */
+    public void serve() {
         String reason;
         try {
+            if (in == null) {
+                open();
+            }
             reason = loop();
+            if (reason == RESTS) {
+                return; // another thread may serve it from now on: nothing more is touched here
+            }
         } catch (IOException e) {
             reason = closedBecause != null ? closedBecause : "i/o: " + e.getMessage();
+        } catch (RuntimeException | Error e) {
+            finish("failure: " + e);
+            throw e;
+        }
+        finish(reason);
+    }
+
+    /** What to run once the connection has ended; set before it is served. */
+    public void whenDone(Runnable done) {
+        this.done = done;
+    }
+
+    private void open() throws IOException {
+        counters.connectionOpened();
+        LOG.atDebug().setMessage(Events.CONN_ACCEPT).addKeyValue("remote", transport.remote()).log();
+        in = new WireReader(transport, WireReader.sizeFor(generations.current().limits()), counters);
+        out = new WireWriter(transport.output(), 16 * 1024, counters);
+        in.flushBeforeBlocking(out);
+    }
+
+    private void finish(String reason) {
+        try {
+            if (out != null) {
+                flushQuietly(out);
+                out.release();
+            }
+            if (in != null) {
+                in.release();
+            }
         } finally {
             state.set(CLOSED);
             closeQuietly();
             counters.connectionClosed();
+            LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", transport.remote())
+                    .addKeyValue("requests", requests).addKeyValue("reason", reason).log();
+            done.run();
         }
-        LOG.atDebug().setMessage(Events.CONN_CLOSE).addKeyValue("remote", transport.remote())
-                .addKeyValue("requests", requests).addKeyValue("reason", reason).log();
     }
 
     /**
@@ -143,36 +198,27 @@ public final class Connection implements Runnable {
         closeQuietly();
     }
 
+    /** Serves requests until the connection rests ({@link #RESTS}) or ends (why). */
     private String loop() throws IOException {
-        WireReader in = new WireReader(transport, WireReader.sizeFor(generations.current().limits()),
-                counters);
-        WireWriter out = new WireWriter(transport.output(), 16 * 1024, counters);
-        in.flushBeforeBlocking(out);
-        try {
-            while (true) {
-                String stop = awaitRequest(in, out, generations.current().limits());
-                if (stop != null) {
-                    return stop;
-                }
-                if (!exchange(in, out)) {
-                    flushQuietly(out);
-                    in.linger(LINGER);
-                    return "closed after response";
-                }
-                requests++;
-                if (in.buffered() > 0) {
-                    continue; // a pipelined request is here: busy still, its answers batched
-                }
-                out.flush(); // before it counts as idle: a stop closing idle ones loses nothing
-                keptAliveSince = System.nanoTime();
-                if (!state.compareAndSet(BUSY, IDLE)) {
-                    return closedOr("server stop");
-                }
+        while (true) {
+            String stop = awaitRequest(in, out, generations.current().limits());
+            if (stop != null) {
+                return stop;
             }
-        } finally {
-            flushQuietly(out);
-            out.release();
-            in.release();
+            if (!exchange(in, out)) {
+                flushQuietly(out);
+                in.linger(LINGER);
+                return "closed after response";
+            }
+            requests++;
+            if (in.buffered() > 0) {
+                continue; // a pipelined request is here: busy still, its answers batched
+            }
+            out.flush(); // before it counts as idle: a stop closing idle ones loses nothing
+            keptAliveSince = System.nanoTime();
+            if (!state.compareAndSet(BUSY, IDLE)) {
+                return closedOr("server stop");
+            }
         }
     }
 
@@ -197,6 +243,9 @@ public final class Connection implements Runnable {
             try {
                 out.flush();
                 out.release();
+                if (in.rest()) {
+                    return RESTS;
+                }
                 if (!in.fillIdle()) {
                     return "client closed";
                 }
@@ -248,7 +297,7 @@ public final class Connection implements Runnable {
         if (info == null) {
             info = transport.info();
         }
-        Exchange exchange = new Exchange(ctx, in, writer, info);
+        Exchange exchange = new Exchange(ctx, in, writer, info, transport);
         RequestParser.RawHead raw = null;
         RequestHead head;
         try {

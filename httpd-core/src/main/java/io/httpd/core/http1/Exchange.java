@@ -38,6 +38,7 @@ final class Exchange {
 
     private final Http1Context ctx;
     private final WireReader in;
+    private final Transport transport;
     private final ResponseWriter writer;
     private ConnectionInfo connection; // its client set per request by trusted proxies
     private final InetSocketAddress remote;
@@ -48,8 +49,10 @@ final class Exchange {
     /** A failure left the connection untrusted: a violation, a handler that threw, a lost 100. */
     private boolean broken;
 
-    Exchange(Http1Context ctx, WireReader in, ResponseWriter writer, ConnectionInfo connection) {
+    Exchange(Http1Context ctx, WireReader in, ResponseWriter writer, ConnectionInfo connection,
+             Transport transport) {
         this.ctx = ctx;
+        this.transport = transport;
         this.in = in;
         this.writer = writer;
         this.connection = connection;
@@ -127,6 +130,9 @@ final class Exchange {
         Request request = request(head, InputStream.nullInputStream(), "");
         for (Http1Context.Validator v : ctx.validators()) {
             validatorId = v.id();
+            if (v.instance().blocks()) {
+                transport.mayBlock();
+            }
             // null is a bug, like a handler's null response: a 500, never a silent accept
             Verdict verdict = Objects.requireNonNull(v.instance().validate(request),
                     "the validator returned null");
@@ -160,6 +166,9 @@ final class Exchange {
             throw Violation.BODY_TOO_LARGE.exception();
         }
         body = bodyStream(head, route.bodyLimit(), true);
+        if (route.handler().blocks()) {
+            transport.mayBlock();
+        }
         Response response = route.handler().handle(request(head, body, route.path()));
         return Objects.requireNonNull(response, "the handler returned null"); // a 500, below
     }

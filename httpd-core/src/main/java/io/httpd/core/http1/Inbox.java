@@ -21,6 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Reads wait untimed: each records its deadline, and {@link ReadDeadlines} ends it when it
  * passes (unparks the thread), which the read reports as a {@link SocketTimeoutException}.
+ *
+ * <p>Between requests the connection may {@linkplain #rest rest}: no thread waits for it, and
+ * whatever comes next (bytes, the end, a failure, a close, the deadline) is an event the
+ * transport hands to its poller, which serves the connection again ({@link Wake#serve}). One
+ * event takes the rest, so the connection is served on one thread at a time.
  */
 final class Inbox extends InputStream implements ReadDeadlines.Watched {
     /** Bytes read ahead of the connection's thread at which the poller stops reading. */
@@ -28,8 +33,25 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
     /** {@link #readDeadline} of a read that {@link ReadDeadlines} ended. */
     private static final long EXPIRED = 1;
 
-    /** Told, holding this inbox's monitor, that {@link #paused()} changed. */
-    private final Runnable pausedChanged;
+    /** What the inbox tells its transport. */
+    interface Wake {
+        /** {@link #paused()} changed; called holding the inbox's monitor. */
+        void pausedChanged();
+
+        /** A read is about to park its thread. */
+        void beforeWait();
+
+        /** The connection rested, and something came that it must see (not from the poller). */
+        void serve();
+    }
+
+    /**
+     * What {@link #fill} and {@link #end} return when the connection rests: the poller is to serve
+     * it (the only thread that fills an inbox).
+     */
+    static final Thread RESTING = Thread.ofVirtual().unstarted(() -> { });
+
+    private final Wake wake;
     /** System.nanoTime() by which the read in progress must end; 0 when none waits. */
     private final AtomicLong readDeadline = new AtomicLong();
     private int gapMillis; // how long each read may wait; 0: forever
@@ -42,9 +64,12 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
     private boolean ended;       // the peer ended its side, or reading failed
     private IOException failure; // why reading failed, reported once the bytes are taken
     private boolean paused;      // full, or ended: the poller reads no more
+    private boolean resting;     // no thread serves the connection: the next event must
+    private long restDeadline;   // System.nanoTime() by which a rest ends; 0: none
+    private boolean restExpired; // the rest ended by its deadline: the next read times out
 
-    Inbox(Runnable pausedChanged) {
-        this.pausedChanged = pausedChanged;
+    Inbox(Wake wake) {
+        this.wake = wake;
     }
 
     // ---- the poller's side
@@ -71,9 +96,16 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
         end += n;
         if (end - start >= READ_AHEAD && !paused) {
             paused = true;
-            pausedChanged.run();
+            wake.pausedChanged();
         }
-        return reader;
+        return resting ? wakeFromRest() : reader;
+    }
+
+    /** Ends the rest, holding the monitor: the caller serves the connection. */
+    private Thread wakeFromRest() {
+        resting = false;
+        restDeadline = 0;
+        return RESTING;
     }
 
     /**
@@ -87,9 +119,9 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
         failure = failed;
         if (!paused) {
             paused = true;
-            pausedChanged.run();
+            wake.pausedChanged();
         }
-        return reader;
+        return resting ? wakeFromRest() : reader;
     }
 
     /** Whether the poller should leave the channel unread for now. */
@@ -103,6 +135,24 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
     }
 
     // ---- the connection thread's side
+
+    /**
+     * Lets the connection rest until something comes, if nothing has: its thread then leaves it.
+     * The rest lasts at most the gap limit, like a read ({@link #gapLimit}).
+     *
+     * @return whether it rests; false when there is something to read (or to fail with) now
+     */
+    synchronized boolean rest() {
+        if (end > start || ended || closed || restExpired) {
+            return false;
+        }
+        resting = true;
+        restDeadline = gapMillis == 0 ? 0 : System.nanoTime() + gapMillis * 1_000_000L;
+        if (restDeadline == 0 && gapMillis != 0 || restDeadline == EXPIRED) {
+            restDeadline = 2;
+        }
+        return true;
+    }
 
     /** How long each later read may wait for its first byte, in milliseconds; 0: forever. */
     void gapLimit(int millis) {
@@ -133,9 +183,10 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
         readDeadline.set(deadline == 0 ? 0 : deadline == EXPIRED ? 2 : deadline);
         try {
             while ((n = take(b, off, len)) == 0) {
-                if (readDeadline.get() == EXPIRED) {
+                if (readDeadline.get() == EXPIRED || restExpired()) {
                     throw new SocketTimeoutException("read timed out");
                 }
+                wake.beforeWait();
                 LockSupport.park(this);
             }
             return n;
@@ -143,6 +194,13 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
             reader = null;
             readDeadline.set(0);
         }
+    }
+
+    /** Whether a rest ended by its deadline, once: the first read after it times out. */
+    private synchronized boolean restExpired() {
+        boolean expired = restExpired;
+        restExpired = false;
+        return expired;
     }
 
     /**
@@ -165,6 +223,7 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
             return 0;
         }
         int n = Math.min(len, held);
+        restExpired = false; // bytes came after all
         System.arraycopy(bytes, start, b, off, n);
         start += n;
         if (start == end) {
@@ -172,7 +231,7 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
         }
         if (paused && !ended && held - n <= READ_AHEAD / 2) {
             paused = false;
-            pausedChanged.run();
+            wake.pausedChanged();
         }
         return n;
     }
@@ -185,6 +244,11 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
     @Override
     public long deadline() {
         long deadline = readDeadline.get();
+        if (deadline == 0) {
+            synchronized (this) {
+                return restDeadline;
+            }
+        }
         return deadline == EXPIRED ? 0 : deadline;
     }
 
@@ -192,13 +256,35 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
     public void expire(long deadline) {
         if (readDeadline.compareAndSet(deadline, EXPIRED)) {
             LockSupport.unpark(reader);
+            return;
         }
+        synchronized (this) {
+            if (!resting || restDeadline != deadline) {
+                return;
+            }
+            wakeFromRest();
+            restExpired = true;
+        }
+        wake.serve();
     }
 
-    /** Wakes a read that waits; it and every later one fail once the bytes are taken. */
+    /**
+     * Wakes a read that waits, or a connection that rests; it and every later read fail once the
+     * bytes are taken.
+     */
     @Override
     public void close() {
-        closed = true;
+        boolean wasResting;
+        synchronized (this) {
+            closed = true;
+            wasResting = resting;
+            if (resting) {
+                wakeFromRest();
+            }
+        }
         LockSupport.unpark(reader);
+        if (wasResting) {
+            wake.serve();
+        }
     }
 }

@@ -26,12 +26,16 @@ public final class PolledTransport implements Transport {
     private final Poller poller;
     private final SelectionKey key;
     private final InetSocketAddress remote;
-    private final Inbox inbox = new Inbox(this::interestChanged);
+    private final Inbox inbox = new Inbox(new Wakes());
     private final OutputStream output = new Output();
     private long fileBytesSent;
     private volatile long sendingSince; // System.nanoTime() when a write began to wait for room
     private volatile Thread writer;     // parked until the socket has room
     private boolean roomWanted; // a write waits for the socket to drain; guarded by the inbox
+    private Connection connection; // served by the poller: see #serveOnPoller
+    // the poller whose thread serves the connection now, and that run: on the connection's thread
+    private Poller servedBy;
+    private long servedRun;
 
     /** Registers the channel with the next poller; it must not be used in blocking mode again. */
     public PolledTransport(SocketChannel channel) throws IOException {
@@ -68,7 +72,58 @@ public final class PolledTransport implements Transport {
         inbox.gapLimit(millis);
     }
 
+    /**
+     * Has the poller serve the connection on its own thread, from its first bytes on: it rests
+     * between requests with no thread of its own ({@link Connection#serve}).
+     */
+    public void serveOnPoller(Connection connection) {
+        this.connection = connection;
+        poller.serveSoon(this);
+    }
+
+    /**
+     * Rests when served by the poller ({@link #serveOnPoller}) and nothing came: see
+     * {@link Inbox#rest}. The serving run is forgotten first: once at rest, the poller may serve
+     * the connection on another thread at once.
+     */
+    @Override
+    public boolean rest() {
+        if (connection == null) {
+            return false;
+        }
+        Poller p = servedBy;
+        long run = servedRun;
+        servedBy = null;
+        if (inbox.rest()) {
+            return true;
+        }
+        servedBy = p;
+        servedRun = run;
+        return false;
+    }
+
+    @Override
+    public void mayBlock() {
+        Poller p = servedBy;
+        if (p != null) {
+            servedBy = null;
+            p.handOver(servedRun);
+        }
+    }
+
     // ---- the poller's side
+
+    /**
+     * On the poller's thread, run {@code run}: serves the connection until it rests or ends. If
+     * it must wait meanwhile (for bytes, for room, for a handler that may block), the poller first
+     * hands its work to a new thread ({@link Poller#handOver}), and this one stays with the
+     * connection until it rests.
+     */
+    void serve(Poller p, long run) {
+        servedBy = p;
+        servedRun = run;
+        connection.serve(); // nothing here is touched after: it may rest, served elsewhere then
+    }
 
     /**
      * On the poller: the channel is readable; reads what it has into the inbox.
@@ -94,10 +149,23 @@ public final class PolledTransport implements Transport {
         LockSupport.unpark(writer);
     }
 
-    /** The inbox paused or resumed reading; it holds its monitor. */
-    private void interestChanged() {
-        interest();
-        poller.wakeup(); // when the connection's thread resumed reading: now, not at the next event
+    /** What the inbox tells this transport. */
+    private final class Wakes implements Inbox.Wake {
+        @Override
+        public void pausedChanged() {
+            interest();
+            poller.wakeup(); // when the connection's thread resumed reading: now, not at the next event
+        }
+
+        @Override
+        public void beforeWait() {
+            mayBlock();
+        }
+
+        @Override
+        public void serve() {
+            poller.serveSoon(PolledTransport.this);
+        }
     }
 
     /** What the poller watches the channel for now. Holds the inbox's monitor. */
@@ -146,6 +214,7 @@ public final class PolledTransport implements Transport {
                 interest();
             }
             poller.wakeup();
+            mayBlock();
             while (waitingForRoom()) {
                 LockSupport.park(this);
             }

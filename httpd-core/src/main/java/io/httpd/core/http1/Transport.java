@@ -55,6 +55,23 @@ public interface Transport extends Closeable {
     }
 
     /**
+     * Lets the connection rest between requests with no thread, if this transport can wake it:
+     * true when it rests (something that comes then makes the transport serve it again), false
+     * when the thread is to wait as usual. Default: false.
+     */
+    default boolean rest() {
+        return false;
+    }
+
+    /**
+     * Called before the connection's thread may block on something other than this transport (a
+     * handler or validator that says it may): a connection served on a poller's thread moves off
+     * it first ({@link PolledTransport#mayBlock}). Does nothing elsewhere.
+     */
+    default void mayBlock() {
+    }
+
+    /**
      * Ends the output (a TCP half-close) while input can still be read. Does nothing where there
      * is no such thing.
      */

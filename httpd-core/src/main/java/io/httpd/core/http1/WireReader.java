@@ -25,12 +25,14 @@ final class WireReader {
     private int gapMillis;      // 0: none
     private java.io.Flushable beforeBlocking;
     private byte[] idle; // made on the first fillIdle, kept: small
+    private int size;    // of the buffer, also while it is given back
 
     WireReader(Transport transport, int bufferSize, TrafficCounters counters) throws IOException {
         this.transport = transport;
         this.counters = counters;
         this.in = transport.input();
         this.buf = POOL.take(bufferSize);
+        this.size = bufferSize;
     }
 
     /**
@@ -81,8 +83,9 @@ final class WireReader {
 
     /** Grows the buffer to at least this many bytes, keeping what it holds (a reload's limits). */
     void capacity(int bytes) {
-        if (bytes > buf.length) {
-            buf = java.util.Arrays.copyOf(buf, bytes);
+        if (bytes > size) {
+            buf = buf == null ? null : java.util.Arrays.copyOf(buf, bytes);
+            size = bytes;
         }
     }
 
@@ -99,7 +102,6 @@ final class WireReader {
             throw new IllegalStateException("bytes buffered");
         }
         aboutToBlock();
-        int length = buf.length;
         release();
         if (idle == null) {
             idle = new byte[IDLE_BYTES];
@@ -109,10 +111,25 @@ final class WireReader {
             return false;
         }
         counters.received(n);
-        buf = POOL.take(length);
+        buf = POOL.take(size);
         System.arraycopy(idle, 0, buf, 0, n);
         limit = n;
         return true;
+    }
+
+    /**
+     * Lets the connection rest, if its transport can ({@link Transport#rest}), with nothing
+     * buffered: the buffer goes back to the pool as in {@link #fillIdle()}, and the rest lasts
+     * what a read would wait. After true the caller must leave the connection at once: another
+     * thread may serve it from then on.
+     */
+    boolean rest() throws IOException {
+        if (limit > pos) {
+            throw new IllegalStateException("bytes buffered");
+        }
+        aboutToBlock();
+        release();
+        return transport.rest();
     }
 
     /** Gives the buffer back to the pool, what it holds dropped: the connection is done with it. */

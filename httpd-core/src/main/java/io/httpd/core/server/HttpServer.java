@@ -198,10 +198,11 @@ public final class HttpServer {
 
     private void serve(SocketChannel socket, Listening l) {
         Connection connection;
+        Transport transport;
         TlsProvider secure = l.tls;
         try {
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Transport transport = transport(socket, secure);
+            transport = transport(socket, secure);
             if (l.proxied) { // the PROXY header comes first, before any TLS handshake
                 Duration timeout = generations.current().limits().headerTimeout();
                 transport = secure == null ? ProxyProtocolTransport.plain(transport, timeout)
@@ -219,15 +220,16 @@ public final class HttpServer {
         }
         open.add(connection);
         l.connections.add(connection);
-        Poller.startThread(() -> {
-            try {
-                connection.run();
-            } finally {
-                open.remove(connection);
-                l.connections.remove(connection);
-                permits.release();
-            }
+        connection.whenDone(() -> {
+            open.remove(connection);
+            l.connections.remove(connection);
+            permits.release();
         });
+        if (transport instanceof PolledTransport polled) {
+            polled.serveOnPoller(connection); // no thread of its own while it rests
+        } else {
+            Poller.startThread(connection); // TLS, PROXY: a thread of its own, blocking
+        }
     }
 
     /** Plain, a poller waiting for it; or TLS, its handshake to run on the connection's thread. */

@@ -54,6 +54,12 @@ public final class EchoHandler implements RouteHandler {
         return METHODS;
     }
 
+    /** Answers from the request itself; reading its content moves it off the poller by itself. */
+    @Override
+    public boolean blocks() {
+        return false;
+    }
+
     @Override
     public Response handle(Request request) {
         Method method = request.method();

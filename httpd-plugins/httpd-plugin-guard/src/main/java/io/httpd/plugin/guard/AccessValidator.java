@@ -30,6 +30,12 @@ record AccessValidator(AddressList deny, AddressList allow, Set<Method> methods,
         paths = List.copyOf(paths);
     }
 
+    /** Decides from the address and the blocks it holds. */
+    @Override
+    public boolean blocks() {
+        return false;
+    }
+
     @Override
     public Verdict validate(Request request) {
         if (!applies(request)) {

@@ -21,6 +21,12 @@ import java.util.concurrent.TimeUnit;
  */
 record RateLimitValidator(TokenBuckets buckets, EvictionReport evictions, String header,
                           Scope scope, Status status) implements RequestValidator {
+    /** Decides from the buckets it holds in memory. */
+    @Override
+    public boolean blocks() {
+        return false;
+    }
+
     @Override
     public Verdict validate(Request request) {
         if (!scope.covers(request)) {

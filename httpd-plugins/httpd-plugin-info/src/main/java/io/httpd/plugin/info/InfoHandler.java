@@ -32,6 +32,12 @@ final class InfoHandler implements RouteHandler {
         this.clock = clock;
     }
 
+    /** Answers from what the server holds in memory. */
+    @Override
+    public boolean blocks() {
+        return false;
+    }
+
     @Override
     public Response handle(Request request) {
         ObjectNode document = InfoDocument.of(server, detail, clock.instant());

@@ -80,6 +80,12 @@ public final class StaticHandler implements RouteHandler {
         this.log = log;
     }
 
+    /** Answers from local files and the metadata it holds; a large send moves it off the poller by itself. */
+    @Override
+    public boolean blocks() {
+        return false;
+    }
+
     @Override
     public Response handle(Request request) throws IOException {
         return handle(request, true);

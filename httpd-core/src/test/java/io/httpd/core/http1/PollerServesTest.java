@@ -1,0 +1,171 @@
+package io.httpd.core.http1;
+
+import io.httpd.api.Method;
+import io.httpd.api.Request;
+import io.httpd.api.Response;
+import io.httpd.api.RouteHandler;
+import io.httpd.api.Status;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static io.httpd.core.http1.TestContext.normalize;
+import static io.httpd.core.http1.TestContext.route;
+import static io.httpd.core.http1.TestContext.text;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A plain connection rests between requests with no thread, and its poller serves it on its own
+ * thread when its next request comes ({@link Poller}, {@link PolledTransport#serveOnPoller}).
+ * Whatever must wait moves the connection off the poller's thread first, so that the other
+ * connections are served meanwhile: a handler that may block, content that comes slowly, a
+ * response the client does not read. Each test holds one connection in that wait until another
+ * connection has been answered; were the poller stuck with the first, the second would get no
+ * answer (the client gives up after 10 s) and the first would wait forever.
+ */
+class PollerServesTest {
+    private static final int BIG = 16 * 1024 * 1024; // far more than two sockets' buffers hold
+
+    private final CountDownLatch othersAnswered = new CountDownLatch(1);
+
+    /** A handler that says it never blocks: the poller's thread runs it. */
+    private static RouteHandler nonBlocking(Set<Method> methods, RouteHandler handler) {
+        return new RouteHandler() {
+            @Override
+            public Response handle(Request request) throws IOException {
+                return handler.handle(request);
+            }
+
+            @Override
+            public Set<Method> methods() {
+                return methods;
+            }
+
+            @Override
+            public boolean blocks() {
+                return false;
+            }
+        };
+    }
+
+    private TestContext context() {
+        return new TestContext(
+                route("/now", nonBlocking(Set.of(Method.GET), r -> Response.text(Status.OK, "now"))),
+                route("/wait", r -> { // may block (the default): it waits for another connection
+                    await();
+                    return Response.text(Status.OK, "waited");
+                }),
+                route("/read", nonBlocking(Set.of(Method.POST),
+                        r -> Response.text(Status.OK, "read " + new String(r.body().readAllBytes()))),
+                        Set.of(Method.POST)),
+                route("/big", nonBlocking(Set.of(Method.GET), r -> new Response(Status.OK,
+                        io.httpd.api.Headers.EMPTY, new Response.Body.Bytes(new byte[BIG])))));
+    }
+
+    private void await() {
+        try {
+            assertTrue(othersAnswered.await(20, TimeUnit.SECONDS), "no other connection answered");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Another connection is answered now, and the waiting one may go on. */
+    private void anotherIsAnswered(TestServer server) throws IOException {
+        try (RawClient other = server.connect()) {
+            assertEquals(text("HTTP/1.1 200 OK", "", "now"),
+                    normalize(other.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\n").readResponse()));
+        }
+        othersAnswered.countDown();
+    }
+
+    @Test
+    void aHandlerThatMayBlockRunsOffThePoller() throws Exception {
+        try (TestServer server = TestServer.start(context().ctx); RawClient waiting = server.connect()) {
+            waiting.send("GET /wait HTTP/1.1\r\nHost: a\r\n\r\n");
+            anotherIsAnswered(server);
+            assertEquals(text("HTTP/1.1 200 OK", "", "waited"), normalize(waiting.readResponse()));
+            assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(
+                    waiting.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\n").readResponse())); // rests, then served again
+        }
+    }
+
+    @Test
+    void contentThatComesSlowlyIsReadOffThePoller() throws Exception {
+        try (TestServer server = TestServer.start(context().ctx); RawClient sending = server.connect()) {
+            sending.send("POST /read HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nhello");
+            anotherIsAnswered(server);
+            assertEquals(text("HTTP/1.1 200 OK", "", "read helloworld"),
+                    normalize(sending.send("world").readResponse()));
+        }
+    }
+
+    @Test
+    void aHeadThatComesInPartsIsReadOffThePoller() throws Exception {
+        try (TestServer server = TestServer.start(context().ctx); RawClient slow = server.connect()) {
+            slow.send("GET /now HTTP/1.1\r\nHo");
+            anotherIsAnswered(server);
+            assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(slow.send("st: a\r\n\r\n").readResponse()));
+        }
+    }
+
+    @Test
+    void aResponseTheClientDoesNotReadIsSentOffThePoller() throws Exception {
+        try (TestServer server = TestServer.start(context().ctx); RawClient idle = server.connect()) {
+            idle.send("GET /big HTTP/1.1\r\nHost: a\r\n\r\n"); // and reads nothing yet
+            anotherIsAnswered(server);
+            String head = idle.readHead();
+            assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n") && head.contains("\r\nContent-Length: " + BIG + "\r\n"), head);
+            assertEquals(BIG, idle.read(BIG).length());
+            assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(
+                    idle.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\n").readResponse()));
+        }
+    }
+
+    /** RFC 9112 §9.3.2: pipelined requests are answered in order, also when the poller serves them. */
+    @Test
+    void pipelinedRequestsOnManyRestingConnectionsAreAnsweredInOrder() throws Exception {
+        TestContext t = context();
+        try (TestServer server = TestServer.start(t.ctx)) {
+            List<RawClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 50; i++) {
+                    clients.add(server.connect());
+                }
+                for (int round = 0; round < 3; round++) {
+                    for (RawClient c : clients) {
+                        c.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\nPOST /read HTTP/1.1\r\nHost: a\r\n"
+                                + "Content-Length: 2\r\n\r\nr" + round);
+                    }
+                    for (RawClient c : clients) {
+                        assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(c.readResponse()));
+                        assertEquals(text("HTTP/1.1 200 OK", "", "read r" + round), normalize(c.readResponse()));
+                    }
+                }
+            } finally {
+                for (RawClient c : clients) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aStopClosesRestingConnectionsAndEndsThem() throws Exception {
+        TestContext t = context();
+        TestServer server = TestServer.start(t.ctx);
+        try (RawClient resting = server.connect()) {
+            assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(
+                    resting.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\n").readResponse()));
+            server.close(); // waits for every connection to end (2 s grace): a resting one too
+            assertEquals("", resting.readToEnd());
+        }
+        assertEquals(0, t.counters.snapshot().connectionsOpen(), "the resting connection ended");
+    }
+}
