@@ -56,6 +56,8 @@ public final class Connection implements Runnable {
     private WireWriter out;
     private Runnable done = () -> { };
     private RequestParser parser;
+    private RequestParser.RawHead checkedRaw; // the last head HeadRules passed, and its result
+    private RequestHead checked;
     private ResponseWriter writer;
     private ConnectionInfo info; // known once the transport's input is open (TLS, PROXY)
     private final BooleanSupplier stopping;
@@ -306,7 +308,10 @@ public final class Connection implements Runnable {
                 return false;
             }
             ctx.counters().request();
-            head = HeadRules.check(raw);
+            // a repeated head is the same RawHead (RequestParser): its checks passed already
+            head = raw == checkedRaw ? checked : HeadRules.check(raw);
+            checkedRaw = raw;
+            checked = head;
         } catch (HttpException e) {
             exchange.reject(e, raw != null ? raw : parser.requestLine(), start);
             return false;

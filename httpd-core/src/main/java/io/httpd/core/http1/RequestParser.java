@@ -6,6 +6,7 @@ import io.httpd.api.Method;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,6 +44,16 @@ final class RequestParser {
      * of whose lines are the same reuses these headers (all immutable), allocating nothing.
      */
     private Headers previous = Headers.EMPTY;
+    /**
+     * The previous head's bytes, from its request line to its empty line, when it parsed, came
+     * in one piece and was at most {@link #REPEAT_BYTES} long; and what it parsed to. A client
+     * on a keep-alive connection often sends the very same head again (a poll, a benchmark, a
+     * health check): the same bytes parse to the same head, so it is not parsed again.
+     */
+    private byte[] lastBytes = new byte[0]; // as long as the longest head kept so far
+    private int lastLength; // 0: none
+    private RawHead last;
+    static final int REPEAT_BYTES = 1024;
 
     RequestParser(WireReader in, int requestLineLimit, int headerBytesLimit, int headerCountLimit) {
         this.in = in;
@@ -68,6 +79,10 @@ final class RequestParser {
      * @return null when the client closed the connection cleanly before sending a byte
      */
     RawHead read() throws IOException {
+        RawHead same = repeated();
+        if (same != null) {
+            return same;
+        }
         method = null;
         int lineEnd = nextLine(requestLineLimit, true, Violation.REQUEST_LINE_TOO_LONG);
         int skipped = 0;
@@ -83,9 +98,39 @@ final class RequestParser {
         if (lineEnd < 0) {
             return null;
         }
-        requestLine(in.position(), contentEnd(lineEnd));
+        int begin = in.position();
+        int fills = in.fills();
+        lastLength = 0;
+        requestLine(begin, contentEnd(lineEnd));
         consumeLine(lineEnd);
-        return new RawHead(method, target, version, headers());
+        RawHead head = new RawHead(method, target, version, headers());
+        int length = in.position() - begin;
+        if (in.fills() == fills && length <= REPEAT_BYTES) { // its bytes are where they were
+            if (lastBytes.length < length) {
+                lastBytes = new byte[length];
+            }
+            System.arraycopy(in.buffer(), begin, lastBytes, 0, length);
+            lastLength = length;
+            last = head;
+        }
+        return head;
+    }
+
+    /**
+     * The previous head, when the reader holds its very bytes now (vectorized comparison): they
+     * passed every check of this parser once, and parse to the same immutable parts.
+     */
+    private RawHead repeated() {
+        int at = in.position();
+        if (lastLength == 0 || in.limit() - at < lastLength
+                || !Arrays.equals(in.buffer(), at, at + lastLength, lastBytes, 0, lastLength)) {
+            return null;
+        }
+        in.skip(lastLength);
+        method = last.method(); // for requestLine(), as after a parse
+        target = last.target();
+        version = last.version();
+        return last;
     }
 
     private Headers headers() throws IOException {

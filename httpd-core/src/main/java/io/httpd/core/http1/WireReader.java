@@ -26,6 +26,7 @@ final class WireReader {
     private java.io.Flushable beforeBlocking;
     private byte[] idle; // made on the first fillIdle, kept: small
     private int size;    // of the buffer, also while it is given back
+    private int fills;   // calls of fill(), each of which may move what the buffer holds
 
     WireReader(Transport transport, int bufferSize, TrafficCounters counters) throws IOException {
         this.transport = transport;
@@ -163,6 +164,11 @@ final class WireReader {
         return limit;
     }
 
+    /** How many times {@link #fill()} ran: while it stays the same, buffered bytes stay put. */
+    int fills() {
+        return fills;
+    }
+
     void skip(int count) {
         pos += count;
     }
@@ -174,6 +180,7 @@ final class WireReader {
      * @throws SocketTimeoutException when the deadline passed
      */
     boolean fill() throws IOException {
+        fills++;
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
             limit -= pos;
