@@ -29,7 +29,9 @@
  *       instance per mount or configured entry), in the order of httpd.toml, on the main
  *       thread, before any socket is bound. An exception stops start-up and names the id.</li>
  *   <li><b>Serve.</b> Instances are called concurrently from many virtual threads, except
- *       access-log sinks, which each get one thread of their own.</li>
+ *       access-log sinks, which each get one thread of their own. A handler or validator that
+ *       says it never blocks ({@link io.httpd.api.PluginInstance#blocks()} false) may be called
+ *       on the thread that waits for connections, between other connections' requests.</li>
  *   <li><b>Reload.</b> On SIGHUP the server reads httpd.toml again and creates the instances of
  *       a new generation: an instance whose table and plugin jar did not change carries over
  *       and gets {@link io.httpd.api.PluginInstance#reload()} (log sinks reopen files, TLS

@@ -7,11 +7,13 @@ import java.nio.channels.FileChannel;
 
 /**
  * A connection for the benchmarks, in memory: every read returns the same request bytes whole
+ * (or the next of several, in turn)
  * (so each parse after the first starts on a fresh fill, as on a keep-alive connection), and
  * what is written is dropped. A bounded one ends its input after that many requests.
  */
 final class ReplayTransport implements Transport {
-    private final byte[] request;
+    private final byte[][] requests;
+    private int next;
     private int readsLeft;
 
     ReplayTransport(byte[] request) {
@@ -20,8 +22,14 @@ final class ReplayTransport implements Transport {
 
     /** A client that sends the request this many times, then closes. */
     ReplayTransport(byte[] request, int times) {
-        this.request = request;
+        this.requests = new byte[][] {request};
         this.readsLeft = times;
+    }
+
+    /** A client that sends these requests in turn, endlessly. */
+    ReplayTransport(byte[]... requests) {
+        this.requests = requests;
+        this.readsLeft = Integer.MAX_VALUE;
     }
 
     @Override
@@ -40,6 +48,8 @@ final class ReplayTransport implements Transport {
                 if (readsLeft != Integer.MAX_VALUE) {
                     readsLeft--;
                 }
+                byte[] request = requests[next];
+                next = (next + 1) % requests.length;
                 int n = Math.min(len, request.length);
                 System.arraycopy(request, 0, b, off, n);
                 return n;
