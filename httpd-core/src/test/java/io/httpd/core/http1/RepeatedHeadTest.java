@@ -94,21 +94,22 @@ class RepeatedHeadTest {
     @Test
     void bareLineFeedsAreNotTheSameBytesButTheSameHead() throws IOException {
         String crlf = head("GET /a HTTP/1.1;Host: a");
-        RequestParser parser = parser(crlf + crlf.replace("\r\n", "\n")); // RFC 9112 §2.2
-        RequestParser.RawHead first = parser.read();
-        RequestParser.RawHead second = parser.read();
-        assertEquals(first, second);
-        assertNotSame(first, second);
+        assertParsedAgainToAnEqualHead(crlf, crlf.replace("\r\n", "\n")); // RFC 9112 §2.2
     }
 
     @Test
     void aHeadLongerThanWhatIsKeptIsParsedEachTime() throws IOException {
         String head = head("GET /a HTTP/1.1;Host: a;X: " + "v".repeat(RequestParser.REPEAT_BYTES));
-        RequestParser parser = parser(head + head);
-        RequestParser.RawHead first = parser.read();
-        RequestParser.RawHead second = parser.read();
-        assertEquals(first, second);
-        assertNotSame(first, second);
+        assertParsedAgainToAnEqualHead(head, head);
+    }
+
+    private static void assertParsedAgainToAnEqualHead(String first, String second)
+            throws IOException {
+        RequestParser parser = parser(first + second);
+        RequestParser.RawHead kept = parser.read();
+        RequestParser.RawHead again = parser.read();
+        assertEquals(kept, again);
+        assertNotSame(kept, again);
     }
 
     @Test
