@@ -192,6 +192,7 @@ public final class Poller {
      */
     void handOver(long run) {
         if (serving.compareAndSet(run, 0)) {
+            Thread.currentThread().setName("conn"); // a thread dump shows one poller-N, polling
             Thread.ofVirtual().name(name).start(this::run);
         }
     }

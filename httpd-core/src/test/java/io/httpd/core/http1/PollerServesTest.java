@@ -1,5 +1,6 @@
 package io.httpd.core.http1;
 
+import io.httpd.api.Headers;
 import io.httpd.api.Method;
 import io.httpd.api.Request;
 import io.httpd.api.Response;
@@ -8,9 +9,12 @@ import io.httpd.api.Status;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +35,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PollerServesTest {
     private static final int BIG = 16 * 1024 * 1024; // far more than two sockets' buffers hold
+    private static final String GET_NOW = "GET /now HTTP/1.1\r\nHost: a\r\n\r\n";
+    private static final String NOW = ok("now");
 
     private final CountDownLatch othersAnswered = new CountDownLatch(1);
+    /** Which thread ran each route's handler last. */
+    private final Map<String, String> threadOf = new ConcurrentHashMap<>();
 
     /** A handler that says it never blocks: the poller's thread runs it. */
     private static RouteHandler nonBlocking(Set<Method> methods, RouteHandler handler) {
@@ -56,16 +64,25 @@ class PollerServesTest {
 
     private TestContext context() {
         return new TestContext(
-                route("/now", nonBlocking(Set.of(Method.GET), r -> Response.text(Status.OK, "now"))),
+                route("/now", nonBlocking(Set.of(Method.GET), r -> {
+                    threadOf.put("/now", Thread.currentThread().getName());
+                    return Response.text(Status.OK, "now");
+                })),
                 route("/wait", r -> { // may block (the default): it waits for another connection
+                    threadOf.put("/wait", Thread.currentThread().getName());
                     await();
                     return Response.text(Status.OK, "waited");
                 }),
                 route("/read", nonBlocking(Set.of(Method.POST),
-                        r -> Response.text(Status.OK, "read " + new String(r.body().readAllBytes()))),
+                        r -> Response.text(Status.OK, "read " + new String(r.body().readAllBytes(),
+                                StandardCharsets.US_ASCII))),
                         Set.of(Method.POST)),
                 route("/big", nonBlocking(Set.of(Method.GET), r -> new Response(Status.OK,
-                        io.httpd.api.Headers.EMPTY, new Response.Body.Bytes(new byte[BIG])))));
+                        Headers.EMPTY, new Response.Body.Bytes(new byte[BIG])))));
+    }
+
+    private static String ok(String body) {
+        return text("HTTP/1.1 200 OK", "", body);
     }
 
     private void await() {
@@ -79,56 +96,59 @@ class PollerServesTest {
     /** Another connection is answered now, and the waiting one may go on. */
     private void anotherIsAnswered(TestServer server) throws IOException {
         try (RawClient other = server.connect()) {
-            assertEquals(text("HTTP/1.1 200 OK", "", "now"),
-                    normalize(other.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\n").readResponse()));
+            assertEquals(NOW, normalize(other.send(GET_NOW).readResponse()));
         }
         othersAnswered.countDown();
     }
 
     @Test
     void aHandlerThatMayBlockRunsOffThePoller() throws Exception {
-        try (TestServer server = TestServer.start(context().ctx); RawClient waiting = server.connect()) {
+        try (TestServer server = TestServer.start(context().ctx);
+             RawClient waiting = server.connect()) {
             waiting.send("GET /wait HTTP/1.1\r\nHost: a\r\n\r\n");
             anotherIsAnswered(server);
-            assertEquals(text("HTTP/1.1 200 OK", "", "waited"), normalize(waiting.readResponse()));
-            assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(
-                    waiting.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\n").readResponse())); // rests, then served again
+            assertEquals(ok("waited"), normalize(waiting.readResponse()));
+            assertTrue(threadOf.get("/now").startsWith("poller-"), "inline: " + threadOf);
+            assertEquals("conn", threadOf.get("/wait"), "handed over, named for its connection");
+            assertEquals(NOW, normalize(waiting.send(GET_NOW).readResponse())); // rested, served
         }
     }
 
     @Test
     void contentThatComesSlowlyIsReadOffThePoller() throws Exception {
-        try (TestServer server = TestServer.start(context().ctx); RawClient sending = server.connect()) {
+        try (TestServer server = TestServer.start(context().ctx);
+             RawClient sending = server.connect()) {
             sending.send("POST /read HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nhello");
             anotherIsAnswered(server);
-            assertEquals(text("HTTP/1.1 200 OK", "", "read helloworld"),
-                    normalize(sending.send("world").readResponse()));
+            assertEquals(ok("read helloworld"), normalize(sending.send("world").readResponse()));
         }
     }
 
     @Test
     void aHeadThatComesInPartsIsReadOffThePoller() throws Exception {
-        try (TestServer server = TestServer.start(context().ctx); RawClient slow = server.connect()) {
+        try (TestServer server = TestServer.start(context().ctx);
+             RawClient slow = server.connect()) {
             slow.send("GET /now HTTP/1.1\r\nHo");
             anotherIsAnswered(server);
-            assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(slow.send("st: a\r\n\r\n").readResponse()));
+            assertEquals(NOW, normalize(slow.send("st: a\r\n\r\n").readResponse()));
         }
     }
 
     @Test
     void aResponseTheClientDoesNotReadIsSentOffThePoller() throws Exception {
-        try (TestServer server = TestServer.start(context().ctx); RawClient idle = server.connect()) {
+        try (TestServer server = TestServer.start(context().ctx);
+             RawClient idle = server.connect()) {
             idle.send("GET /big HTTP/1.1\r\nHost: a\r\n\r\n"); // and reads nothing yet
             anotherIsAnswered(server);
             String head = idle.readHead();
-            assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n") && head.contains("\r\nContent-Length: " + BIG + "\r\n"), head);
+            assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n")
+                    && head.contains("\r\nContent-Length: " + BIG + "\r\n"), head);
             assertEquals(BIG, idle.read(BIG).length());
-            assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(
-                    idle.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\n").readResponse()));
+            assertEquals(NOW, normalize(idle.send(GET_NOW).readResponse()));
         }
     }
 
-    /** RFC 9112 §9.3.2: pipelined requests are answered in order, also when the poller serves them. */
+    /** RFC 9112 §9.3.2: pipelined requests are answered in order, also served by the poller. */
     @Test
     void pipelinedRequestsOnManyRestingConnectionsAreAnsweredInOrder() throws Exception {
         TestContext t = context();
@@ -140,12 +160,12 @@ class PollerServesTest {
                 }
                 for (int round = 0; round < 3; round++) {
                     for (RawClient c : clients) {
-                        c.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\nPOST /read HTTP/1.1\r\nHost: a\r\n"
+                        c.send(GET_NOW + "POST /read HTTP/1.1\r\nHost: a\r\n"
                                 + "Content-Length: 2\r\n\r\nr" + round);
                     }
                     for (RawClient c : clients) {
-                        assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(c.readResponse()));
-                        assertEquals(text("HTTP/1.1 200 OK", "", "read r" + round), normalize(c.readResponse()));
+                        assertEquals(NOW, normalize(c.readResponse()));
+                        assertEquals(ok("read r" + round), normalize(c.readResponse()));
                     }
                 }
             } finally {
@@ -161,8 +181,7 @@ class PollerServesTest {
         TestContext t = context();
         TestServer server = TestServer.start(t.ctx);
         try (RawClient resting = server.connect()) {
-            assertEquals(text("HTTP/1.1 200 OK", "", "now"), normalize(
-                    resting.send("GET /now HTTP/1.1\r\nHost: a\r\n\r\n").readResponse()));
+            assertEquals(NOW, normalize(resting.send(GET_NOW).readResponse()));
             server.close(); // waits for every connection to end (2 s grace): a resting one too
             assertEquals("", resting.readToEnd());
         }
