@@ -54,15 +54,22 @@ public class RequestParserBenchmark extends Http1Benchmark {
         String text = head.equals("minimal") ? MINIMAL : BROWSER;
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         byte[] other = text.replaceFirst(" /", " /x").getBytes(StandardCharsets.ISO_8859_1);
-        in = new WireReader(next.equals("same") ? new ReplayTransport(bytes)
-                : new ReplayTransport(bytes, other), 16 * 1024, new TrafficCounters());
-        parser = new RequestParser(in, 8192, 16384, 100); // the default limits
+        in = reader(next.equals("same") ? new ReplayTransport(bytes)
+                : new ReplayTransport(bytes, other));
+        parser = parser(in);
     }
 
     /** A parser on a connection that sends this head on every read, with the default limits. */
     static RequestParser parser(byte[] head) throws IOException {
-        return new RequestParser(new WireReader(new ReplayTransport(head), 16 * 1024,
-                new TrafficCounters()), 8192, 16384, 100);
+        return parser(reader(new ReplayTransport(head)));
+    }
+
+    private static WireReader reader(ReplayTransport transport) throws IOException {
+        return new WireReader(transport, 16 * 1024, new TrafficCounters());
+    }
+
+    private static RequestParser parser(WireReader in) {
+        return new RequestParser(in, 8192, 16384, 100); // the default limits
     }
 
     /** The next head's bytes, then the head: as the connection loop reads a request. */

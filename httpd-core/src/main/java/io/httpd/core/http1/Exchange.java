@@ -4,6 +4,7 @@ import io.httpd.api.AccessRecord;
 import io.httpd.api.ConnectionInfo;
 import io.httpd.api.Headers;
 import io.httpd.api.Method;
+import io.httpd.api.PluginInstance;
 import io.httpd.api.Request;
 import io.httpd.api.RequestValidator.Verdict;
 import io.httpd.api.Response;
@@ -130,9 +131,7 @@ final class Exchange {
         Request request = request(head, InputStream.nullInputStream(), "");
         for (Http1Context.Validator v : ctx.validators()) {
             validatorId = v.id();
-            if (v.instance().blocks()) {
-                transport.mayBlock();
-            }
+            mayBlock(v.instance());
             // null is a bug, like a handler's null response: a 500, never a silent accept
             Verdict verdict = Objects.requireNonNull(v.instance().validate(request),
                     "the validator returned null");
@@ -166,9 +165,7 @@ final class Exchange {
             throw Violation.BODY_TOO_LARGE.exception();
         }
         body = bodyStream(head, route.bodyLimit(), true);
-        if (route.handler().blocks()) {
-            transport.mayBlock();
-        }
+        mayBlock(route.handler());
         Response response = route.handler().handle(request(head, body, route.path()));
         return Objects.requireNonNull(response, "the handler returned null"); // a 500, below
     }
@@ -275,6 +272,13 @@ final class Exchange {
             requestId = ID_PREFIX + "-" + SEQUENCE.incrementAndGet();
         }
         return requestId;
+    }
+
+    /** Moves off the poller's thread before a plugin that may block. */
+    private void mayBlock(PluginInstance plugin) {
+        if (plugin.blocks()) {
+            transport.mayBlock();
+        }
     }
 
     private Request request(RequestHead head, InputStream content, String routePath) {

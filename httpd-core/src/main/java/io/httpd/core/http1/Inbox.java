@@ -147,11 +147,20 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
             return false;
         }
         resting = true;
-        restDeadline = gapMillis == 0 ? 0 : System.nanoTime() + gapMillis * 1_000_000L;
-        if (restDeadline == 0 && gapMillis != 0 || restDeadline == EXPIRED) {
-            restDeadline = 2;
-        }
+        restDeadline = gapDeadline();
         return true;
+    }
+
+    /**
+     * When a wait that starts now must end: now plus the gap limit, never 0 (none) nor
+     * {@link #EXPIRED} (a clock may pass through both); 0 when there is no limit.
+     */
+    private long gapDeadline() {
+        if (gapMillis == 0) {
+            return 0;
+        }
+        long deadline = System.nanoTime() + gapMillis * 1_000_000L;
+        return deadline == 0 || deadline == EXPIRED ? 2 : deadline;
     }
 
     /** How long each later read may wait for its first byte, in milliseconds; 0: forever. */
@@ -179,8 +188,7 @@ final class Inbox extends InputStream implements ReadDeadlines.Watched {
         if (n != 0) {
             return n;
         }
-        long deadline = gapMillis == 0 ? 0 : System.nanoTime() + gapMillis * 1_000_000L;
-        readDeadline.set(deadline == 0 ? 0 : deadline == EXPIRED ? 2 : deadline);
+        readDeadline.set(gapDeadline());
         try {
             while ((n = take(b, off, len)) == 0) {
                 if (readDeadline.get() == EXPIRED || restExpired()) {

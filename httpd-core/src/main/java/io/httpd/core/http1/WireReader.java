@@ -99,11 +99,7 @@ final class WireReader {
      * @return false at end of stream
      */
     boolean fillIdle() throws IOException {
-        if (limit > pos) {
-            throw new IllegalStateException("bytes buffered");
-        }
-        aboutToBlock();
-        release();
+        goIdle();
         if (idle == null) {
             idle = new byte[IDLE_BYTES];
         }
@@ -125,12 +121,17 @@ final class WireReader {
      * thread may serve it from then on.
      */
     boolean rest() throws IOException {
+        goIdle();
+        return transport.rest();
+    }
+
+    /** Between requests, nothing buffered: flushes, bounds the wait, gives the buffer back. */
+    private void goIdle() throws IOException {
         if (limit > pos) {
             throw new IllegalStateException("bytes buffered");
         }
         aboutToBlock();
         release();
-        return transport.rest();
     }
 
     /** Gives the buffer back to the pool, what it holds dropped: the connection is done with it. */

@@ -6,6 +6,7 @@ import io.httpd.api.Request;
 import io.httpd.api.Response;
 import io.httpd.api.RouteHandler;
 import io.httpd.api.Status;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -41,6 +42,8 @@ class PollerServesTest {
     private final CountDownLatch othersAnswered = new CountDownLatch(1);
     /** Which thread ran each route's handler last. */
     private final Map<String, String> threadOf = new ConcurrentHashMap<>();
+    @AutoClose
+    private final TestServer server = TestServer.start(context().ctx);
 
     /** A handler that says it never blocks: the poller's thread runs it. */
     private static RouteHandler nonBlocking(Set<Method> methods, RouteHandler handler) {
@@ -94,19 +97,24 @@ class PollerServesTest {
     }
 
     /** Another connection is answered now, and the waiting one may go on. */
-    private void anotherIsAnswered(TestServer server) throws IOException {
+    private void anotherIsAnswered() throws IOException {
         try (RawClient other = server.connect()) {
             assertEquals(NOW, normalize(other.send(GET_NOW).readResponse()));
         }
         othersAnswered.countDown();
     }
 
+    /** A client that sent these bytes, after which another connection was answered. */
+    private RawClient sentWhileAnotherIsAnswered(String bytes) throws IOException {
+        RawClient client = server.connect().send(bytes);
+        anotherIsAnswered();
+        return client;
+    }
+
     @Test
     void aHandlerThatMayBlockRunsOffThePoller() throws Exception {
-        try (TestServer server = TestServer.start(context().ctx);
-             RawClient waiting = server.connect()) {
-            waiting.send("GET /wait HTTP/1.1\r\nHost: a\r\n\r\n");
-            anotherIsAnswered(server);
+        try (RawClient waiting = sentWhileAnotherIsAnswered(
+                "GET /wait HTTP/1.1\r\nHost: a\r\n\r\n")) {
             assertEquals(ok("waited"), normalize(waiting.readResponse()));
             assertTrue(threadOf.get("/now").startsWith("poller-"), "inline: " + threadOf);
             assertEquals("conn", threadOf.get("/wait"), "handed over, named for its connection");
@@ -116,30 +124,24 @@ class PollerServesTest {
 
     @Test
     void contentThatComesSlowlyIsReadOffThePoller() throws Exception {
-        try (TestServer server = TestServer.start(context().ctx);
-             RawClient sending = server.connect()) {
-            sending.send("POST /read HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nhello");
-            anotherIsAnswered(server);
+        try (RawClient sending = sentWhileAnotherIsAnswered(
+                "POST /read HTTP/1.1\r\nHost: a\r\nContent-Length: 10\r\n\r\nhello")) {
             assertEquals(ok("read helloworld"), normalize(sending.send("world").readResponse()));
         }
     }
 
     @Test
     void aHeadThatComesInPartsIsReadOffThePoller() throws Exception {
-        try (TestServer server = TestServer.start(context().ctx);
-             RawClient slow = server.connect()) {
-            slow.send("GET /now HTTP/1.1\r\nHo");
-            anotherIsAnswered(server);
+        try (RawClient slow = sentWhileAnotherIsAnswered("GET /now HTTP/1.1\r\nHo")) {
             assertEquals(NOW, normalize(slow.send("st: a\r\n\r\n").readResponse()));
         }
     }
 
     @Test
     void aResponseTheClientDoesNotReadIsSentOffThePoller() throws Exception {
-        try (TestServer server = TestServer.start(context().ctx);
-             RawClient idle = server.connect()) {
-            idle.send("GET /big HTTP/1.1\r\nHost: a\r\n\r\n"); // and reads nothing yet
-            anotherIsAnswered(server);
+        // the client reads nothing until another connection was answered
+        try (RawClient idle = sentWhileAnotherIsAnswered(
+                "GET /big HTTP/1.1\r\nHost: a\r\n\r\n")) {
             String head = idle.readHead();
             assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n")
                     && head.contains("\r\nContent-Length: " + BIG + "\r\n"), head);
@@ -151,27 +153,24 @@ class PollerServesTest {
     /** RFC 9112 §9.3.2: pipelined requests are answered in order, also served by the poller. */
     @Test
     void pipelinedRequestsOnManyRestingConnectionsAreAnsweredInOrder() throws Exception {
-        TestContext t = context();
-        try (TestServer server = TestServer.start(t.ctx)) {
-            List<RawClient> clients = new ArrayList<>();
-            try {
-                for (int i = 0; i < 50; i++) {
-                    clients.add(server.connect());
-                }
-                for (int round = 0; round < 3; round++) {
-                    for (RawClient c : clients) {
-                        c.send(GET_NOW + "POST /read HTTP/1.1\r\nHost: a\r\n"
-                                + "Content-Length: 2\r\n\r\nr" + round);
-                    }
-                    for (RawClient c : clients) {
-                        assertEquals(NOW, normalize(c.readResponse()));
-                        assertEquals(ok("read r" + round), normalize(c.readResponse()));
-                    }
-                }
-            } finally {
+        List<RawClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                clients.add(server.connect());
+            }
+            for (int round = 0; round < 3; round++) {
                 for (RawClient c : clients) {
-                    c.close();
+                    c.send(GET_NOW + "POST /read HTTP/1.1\r\nHost: a\r\n"
+                            + "Content-Length: 2\r\n\r\nr" + round);
                 }
+                for (RawClient c : clients) {
+                    assertEquals(NOW, normalize(c.readResponse()));
+                    assertEquals(ok("read r" + round), normalize(c.readResponse()));
+                }
+            }
+        } finally {
+            for (RawClient c : clients) {
+                c.close();
             }
         }
     }
@@ -179,10 +178,10 @@ class PollerServesTest {
     @Test
     void aStopClosesRestingConnectionsAndEndsThem() throws Exception {
         TestContext t = context();
-        TestServer server = TestServer.start(t.ctx);
-        try (RawClient resting = server.connect()) {
+        TestServer stopped = TestServer.start(t.ctx);
+        try (RawClient resting = stopped.connect()) {
             assertEquals(NOW, normalize(resting.send(GET_NOW).readResponse()));
-            server.close(); // waits for every connection to end (2 s grace): a resting one too
+            stopped.close(); // waits for every connection to end (2 s grace): a resting one too
             assertEquals("", resting.readToEnd());
         }
         assertEquals(0, t.counters.snapshot().connectionsOpen(), "the resting connection ended");

@@ -80,7 +80,10 @@ public final class StaticHandler implements RouteHandler {
         this.log = log;
     }
 
-    /** Answers from local files and the metadata it holds; a large send moves it off the poller by itself. */
+    /**
+     * Answers from local files and the metadata it holds; a send larger than the socket takes
+     * moves the connection off the poller's thread by itself.
+     */
     @Override
     public boolean blocks() {
         return false;
