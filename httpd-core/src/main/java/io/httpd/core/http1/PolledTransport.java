@@ -29,6 +29,9 @@ public final class PolledTransport implements Transport {
     private final Inbox inbox = new Inbox(new Wakes());
     private final OutputStream output = new Output();
     private long fileBytesSent;
+    private boolean fileFollows; // the next write goes with MSG_MORE: see #fileFollows
+    private int descriptor = -1; // the channel's, once asked for: see MoreToCome
+    private final Object closing = new Object(); // held by a close and by MoreToCome's send
     private volatile long sendingSince; // System.nanoTime() when a write began to wait for room
     private volatile Thread writer;     // parked until the socket has room
     private boolean roomWanted; // a write waits for the socket to drain; guarded by the inbox
@@ -235,6 +238,7 @@ public final class PolledTransport implements Transport {
 
     @Override
     public boolean transferFile(FileChannel file, long position, long count) throws IOException {
+        fileFollows = false; // there was no head to hold back
         long end = position + count;
         while (position < end) {
             long n;
@@ -253,6 +257,31 @@ public final class PolledTransport implements Transport {
             }
         }
         return true;
+    }
+
+    /** With {@link MoreToCome}, the next write (the head) leaves in the file's first packet. */
+    @Override
+    public void fileFollows() {
+        fileFollows = MoreToCome.AVAILABLE;
+    }
+
+    /**
+     * Queues the head with {@code MSG_MORE}, holding off a close: the descriptor is not given to
+     * another socket meanwhile (the channel closes it, or the poller once it drops the key, only
+     * after {@link #close}).
+     *
+     * @return how many bytes it queued
+     */
+    private int queue(byte[] b, int off, int len) {
+        synchronized (closing) {
+            if (!channel.isOpen()) {
+                return 0;
+            }
+            if (descriptor < 0) {
+                descriptor = MoreToCome.descriptor(channel);
+            }
+            return MoreToCome.send(descriptor, b, off, len);
+        }
     }
 
     @Override
@@ -275,7 +304,9 @@ public final class PolledTransport implements Transport {
     public void close() throws IOException {
         ReadDeadlines.SHARED.forget(inbox);
         try {
-            channel.close(); // cancels the key; the poller closes the descriptor when it drops it
+            synchronized (closing) {
+                channel.close(); // cancels the key; the poller closes the descriptor when it drops it
+            }
         } finally {
             poller.wakeup();
             inbox.close();
@@ -292,6 +323,15 @@ public final class PolledTransport implements Transport {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
+            if (fileFollows) {
+                fileFollows = false;
+                int queued = queue(b, off, len);
+                off += queued;
+                len -= queued;
+                if (len == 0) {
+                    return;
+                }
+            }
             PolledTransport.this.write(ByteBuffer.wrap(b, off, len));
         }
     }

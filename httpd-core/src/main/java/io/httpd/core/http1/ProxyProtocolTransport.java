@@ -160,6 +160,11 @@ public final class ProxyProtocolTransport implements Transport {
     }
 
     @Override
+    public void fileFollows() {
+        inner.fileFollows();
+    }
+
+    @Override
     public long sendingSince() {
         return inner.sendingSince();
     }

@@ -138,6 +138,7 @@ final class ResponseWriter {
                     && out.readContent(file, region.offset(), (int) region.length())) {
                 return region.length(); // with the head in one write (nginx: sendfile + TCP_CORK)
             }
+            transport.fileFollows();
             out.flushBuffer();
             if (!transferFile(file, region)) {
                 long copied = copy(file, region.offset(), region.length());

@@ -38,6 +38,14 @@ public interface Transport extends Closeable {
     boolean transferFile(FileChannel file, long position, long count) throws IOException;
 
     /**
+     * Says that a {@link #transferFile} follows the next write at once: the transport may keep
+     * that write's bytes back to send them in the file's first packet (nginx: TCP_CORK). The
+     * transfer, or a write after it, sends them whatever happens.
+     */
+    default void fileFollows() {
+    }
+
+    /**
      * Since when the write in progress has waited for the peer to accept bytes, as
      * {@link System#nanoTime()}; 0 when no write is waiting. Read by another thread to enforce
      * send_timeout.
