@@ -30,8 +30,8 @@ public final class PolledTransport implements Transport {
     private final OutputStream output = new Output();
     private long fileBytesSent;
     private boolean fileFollows; // the next write goes with MSG_MORE: see #fileFollows
-    private int descriptor = -1; // the channel's, once asked for: see MoreToCome
-    private final Object closing = new Object(); // held by a close and by MoreToCome's send
+    private int descriptor = -1; // the channel's, once asked for: see SocketCalls
+    private final Object closing = new Object(); // held by a close and by SocketCalls' calls
     private volatile long sendingSince; // System.nanoTime() when a write began to wait for room
     private volatile Thread writer;     // parked until the socket has room
     private boolean roomWanted; // a write waits for the socket to drain; guarded by the inbox
@@ -239,13 +239,16 @@ public final class PolledTransport implements Transport {
     @Override
     public boolean transferFile(FileChannel file, long position, long count) throws IOException {
         fileFollows = false; // there was no head to hold back
+        int source = SocketCalls.AVAILABLE ? SocketCalls.descriptor(file) : -1;
         long end = position + count;
         while (position < end) {
-            long n;
-            try {
-                n = file.transferTo(position, end - position, channel);
-            } catch (IOException e) {
-                throw causeOf(e);
+            long n = source < 0 ? -1 : sendfile(source, position, end - position);
+            if (n < 0) { // the JDK's way: it waits for room, or says what failed
+                try {
+                    n = file.transferTo(position, end - position, channel);
+                } catch (IOException e) {
+                    throw causeOf(e);
+                }
             }
             if (n > 0) {
                 position += n;
@@ -259,10 +262,10 @@ public final class PolledTransport implements Transport {
         return true;
     }
 
-    /** With {@link MoreToCome}, the next write (the head) leaves in the file's first packet. */
+    /** With {@link SocketCalls}, the next write (the head) leaves in the file's first packet. */
     @Override
     public void fileFollows() {
-        fileFollows = MoreToCome.AVAILABLE;
+        fileFollows = SocketCalls.AVAILABLE;
     }
 
     /**
@@ -274,14 +277,29 @@ public final class PolledTransport implements Transport {
      */
     private int queue(byte[] b, int off, int len) {
         synchronized (closing) {
-            if (!channel.isOpen()) {
-                return 0;
-            }
-            if (descriptor < 0) {
-                descriptor = MoreToCome.descriptor(channel);
-            }
-            return MoreToCome.send(descriptor, b, off, len);
+            return channel.isOpen() ? SocketCalls.sendMore(socket(), b, off, len) : 0;
         }
+    }
+
+    /**
+     * Sends from the file with one {@code sendfile(2)}, holding off a close as {@link #queue}.
+     *
+     * @return bytes sent, 0 at the file's end, -1 when the channel must say why not
+     */
+    private long sendfile(int file, long position, long count) {
+        synchronized (closing) {
+            return channel.isOpen()
+                    ? SocketCalls.sendfile(socket(), file, new long[] {position}, count)
+                    : -1;
+        }
+    }
+
+    /** The socket's descriptor, asked for once. */
+    private int socket() {
+        if (descriptor < 0) {
+            descriptor = SocketCalls.descriptor(channel);
+        }
+        return descriptor;
     }
 
     @Override

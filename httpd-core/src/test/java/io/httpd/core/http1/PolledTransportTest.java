@@ -142,7 +142,7 @@ class PolledTransportTest {
     @Test
     void theServerSendsHeadsWithMsgMoreInTheseTests() {
         // the surefire argLine gives what bin/httpd gives: a missing option shows here
-        assertTrue(MoreToCome.AVAILABLE, "--add-exports java.base/sun.nio.ch=io.httpd.core"
+        assertTrue(SocketCalls.AVAILABLE, "--add-opens java.base/sun.nio.ch=io.httpd.core"
                 + " --enable-native-access=io.httpd.core");
     }
 

@@ -1,0 +1,147 @@
+package io.httpd.core.http1;
+
+import java.io.FileDescriptor;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Two system calls on a plain socket that the JDK's channels do not make as a server wants:
+ * <ul>
+ *   <li>{@code send(2)} with {@code MSG_MORE}: the kernel keeps the bytes (a response's head)
+ *   until the next send on the socket (sendfile of the file, whose last piece pushes), so the
+ *   head leaves in the file's first packet rather than in one of its own. nginx gets the same
+ *   from {@code TCP_CORK} (tcp_nopush) with two more system calls. The JDK has neither.</li>
+ *   <li>{@code sendfile(2)} alone: {@code FileChannel.transferTo} makes three calls for it
+ *   ({@code fstat} for the size, a {@code copy_file_range} that fails on a socket, then
+ *   {@code sendfile}), with its locks around them.</li>
+ * </ul>
+ * On a 64 KiB file the two are about a seventh of the response's CPU.
+ *
+ * <p>Both need descriptors, which only {@code sun.nio.ch} holds ({@code bin/httpd} opens it to
+ * this module), and a downcall through the FFM API ({@code --enable-native-access}). Without
+ * either option, or off Linux, {@link #AVAILABLE} is false and the channels do the work as
+ * before. The calls pass heap arrays ({@link Linker.Option#critical}) and never wait: the
+ * socket is non-blocking, and {@code MSG_DONTWAIT} says so again.
+ *
+ * <p>A descriptor is a number the kernel gives to the next file or socket as soon as it is
+ * closed: a caller holds off every close of both while it calls ({@link PolledTransport}, and
+ * the lease on a file of {@link KeptFiles}), and checks that the socket is still open first.
+ */
+final class SocketCalls {
+    private static final int MSG_DONTWAIT = 0x40;  // Linux's values, on every architecture
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int MSG_MORE = 0x8000;
+
+    /** Whether the calls can be made: the options are given and this is Linux. */
+    static final boolean AVAILABLE;
+    private static final MethodHandle SOCKET;   // (SocketChannel) int
+    private static final MethodHandle FILE;     // (FileChannel) int
+    private static final MethodHandle SEND;     // (int, MemorySegment, long, int) long
+    private static final MethodHandle SENDFILE; // (int, int, MemorySegment, long) long
+
+    static {
+        MethodHandle socket = null;
+        MethodHandle file = null;
+        MethodHandle send = null;
+        MethodHandle sendfile = null;
+        Module self = SocketCalls.class.getModule();
+        if (System.getProperty("os.name", "").equals("Linux") && self.isNativeAccessEnabled()
+                && Object.class.getModule().isOpen("sun.nio.ch", self)) {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                socket = lookup.findVirtual(Class.forName("sun.nio.ch.SelChImpl"), "getFDVal",
+                                MethodType.methodType(int.class))
+                        .asType(MethodType.methodType(int.class, SocketChannel.class));
+                Class<?> fileImpl = Class.forName("sun.nio.ch.FileChannelImpl");
+                MethodHandle fdVal = lookup.findStatic(Class.forName("sun.nio.ch.IOUtil"), "fdVal",
+                        MethodType.methodType(int.class, FileDescriptor.class));
+                file = MethodHandles.filterReturnValue(
+                                MethodHandles.privateLookupIn(fileImpl, lookup)
+                                        .findGetter(fileImpl, "fd", FileDescriptor.class),
+                                fdVal)
+                        .asType(MethodType.methodType(int.class, FileChannel.class));
+                Linker linker = Linker.nativeLinker();
+                send = linker.downcallHandle(linker.defaultLookup().findOrThrow("send"),
+                        FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                                ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
+                        Linker.Option.critical(true));
+                sendfile = linker.downcallHandle(linker.defaultLookup().findOrThrow("sendfile"),
+                        FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                                ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG),
+                        Linker.Option.critical(true));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                socket = null; // the JDK's insides moved: the channels do it, as without options
+            }
+        }
+        AVAILABLE = socket != null;
+        SOCKET = socket;
+        FILE = file;
+        SEND = send;
+        SENDFILE = sendfile;
+    }
+
+    private SocketCalls() {
+    }
+
+    /** The socket's descriptor; only when {@link #AVAILABLE}. */
+    static int descriptor(SocketChannel channel) {
+        try {
+            return (int) SOCKET.invokeExact(channel);
+        } catch (Throwable e) {
+            throw new IllegalStateException("no descriptor for " + channel, e);
+        }
+    }
+
+    /** The file's descriptor, or -1 when it is not the JDK's own kind of file channel. */
+    static int descriptor(FileChannel file) {
+        if (!file.getClass().getName().equals("sun.nio.ch.FileChannelImpl")) {
+            return -1;
+        }
+        try {
+            return (int) FILE.invokeExact(file);
+        } catch (Throwable e) {
+            throw new IllegalStateException("no descriptor for " + file, e);
+        }
+    }
+
+    /**
+     * Queues {@code len} bytes of {@code b} from {@code off} on the socket without sending them
+     * yet.
+     *
+     * @return how many it queued: all, fewer (the queue was full), or 0 on any failure (the
+     *         caller writes the rest through the channel, which meets the failure itself)
+     */
+    static int sendMore(int socket, byte[] b, int off, int len) {
+        long n;
+        try {
+            n = (long) SEND.invokeExact(socket, MemorySegment.ofArray(b).asSlice(off, len),
+                    (long) len, MSG_MORE | MSG_DONTWAIT | MSG_NOSIGNAL);
+        } catch (Throwable e) {
+            throw new IllegalStateException("send failed to run", e);
+        }
+        return n < 0 ? 0 : (int) n;
+    }
+
+    /**
+     * Sends up to {@code count} bytes of the file from {@code position[0]}, which it moves past
+     * them.
+     *
+     * @return how many it sent; 0 at the file's end; -1 on any failure, the socket full included
+     *         (the caller asks the channel, which meets the failure itself)
+     */
+    static long sendfile(int socket, int file, long[] position, long count) {
+        try {
+            return (long) SENDFILE.invokeExact(socket, file, MemorySegment.ofArray(position),
+                    count);
+        } catch (Throwable e) {
+            throw new IllegalStateException("sendfile failed to run", e);
+        }
+    }
+}
