@@ -30,6 +30,7 @@ public final class PolledTransport implements Transport {
     private final OutputStream output = new Output();
     private long fileBytesSent;
     private boolean fileFollows; // the next write goes with MSG_MORE: see #fileFollows
+    private static final int CLOSED = -2; // from #receive: the channel must say what happened
     private int descriptor = -1; // the channel's, once asked for: see SocketCalls
     private final Object closing = new Object(); // held by a close and by SocketCalls' calls
     private volatile long sendingSince; // System.nanoTime() when a write began to wait for room
@@ -133,11 +134,15 @@ public final class PolledTransport implements Transport {
      *
      * @return the thread to unpark once the poller has read every ready connection, or null
      */
-    Thread readable(ByteBuffer scratch) {
-        scratch.clear();
+    Thread readable(SocketCalls.Receiving scratch) {
         try {
-            int n = channel.read(scratch);
-            return n < 0 ? inbox.end(null) : n > 0 ? inbox.fill(scratch.flip()) : null;
+            int n = SocketCalls.AVAILABLE ? receive(scratch) : CLOSED;
+            if (n != CLOSED) {
+                return n == 0 ? inbox.end(null) : n > 0 ? inbox.fill(scratch.buffer) : null;
+            }
+            ByteBuffer buffer = scratch.buffer.clear();
+            n = channel.read(buffer);
+            return n < 0 ? inbox.end(null) : n > 0 ? inbox.fill(buffer.flip()) : null;
         } catch (IOException e) {
             return inbox.end(e);
         }
@@ -275,9 +280,9 @@ public final class PolledTransport implements Transport {
      *
      * @return how many bytes it queued
      */
-    private int queue(byte[] b, int off, int len) {
+    private int send(byte[] b, int off, int len, boolean more) {
         synchronized (closing) {
-            return channel.isOpen() ? SocketCalls.sendMore(socket(), b, off, len) : 0;
+            return channel.isOpen() ? SocketCalls.send(socket(), b, off, len, more) : 0;
         }
     }
 
@@ -291,6 +296,17 @@ public final class PolledTransport implements Transport {
             return channel.isOpen()
                     ? SocketCalls.sendfile(socket(), file, new long[] {position}, count)
                     : -1;
+        }
+    }
+
+    /**
+     * Receives with one {@code recv(2)}, holding off a close as {@link #send}.
+     *
+     * @return bytes received, 0 at the end, -1 when none were there, or {@link #CLOSED}
+     */
+    private int receive(SocketCalls.Receiving scratch) throws SocketException {
+        synchronized (closing) {
+            return channel.isOpen() ? SocketCalls.receive(socket(), scratch) : CLOSED;
         }
     }
 
@@ -341,11 +357,12 @@ public final class PolledTransport implements Transport {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (fileFollows) {
+            if (SocketCalls.AVAILABLE) {
+                boolean more = fileFollows;
                 fileFollows = false;
-                int queued = queue(b, off, len);
-                off += queued;
-                len -= queued;
+                int sent = send(b, off, len, more);
+                off += sent;
+                len -= sent;
                 if (len == 0) {
                     return;
                 }

@@ -96,7 +96,7 @@ public final class Poller {
     /** What the poller waits on when it steps aside for outside work: {@link #stepOutside()}. */
     private final Pipe outside;
     private final ByteBuffer knock = ByteBuffer.allocate(1);
-    private final ByteBuffer scratch = ByteBuffer.allocateDirect(READ_BYTES);
+    private final SocketCalls.Receiving scratch = new SocketCalls.Receiving(READ_BYTES);
 
     private Poller(Selector selector, Pipe outside, String name) {
         this.selector = selector;

@@ -1,13 +1,18 @@
 package io.httpd.core.http1;
 
 import java.io.FileDescriptor;
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
 
@@ -45,12 +50,19 @@ final class SocketCalls {
     private static final MethodHandle FILE;     // (FileChannel) int
     private static final MethodHandle SEND;     // (int, MemorySegment, long, int) long
     private static final MethodHandle SENDFILE; // (int, int, MemorySegment, long) long
+    private static final MethodHandle RECV;     // (MemorySegment, int, MemorySegment, long, int) long
+    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+    private static final long ERRNO = CALL_STATE.byteOffset(
+            MemoryLayout.PathElement.groupElement("errno"));
+    private static final int EINTR = 4;
+    private static final int EAGAIN = 11;
 
     static {
         MethodHandle socket = null;
         MethodHandle file = null;
         MethodHandle send = null;
         MethodHandle sendfile = null;
+        MethodHandle recv = null;
         Module self = SocketCalls.class.getModule();
         if (System.getProperty("os.name", "").equals("Linux") && self.isNativeAccessEnabled()
                 && Object.class.getModule().isOpen("sun.nio.ch", self)) {
@@ -76,6 +88,10 @@ final class SocketCalls {
                         FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
                                 ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG),
                         Linker.Option.critical(true));
+                recv = linker.downcallHandle(linker.defaultLookup().findOrThrow("recv"),
+                        FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                                ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
+                        Linker.Option.captureCallState("errno"), Linker.Option.critical(true));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 socket = null; // the JDK's insides moved: the channels do it, as without options
             }
@@ -85,6 +101,7 @@ final class SocketCalls {
         FILE = file;
         SEND = send;
         SENDFILE = sendfile;
+        RECV = recv;
     }
 
     private SocketCalls() {
@@ -118,15 +135,64 @@ final class SocketCalls {
      * @return how many it queued: all, fewer (the queue was full), or 0 on any failure (the
      *         caller writes the rest through the channel, which meets the failure itself)
      */
-    static int sendMore(int socket, byte[] b, int off, int len) {
+    static int send(int socket, byte[] b, int off, int len, boolean more) {
         long n;
         try {
             n = (long) SEND.invokeExact(socket, MemorySegment.ofArray(b).asSlice(off, len),
-                    (long) len, MSG_MORE | MSG_DONTWAIT | MSG_NOSIGNAL);
+                    (long) len, (more ? MSG_MORE : 0) | MSG_DONTWAIT | MSG_NOSIGNAL);
         } catch (Throwable e) {
             throw new IllegalStateException("send failed to run", e);
         }
         return n < 0 ? 0 : (int) n;
+    }
+
+    /**
+     * Native memory a reading thread receives into, and where a failed call leaves its
+     * {@code errno}; one per thread that reads, used by one at a time (a {@link Poller}).
+     */
+    static final class Receiving {
+        final ByteBuffer buffer;
+        private final MemorySegment bytes;
+        private final MemorySegment state;
+
+        Receiving(int size) {
+            buffer = ByteBuffer.allocateDirect(size);
+            bytes = MemorySegment.ofBuffer(buffer);
+            state = AVAILABLE ? Arena.ofAuto().allocate(CALL_STATE) : null;
+        }
+    }
+
+    /**
+     * Receives what the socket holds, up to the buffer's capacity, into {@code into}'s buffer
+     * (cleared, then flipped to what came).
+     *
+     * @return bytes received; 0 at the end of the stream; -1 when nothing was there
+     * @throws SocketException when the connection failed (a reset), with the JDK's words
+     */
+    static int receive(int socket, Receiving into) throws SocketException {
+        long n;
+        try {
+            n = (long) RECV.invokeExact(into.state, socket, into.bytes,
+                    (long) into.buffer.capacity(), MSG_DONTWAIT);
+        } catch (Throwable e) {
+            throw new IllegalStateException("recv failed to run", e);
+        }
+        into.buffer.clear();
+        if (n >= 0) {
+            into.buffer.limit((int) n);
+            return (int) n;
+        }
+        int errno = into.state.get(ValueLayout.JAVA_INT, ERRNO);
+        if (errno == EAGAIN || errno == EINTR) {
+            into.buffer.limit(0);
+            return -1;
+        }
+        throw new SocketException(switch (errno) {
+            case 104 -> "Connection reset";
+            case 110 -> "Connection timed out";
+            case 113 -> "No route to host";
+            default -> "Connection failed: recv errno " + errno;
+        });
     }
 
     /**
