@@ -18,13 +18,18 @@ record SocketPair(Socket client, SocketChannel accepted, PolledTransport server)
         implements AutoCloseable {
 
     static SocketPair open() {
+        return open(true);
+    }
+
+    /** With {@code systemCalls} false, the server's side does all through the JDK's channel. */
+    static SocketPair open(boolean systemCalls) {
         try (ServerSocketChannel listener = ServerSocketChannel.open()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             Socket client = new Socket();
             client.connect(listener.getLocalAddress(), 5000);
             client.setSoTimeout(10_000);
             SocketChannel accepted = listener.accept();
-            return new SocketPair(client, accepted, new PolledTransport(accepted));
+            return new SocketPair(client, accepted, new PolledTransport(accepted, systemCalls));
         } catch (IOException e) {
             throw new UncheckedIOException("no connection on 127.0.0.1", e);
         }
