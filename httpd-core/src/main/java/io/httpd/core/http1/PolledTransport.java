@@ -44,13 +44,13 @@ public final class PolledTransport implements Transport {
 
     /** Registers the channel with the next poller; it must not be used in blocking mode again. */
     public PolledTransport(SocketChannel channel) throws IOException {
-        this(channel, SocketCalls.AVAILABLE);
+        this(channel, SocketCalls.ready());
     }
 
     /** Tests choose: {@code systemCalls} false does all through the channel (no options). */
     PolledTransport(SocketChannel channel, boolean systemCalls) throws IOException {
         this.channel = channel;
-        this.systemCalls = systemCalls && SocketCalls.AVAILABLE;
+        this.systemCalls = systemCalls && (SocketCalls.ready() || SocketCalls.link());
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.poller = Poller.next();
         this.key = poller.register(channel);

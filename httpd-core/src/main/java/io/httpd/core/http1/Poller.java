@@ -108,7 +108,7 @@ public final class Poller {
      * Opens the pollers and starts their threads, once for the process: one per four
      * processors, at least one (one reads for many threads that parse and answer). Opened
      * before any connection is accepted, so that running out of descriptors later cannot leave
-     * the server without them.
+     * the server without them. The {@link SocketCalls} are linked a moment later.
      */
     public static synchronized void start() throws IOException {
         if (all != null) {
@@ -120,6 +120,7 @@ public final class Poller {
             Thread.ofVirtual().name(pollers[i].name).start(pollers[i]::run);
         }
         all = pollers;
+        SocketCalls.linkSoon();
     }
 
     /** The poller for the next connection, in turn. */

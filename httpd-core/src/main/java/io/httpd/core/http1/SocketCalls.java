@@ -15,6 +15,8 @@ import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Two system calls on a plain socket that the JDK's channels do not make as a server wants:
@@ -31,7 +33,7 @@ import java.nio.channels.SocketChannel;
  *
  * <p>Both need descriptors, which only {@code sun.nio.ch} holds ({@code bin/httpd} opens it to
  * this module), and a downcall through the FFM API ({@code --enable-native-access}). Without
- * either option, or off Linux, {@link #AVAILABLE} is false and the channels do the work as
+ * either option, or off Linux, {@link #ready()} is false and the channels do the work as
  * before. The calls pass heap arrays ({@link Linker.Option#critical}) and never wait: the
  * socket is non-blocking, and {@code MSG_DONTWAIT} says so again.
  *
@@ -43,74 +45,123 @@ final class SocketCalls {
     private static final int MSG_DONTWAIT = 0x40;  // Linux's values, on every architecture
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int MSG_MORE = 0x8000;
-
-    /** Whether the calls can be made: the options are given and this is Linux. */
-    static final boolean AVAILABLE;
-    private static final MethodHandle SOCKET;   // (SocketChannel) int
-    private static final MethodHandle FILE;     // (FileChannel) int
-    private static final MethodHandle SEND;     // (int, MemorySegment, long, int) long
-    private static final MethodHandle SENDFILE; // (int, int, MemorySegment, long) long
-    private static final MethodHandle RECV;     // (MemorySegment, int, MemorySegment, long, int) long
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final long ERRNO = CALL_STATE.byteOffset(
-            MemoryLayout.PathElement.groupElement("errno"));
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
+    /** How long after start {@link #linkSoon} links: start-up's CPU first. */
+    static final Duration LINK_DELAY = Duration.ofSeconds(1);
+    private static final AtomicBoolean linkStarted = new AtomicBoolean();
+    private static volatile boolean linked; // Linked is initialised, and the calls available
 
-    static {
-        MethodHandle socket = null;
-        MethodHandle file = null;
-        MethodHandle send = null;
-        MethodHandle sendfile = null;
-        MethodHandle recv = null;
-        Module self = SocketCalls.class.getModule();
-        if (System.getProperty("os.name", "").equals("Linux") && self.isNativeAccessEnabled()
-                && Object.class.getModule().isOpen("sun.nio.ch", self)) {
-            try {
-                MethodHandles.Lookup lookup = MethodHandles.lookup();
-                socket = lookup.findVirtual(Class.forName("sun.nio.ch.SelChImpl"), "getFDVal",
-                                MethodType.methodType(int.class))
-                        .asType(MethodType.methodType(int.class, SocketChannel.class));
-                Class<?> fileImpl = Class.forName("sun.nio.ch.FileChannelImpl");
-                MethodHandle fdVal = lookup.findStatic(Class.forName("sun.nio.ch.IOUtil"), "fdVal",
-                        MethodType.methodType(int.class, FileDescriptor.class));
-                file = MethodHandles.filterReturnValue(
-                                MethodHandles.privateLookupIn(fileImpl, lookup)
-                                        .findGetter(fileImpl, "fd", FileDescriptor.class),
-                                fdVal)
-                        .asType(MethodType.methodType(int.class, FileChannel.class));
-                Linker linker = Linker.nativeLinker();
-                send = linker.downcallHandle(linker.defaultLookup().findOrThrow("send"),
-                        FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
-                                ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
-                        Linker.Option.critical(true));
-                sendfile = linker.downcallHandle(linker.defaultLookup().findOrThrow("sendfile"),
-                        FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
-                                ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG),
-                        Linker.Option.critical(true));
-                recv = linker.downcallHandle(linker.defaultLookup().findOrThrow("recv"),
-                        FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
-                                ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT),
-                        Linker.Option.captureCallState("errno"), Linker.Option.critical(true));
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                socket = null; // the JDK's insides moved: the channels do it, as without options
+    /**
+     * The calls, linked when this class initialises: about 0.2 s of CPU spinning method
+     * handles, which the AOT cache does not keep (the JDK does not archive FFM's), so it
+     * happens out of start-up's way ({@link #linkSoon}). Only {@link #ready()} says when the
+     * methods below may be called.
+     */
+    private static final class Linked {
+        static final boolean AVAILABLE;
+        static final MethodHandle SOCKET;   // (SocketChannel) int
+        static final MethodHandle FILE;     // (FileChannel) int
+        static final MethodHandle SEND;     // (int, MemorySegment, long, int) long
+        static final MethodHandle SENDFILE; // (int, int, MemorySegment, long) long
+        static final MethodHandle RECV;     // (MemorySegment, int, MemorySegment, long, int) long
+        static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+        static final long ERRNO = CALL_STATE.byteOffset(
+                MemoryLayout.PathElement.groupElement("errno"));
+
+        static {
+            MethodHandle socket = null;
+            MethodHandle file = null;
+            MethodHandle send = null;
+            MethodHandle sendfile = null;
+            MethodHandle recv = null;
+            Module self = SocketCalls.class.getModule();
+            if (System.getProperty("os.name", "").equals("Linux") && self.isNativeAccessEnabled()
+                    && Object.class.getModule().isOpen("sun.nio.ch", self)) {
+                try {
+                    MethodHandles.Lookup lookup = MethodHandles.lookup();
+                    socket = lookup.findVirtual(Class.forName("sun.nio.ch.SelChImpl"),
+                                    "getFDVal", MethodType.methodType(int.class))
+                            .asType(MethodType.methodType(int.class, SocketChannel.class));
+                    Class<?> fileImpl = Class.forName("sun.nio.ch.FileChannelImpl");
+                    MethodHandle fdVal = lookup.findStatic(Class.forName("sun.nio.ch.IOUtil"),
+                            "fdVal", MethodType.methodType(int.class, FileDescriptor.class));
+                    file = MethodHandles.filterReturnValue(
+                                    MethodHandles.privateLookupIn(fileImpl, lookup)
+                                            .findGetter(fileImpl, "fd", FileDescriptor.class),
+                                    fdVal)
+                            .asType(MethodType.methodType(int.class, FileChannel.class));
+                    Linker linker = Linker.nativeLinker();
+                    send = linker.downcallHandle(linker.defaultLookup().findOrThrow("send"),
+                            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                                    ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                                    ValueLayout.JAVA_INT),
+                            Linker.Option.critical(true));
+                    sendfile = linker.downcallHandle(
+                            linker.defaultLookup().findOrThrow("sendfile"),
+                            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                                    ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                                    ValueLayout.JAVA_LONG),
+                            Linker.Option.critical(true));
+                    recv = linker.downcallHandle(linker.defaultLookup().findOrThrow("recv"),
+                            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+                                    ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                                    ValueLayout.JAVA_INT),
+                            Linker.Option.captureCallState("errno"),
+                            Linker.Option.critical(true));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    socket = null; // the JDK's insides moved: the channels do it all
+                }
             }
+            AVAILABLE = socket != null;
+            SOCKET = socket;
+            FILE = file;
+            SEND = send;
+            SENDFILE = sendfile;
+            RECV = recv;
         }
-        AVAILABLE = socket != null;
-        SOCKET = socket;
-        FILE = file;
-        SEND = send;
-        SENDFILE = sendfile;
-        RECV = recv;
     }
 
     private SocketCalls() {
     }
 
-    /** The socket's descriptor; only when {@link #AVAILABLE}. */
+    /**
+     * Whether the calls are linked and can be made: the options are given, this is Linux, and
+     * {@link #link} or {@link #linkSoon} has run. A connection asks once, when it opens.
+     */
+    static boolean ready() {
+        return linked;
+    }
+
+    /** Links the calls now, on this thread, if not done yet; returns {@link #ready()}. */
+    static boolean link() {
+        linked = Linked.AVAILABLE;
+        return linked;
+    }
+
+    /**
+     * Links the calls on a thread of their own {@link #LINK_DELAY} from now, once per process:
+     * a server's start calls it, so that its first responses do not wait for the linking and
+     * on one core do not share the CPU with it. Connections opened before then use the
+     * channels' calls for their whole life.
+     */
+    static void linkSoon() {
+        if (linkStarted.compareAndSet(false, true)) {
+            Thread.ofPlatform().daemon().name("socket-calls").start(() -> {
+                try {
+                    Thread.sleep(LINK_DELAY);
+                } catch (InterruptedException e) {
+                    return; // the process is ending
+                }
+                link();
+            });
+        }
+    }
+
+    /** The socket's descriptor; only when {@link #ready()}. */
     static int descriptor(SocketChannel channel) {
         try {
-            return (int) SOCKET.invokeExact(channel);
+            return (int) Linked.SOCKET.invokeExact(channel);
         } catch (Throwable e) {
             throw new IllegalStateException("no descriptor for " + channel, e);
         }
@@ -122,7 +173,7 @@ final class SocketCalls {
             return -1;
         }
         try {
-            return (int) FILE.invokeExact(file);
+            return (int) Linked.FILE.invokeExact(file);
         } catch (Throwable e) {
             throw new IllegalStateException("no descriptor for " + file, e);
         }
@@ -138,7 +189,7 @@ final class SocketCalls {
     static int send(int socket, byte[] b, int off, int len, boolean more) {
         long n;
         try {
-            n = (long) SEND.invokeExact(socket, MemorySegment.ofArray(b).asSlice(off, len),
+            n = (long) Linked.SEND.invokeExact(socket, MemorySegment.ofArray(b).asSlice(off, len),
                     (long) len, (more ? MSG_MORE : 0) | MSG_DONTWAIT | MSG_NOSIGNAL);
         } catch (Throwable e) {
             throw new IllegalStateException("send failed to run", e);
@@ -153,12 +204,18 @@ final class SocketCalls {
     static final class Receiving {
         final ByteBuffer buffer;
         private final MemorySegment bytes;
-        private final MemorySegment state;
+        private MemorySegment state; // allocated by the first receive
 
         Receiving(int size) {
             buffer = ByteBuffer.allocateDirect(size);
             bytes = MemorySegment.ofBuffer(buffer);
-            state = AVAILABLE ? Arena.ofAuto().allocate(CALL_STATE) : null;
+        }
+
+        private MemorySegment state() {
+            if (state == null) {
+                state = Arena.ofAuto().allocate(Linked.CALL_STATE);
+            }
+            return state;
         }
     }
 
@@ -172,7 +229,7 @@ final class SocketCalls {
     static int receive(int socket, Receiving into) throws SocketException {
         long n;
         try {
-            n = (long) RECV.invokeExact(into.state, socket, into.bytes,
+            n = (long) Linked.RECV.invokeExact(into.state(), socket, into.bytes,
                     (long) into.buffer.capacity(), MSG_DONTWAIT);
         } catch (Throwable e) {
             throw new IllegalStateException("recv failed to run", e);
@@ -182,7 +239,7 @@ final class SocketCalls {
             into.buffer.limit((int) n);
             return (int) n;
         }
-        int errno = into.state.get(ValueLayout.JAVA_INT, ERRNO);
+        int errno = into.state().get(ValueLayout.JAVA_INT, Linked.ERRNO);
         if (errno == EAGAIN || errno == EINTR) {
             into.buffer.limit(0);
             return -1;
@@ -204,7 +261,7 @@ final class SocketCalls {
      */
     static long sendfile(int socket, int file, long[] position, long count) {
         try {
-            return (long) SENDFILE.invokeExact(socket, file, MemorySegment.ofArray(position),
+            return (long) Linked.SENDFILE.invokeExact(socket, file, MemorySegment.ofArray(position),
                     count);
         } catch (Throwable e) {
             throw new IllegalStateException("sendfile failed to run", e);

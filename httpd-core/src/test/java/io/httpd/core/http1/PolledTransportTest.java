@@ -155,7 +155,7 @@ class PolledTransportTest {
     @Test
     void theServerSendsHeadsWithMsgMoreInTheseTests() {
         // the surefire argLine gives what bin/httpd gives: a missing option shows here
-        assertTrue(SocketCalls.AVAILABLE, "--add-opens java.base/sun.nio.ch=io.httpd.core"
+        assertTrue(SocketCalls.link(), "--add-opens java.base/sun.nio.ch=io.httpd.core"
                 + " --enable-native-access=io.httpd.core");
     }
 
