@@ -30,7 +30,7 @@ public final class PolledTransport implements Transport {
     private final OutputStream output = new Output();
     private long fileBytesSent;
     private boolean fileFollows; // the next write goes with MSG_MORE: see #fileFollows
-    private final boolean systemCalls; // SocketCalls' rather than the channel's, for I/O
+    private final boolean channelOnly; // never SocketCalls: see #systemCalls
     private static final int CLOSED = -2; // from #receive: the channel must say what happened
     private int descriptor = -1; // the channel's, once asked for: see SocketCalls
     private final Object closing = new Object(); // held by a close and by SocketCalls' calls
@@ -44,13 +44,16 @@ public final class PolledTransport implements Transport {
 
     /** Registers the channel with the next poller; it must not be used in blocking mode again. */
     public PolledTransport(SocketChannel channel) throws IOException {
-        this(channel, SocketCalls.ready());
+        this(channel, false);
     }
 
-    /** Tests choose: {@code systemCalls} false does all through the channel (no options). */
-    PolledTransport(SocketChannel channel, boolean systemCalls) throws IOException {
+    /**
+     * For tests: {@code channelOnly} does all through the channel, as without the options;
+     * otherwise the calls are linked now, not a moment after start.
+     */
+    PolledTransport(SocketChannel channel, boolean channelOnly) throws IOException {
         this.channel = channel;
-        this.systemCalls = systemCalls && (SocketCalls.ready() || SocketCalls.link());
+        this.channelOnly = channelOnly;
         this.remote = (InetSocketAddress) channel.getRemoteAddress();
         this.poller = Poller.next();
         this.key = poller.register(channel);
@@ -143,7 +146,7 @@ public final class PolledTransport implements Transport {
      */
     Thread readable(SocketCalls.Receiving scratch) {
         try {
-            int n = systemCalls ? receive(scratch) : CLOSED;
+            int n = systemCalls() ? receive(scratch) : CLOSED;
             if (n != CLOSED) {
                 return n == 0 ? inbox.end(null) : n > 0 ? inbox.fill(scratch.buffer) : null;
             }
@@ -251,7 +254,7 @@ public final class PolledTransport implements Transport {
     @Override
     public boolean transferFile(FileChannel file, long position, long count) throws IOException {
         fileFollows = false; // there was no head to hold back
-        int source = systemCalls ? SocketCalls.descriptor(file) : -1;
+        int source = systemCalls() ? SocketCalls.descriptor(file) : -1;
         long end = position + count;
         while (position < end) {
             long n = source < 0 ? -1 : sendfile(source, position, end - position);
@@ -277,7 +280,7 @@ public final class PolledTransport implements Transport {
     /** With {@link SocketCalls}, the next write (the head) leaves in the file's first packet. */
     @Override
     public void fileFollows() {
-        fileFollows = systemCalls;
+        fileFollows = systemCalls();
     }
 
     /**
@@ -315,6 +318,14 @@ public final class PolledTransport implements Transport {
         synchronized (closing) {
             return channel.isOpen() ? SocketCalls.receive(socket(), scratch) : CLOSED;
         }
+    }
+
+    /**
+     * Whether I/O goes through {@link SocketCalls} rather than the channel: once they are
+     * linked, a moment after start, for every connection (a volatile read per call).
+     */
+    private boolean systemCalls() {
+        return !channelOnly && SocketCalls.ready();
     }
 
     /** The socket's descriptor, asked for once. */
@@ -364,7 +375,7 @@ public final class PolledTransport implements Transport {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            if (systemCalls) {
+            if (systemCalls()) {
                 boolean more = fileFollows;
                 fileFollows = false;
                 int sent = send(b, off, len, more);

@@ -127,7 +127,7 @@ final class SocketCalls {
 
     /**
      * Whether the calls are linked and can be made: the options are given, this is Linux, and
-     * {@link #link} or {@link #linkSoon} has run. A connection asks once, when it opens.
+     * {@link #link} or {@link #linkSoon} has run. Asked before each call (a volatile read).
      */
     static boolean ready() {
         return linked;
@@ -142,8 +142,8 @@ final class SocketCalls {
     /**
      * Links the calls on a thread of their own {@link #LINK_DELAY} from now, once per process:
      * a server's start calls it, so that its first responses do not wait for the linking and
-     * on one core do not share the CPU with it. Connections opened before then use the
-     * channels' calls for their whole life.
+     * on one core do not share the CPU with it. Until then every connection uses the
+     * channels' calls.
      */
     static void linkSoon() {
         if (linkStarted.compareAndSet(false, true)) {

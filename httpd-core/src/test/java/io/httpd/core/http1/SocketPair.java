@@ -29,7 +29,10 @@ record SocketPair(Socket client, SocketChannel accepted, PolledTransport server)
             client.connect(listener.getLocalAddress(), 5000);
             client.setSoTimeout(10_000);
             SocketChannel accepted = listener.accept();
-            return new SocketPair(client, accepted, new PolledTransport(accepted, systemCalls));
+            if (systemCalls) {
+                SocketCalls.link(); // now, not a moment after the pollers start
+            }
+            return new SocketPair(client, accepted, new PolledTransport(accepted, !systemCalls));
         } catch (IOException e) {
             throw new UncheckedIOException("no connection on 127.0.0.1", e);
         }
