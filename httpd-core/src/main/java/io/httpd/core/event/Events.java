@@ -10,6 +10,11 @@ public final class Events {
     public static final String SERVER_LISTEN = "server.listen";
     /** The server is ready: listeners, routes, plugins, start-up time. */
     public static final String SERVER_START = "server.start";
+    /**
+     * Whether plain sockets use their own system calls (MSG_MORE, sendfile, recv: the engine
+     * notes, "System calls"), a second after start: state on, or off and the reason.
+     */
+    public static final String SOCKET_CALLS = "socket.calls";
     /** Shutdown began: reason, grace. */
     public static final String SERVER_STOP = "server.stop";
     /** Shutdown done: cut connections. */

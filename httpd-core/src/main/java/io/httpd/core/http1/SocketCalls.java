@@ -1,5 +1,8 @@
 package io.httpd.core.http1;
 
+import io.httpd.core.event.Events;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.FileDescriptor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -33,8 +36,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Both need descriptors, which only {@code sun.nio.ch} holds ({@code bin/httpd} opens it to
  * this module), and a downcall through the FFM API ({@code --enable-native-access}). Without
- * either option, or off Linux, {@link #ready()} is false and the channels do the work as
- * before. The calls pass heap arrays ({@link Linker.Option#critical}) and never wait: the
+ * either option, off Linux, or with {@code -Dhttpd.socketCalls=off}, {@link #ready()} stays
+ * false and the channels do the work as before; the log says which at start
+ * ({@code socket.calls}). The calls pass heap arrays ({@link Linker.Option#critical}) and never wait: the
  * socket is non-blocking, and {@code MSG_DONTWAIT} says so again.
  *
  * <p>A descriptor is a number the kernel gives to the next file or socket as soon as it is
@@ -49,6 +53,9 @@ final class SocketCalls {
     private static final int EAGAIN = 11;
     /** How long after start {@link #linkSoon} links: start-up's CPU first. */
     static final Duration LINK_DELAY = Duration.ofSeconds(1);
+    /** The system property that turns the calls off: {@code -Dhttpd.socketCalls=off}. */
+    static final String SWITCH = "httpd.socketCalls";
+    private static final Logger LOG = LoggerFactory.getLogger(SocketCalls.class);
     private static final AtomicBoolean linkStarted = new AtomicBoolean();
     private static volatile boolean linked; // Linked is initialised, and the calls available
 
@@ -60,6 +67,8 @@ final class SocketCalls {
      */
     private static final class Linked {
         static final boolean AVAILABLE;
+        /** Why not, when not AVAILABLE: for the log. */
+        static final String MISSING;
         static final MethodHandle SOCKET;   // (SocketChannel) int
         static final MethodHandle FILE;     // (FileChannel) int
         static final MethodHandle SEND;     // (int, MemorySegment, long, int) long
@@ -76,8 +85,16 @@ final class SocketCalls {
             MethodHandle sendfile = null;
             MethodHandle recv = null;
             Module self = SocketCalls.class.getModule();
-            if (System.getProperty("os.name", "").equals("Linux") && self.isNativeAccessEnabled()
-                    && Object.class.getModule().isOpen("sun.nio.ch", self)) {
+            String missing = null;
+            if (System.getProperty(SWITCH, "on").equals("off")) {
+                missing = "-D" + SWITCH + "=off";
+            } else if (!System.getProperty("os.name", "").equals("Linux")) {
+                missing = "not Linux";
+            } else if (!self.isNativeAccessEnabled()) {
+                missing = "no --enable-native-access=" + self.getName();
+            } else if (!Object.class.getModule().isOpen("sun.nio.ch", self)) {
+                missing = "no --add-opens java.base/sun.nio.ch=" + self.getName();
+            } else {
                 try {
                     MethodHandles.Lookup lookup = MethodHandles.lookup();
                     socket = lookup.findVirtual(Class.forName("sun.nio.ch.SelChImpl"),
@@ -111,8 +128,10 @@ final class SocketCalls {
                             Linker.Option.critical(true));
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     socket = null; // the JDK's insides moved: the channels do it all
+                    missing = e.toString();
                 }
             }
+            MISSING = missing;
             AVAILABLE = socket != null;
             SOCKET = socket;
             FILE = file;
@@ -153,7 +172,12 @@ final class SocketCalls {
                 } catch (InterruptedException e) {
                     return; // the process is ending
                 }
-                link();
+                if (link()) {
+                    LOG.atInfo().setMessage(Events.SOCKET_CALLS).addKeyValue("state", "on").log();
+                } else {
+                    LOG.atInfo().setMessage(Events.SOCKET_CALLS).addKeyValue("state", "off")
+                            .addKeyValue("reason", Linked.MISSING).log();
+                }
             });
         }
     }
