@@ -31,7 +31,8 @@ public final class PolledTransport implements Transport {
     private long fileBytesSent;
     private boolean fileFollows; // the next write goes with MSG_MORE: see #fileFollows
     private final boolean channelOnly; // never SocketCalls: see #systemCalls
-    private static final int CLOSED = -2; // from #receive: the channel must say what happened
+    private static final int FULL = -1;   // from a system call: the socket had no room, or no bytes
+    private static final int CLOSED = -2; // from a system call: the channel must say what happened
     private int descriptor = -1; // the channel's, once asked for: see SocketCalls
     private final Object closing = new Object(); // held by a close and by SocketCalls' calls
     private volatile long sendingSince; // System.nanoTime() when a write began to wait for room
@@ -257,21 +258,25 @@ public final class PolledTransport implements Transport {
         int source = systemCalls() ? SocketCalls.descriptor(file) : -1;
         long end = position + count;
         while (position < end) {
-            long n = source < 0 ? -1 : sendfile(source, position, end - position);
-            if (n < 0) { // the JDK's way: it waits for room, or says what failed
-                try {
+            long n;
+            try {
+                n = source < 0 ? CLOSED : sendfile(source, position, end - position);
+                if (n == CLOSED) { // the channel's way: 0 when full, or it says what failed
                     n = file.transferTo(position, end - position, channel);
-                } catch (IOException e) {
-                    throw causeOf(e);
+                    if (n == 0 && position < file.size()) {
+                        n = FULL;
+                    }
                 }
+            } catch (IOException e) {
+                throw causeOf(e);
             }
             if (n > 0) {
                 position += n;
                 fileBytesSent += n;
-            } else if (position >= file.size()) {
-                throw new IOException("file shrank while being sent");
-            } else {
+            } else if (n == FULL) {
                 awaitRoom();
+            } else {
+                throw new IOException("file shrank while being sent");
             }
         }
         return true;
@@ -284,35 +289,34 @@ public final class PolledTransport implements Transport {
     }
 
     /**
-     * Queues the head with {@code MSG_MORE}, holding off a close: the descriptor is not given to
-     * another socket meanwhile (the channel closes it, or the poller once it drops the key, only
-     * after {@link #close}).
+     * Sends with one {@code send(2)} ({@code more}: {@code MSG_MORE}), holding off a close: the
+     * descriptor is not given to another socket meanwhile (the channel closes it, or the poller
+     * once it drops the key, only after {@link #close}).
      *
-     * @return how many bytes it queued
+     * @return bytes sent, {@link #FULL}, or {@link #CLOSED}
      */
-    private int send(byte[] b, int off, int len, boolean more) {
+    private int send(byte[] b, int off, int len, boolean more) throws SocketException {
         synchronized (closing) {
-            return channel.isOpen() ? SocketCalls.send(socket(), b, off, len, more) : 0;
+            return channel.isOpen() ? SocketCalls.send(socket(), b, off, len, more) : CLOSED;
         }
     }
 
     /**
-     * Sends from the file with one {@code sendfile(2)}, holding off a close as {@link #queue}.
+     * Sends from the file with one {@code sendfile(2)}, holding off a close as {@link #send}.
      *
-     * @return bytes sent, 0 at the file's end, -1 when the channel must say why not
+     * @return bytes sent, 0 at the file's end, {@link #FULL}, or {@link #CLOSED}
      */
-    private long sendfile(int file, long position, long count) {
+    private long sendfile(int file, long position, long count) throws SocketException {
         synchronized (closing) {
-            return channel.isOpen()
-                    ? SocketCalls.sendfile(socket(), file, new long[] {position}, count)
-                    : -1;
+            return channel.isOpen() ? SocketCalls.sendfile(socket(), file, position, count) : CLOSED;
         }
     }
 
     /**
      * Receives with one {@code recv(2)}, holding off a close as {@link #send}.
      *
-     * @return bytes received, 0 at the end, -1 when none were there, or {@link #CLOSED}
+     * @return bytes received, 0 at the end, {@link #FULL} (here: none were there), or
+     *         {@link #CLOSED}
      */
     private int receive(SocketCalls.Receiving scratch) throws SocketException {
         synchronized (closing) {
@@ -378,12 +382,18 @@ public final class PolledTransport implements Transport {
             if (systemCalls()) {
                 boolean more = fileFollows;
                 fileFollows = false;
-                int sent = send(b, off, len, more);
-                off += sent;
-                len -= sent;
-                if (len == 0) {
-                    return;
+                int sent;
+                try {
+                    sent = send(b, off, len, more);
+                } catch (SocketException e) {
+                    throw causeOf(e);
                 }
+                if (sent == len) {
+                    return;
+                } else if (sent > 0) {
+                    off += sent;
+                    len -= sent;
+                } // the rest through the channel, which waits for room or says why it cannot
             }
             PolledTransport.this.write(ByteBuffer.wrap(b, off, len));
         }

@@ -4,7 +4,6 @@ import io.httpd.core.event.Events;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.FileDescriptor;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -71,8 +70,9 @@ final class SocketCalls {
         static final String MISSING;
         static final MethodHandle SOCKET;   // (SocketChannel) int
         static final MethodHandle FILE;     // (FileChannel) int
-        static final MethodHandle SEND;     // (int, MemorySegment, long, int) long
-        static final MethodHandle SENDFILE; // (int, int, MemorySegment, long) long
+        // each first takes where errno goes
+        static final MethodHandle SEND;     // (MemorySegment, int, MemorySegment, long, int) long
+        static final MethodHandle SENDFILE; // (MemorySegment, int, int, MemorySegment, long) long
         static final MethodHandle RECV;     // (MemorySegment, int, MemorySegment, long, int) long
         static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
         static final long ERRNO = CALL_STATE.byteOffset(
@@ -113,12 +113,14 @@ final class SocketCalls {
                             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
                                     ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
                                     ValueLayout.JAVA_INT),
+                            Linker.Option.captureCallState("errno"),
                             Linker.Option.critical(true));
                     sendfile = linker.downcallHandle(
                             linker.defaultLookup().findOrThrow("sendfile"),
                             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
                                     ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
                                     ValueLayout.JAVA_LONG),
+                            Linker.Option.captureCallState("errno"),
                             Linker.Option.critical(true));
                     recv = linker.downcallHandle(linker.defaultLookup().findOrThrow("recv"),
                             FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
@@ -203,92 +205,105 @@ final class SocketCalls {
         }
     }
 
-    /**
-     * Queues {@code len} bytes of {@code b} from {@code off} on the socket without sending them
-     * yet.
-     *
-     * @return how many it queued: all, fewer (the queue was full), or 0 on any failure (the
-     *         caller writes the rest through the channel, which meets the failure itself)
-     */
-    static int send(int socket, byte[] b, int off, int len, boolean more) {
-        long n;
-        try {
-            n = (long) Linked.SEND.invokeExact(socket, MemorySegment.ofArray(b).asSlice(off, len),
-                    (long) len, (more ? MSG_MORE : 0) | MSG_DONTWAIT | MSG_NOSIGNAL);
-        } catch (Throwable e) {
-            throw new IllegalStateException("send failed to run", e);
-        }
-        return n < 0 ? 0 : (int) n;
+    /** A failed call's errno: a heap array, as critical calls may take (one int on Linux). */
+    private static int[] errno() {
+        return new int[(int) (Linked.CALL_STATE.byteSize() / Integer.BYTES)];
+    }
+
+    private static int errnoOf(int[] state) {
+        return state[(int) (Linked.ERRNO / Integer.BYTES)];
     }
 
     /**
-     * Native memory a reading thread receives into, and where a failed call leaves its
-     * {@code errno}; one per thread that reads, used by one at a time (a {@link Poller}).
+     * What a failed call says, in the JDK's words for the usual ones, so that logs read the
+     * same either way. EAGAIN and EINTR are no failures: the callers wait or ask again.
+     */
+    private static SocketException failure(String call, int errno) {
+        return new SocketException(switch (errno) {
+            case 32 -> "Broken pipe";
+            case 104 -> "Connection reset";
+            case 110 -> "Connection timed out";
+            case 113 -> "No route to host";
+            default -> call + " failed: errno " + errno;
+        });
+    }
+
+    /**
+     * Sends {@code len} bytes of {@code b} from {@code off}; with {@code more}, queues them for
+     * the next send (a head for its file: see the class comment).
+     *
+     * @return how many it sent, maybe fewer than asked; -1 when the socket is full
+     * @throws SocketException when the connection failed
+     */
+    static int send(int socket, byte[] b, int off, int len, boolean more) throws SocketException {
+        int[] state = errno();
+        long n;
+        try {
+            n = (long) Linked.SEND.invokeExact(MemorySegment.ofArray(state), socket,
+                    MemorySegment.ofArray(b).asSlice(off, len), (long) len,
+                    (more ? MSG_MORE : 0) | MSG_DONTWAIT | MSG_NOSIGNAL);
+        } catch (Throwable e) {
+            throw new IllegalStateException("send failed to run", e);
+        }
+        return n >= 0 ? (int) n : full(state, "send");
+    }
+
+    private static int full(int[] state, String call) throws SocketException {
+        int errno = errnoOf(state);
+        if (errno == EAGAIN || errno == EINTR) {
+            return -1;
+        }
+        throw failure(call, errno);
+    }
+
+    /**
+     * Direct memory the poller receives into (one per poller, used by one thread at a time).
      */
     static final class Receiving {
         final ByteBuffer buffer;
         private final MemorySegment bytes;
-        private MemorySegment state; // allocated by the first receive
 
         Receiving(int size) {
             buffer = ByteBuffer.allocateDirect(size);
             bytes = MemorySegment.ofBuffer(buffer);
         }
-
-        private MemorySegment state() {
-            if (state == null) {
-                state = Arena.ofAuto().allocate(Linked.CALL_STATE);
-            }
-            return state;
-        }
     }
 
     /**
      * Receives what the socket holds, up to the buffer's capacity, into {@code into}'s buffer
-     * (cleared, then flipped to what came).
+     * (cleared, then limited to what came).
      *
      * @return bytes received; 0 at the end of the stream; -1 when nothing was there
-     * @throws SocketException when the connection failed (a reset), with the JDK's words
+     * @throws SocketException when the connection failed (a reset)
      */
     static int receive(int socket, Receiving into) throws SocketException {
+        int[] state = errno();
         long n;
         try {
-            n = (long) Linked.RECV.invokeExact(into.state(), socket, into.bytes,
+            n = (long) Linked.RECV.invokeExact(MemorySegment.ofArray(state), socket, into.bytes,
                     (long) into.buffer.capacity(), MSG_DONTWAIT);
         } catch (Throwable e) {
             throw new IllegalStateException("recv failed to run", e);
         }
-        into.buffer.clear();
-        if (n >= 0) {
-            into.buffer.limit((int) n);
-            return (int) n;
-        }
-        int errno = into.state().get(ValueLayout.JAVA_INT, Linked.ERRNO);
-        if (errno == EAGAIN || errno == EINTR) {
-            into.buffer.limit(0);
-            return -1;
-        }
-        throw new SocketException(switch (errno) {
-            case 104 -> "Connection reset";
-            case 110 -> "Connection timed out";
-            case 113 -> "No route to host";
-            default -> "Connection failed: recv errno " + errno;
-        });
+        into.buffer.clear().limit((int) Math.max(n, 0));
+        return n >= 0 ? (int) n : full(state, "recv");
     }
 
     /**
-     * Sends up to {@code count} bytes of the file from {@code position[0]}, which it moves past
-     * them.
+     * Sends up to {@code count} bytes of the file from {@code position}.
      *
-     * @return how many it sent; 0 at the file's end; -1 on any failure, the socket full included
-     *         (the caller asks the channel, which meets the failure itself)
+     * @return how many it sent; 0 at the file's end; -1 when the socket is full
+     * @throws SocketException when the connection failed
      */
-    static long sendfile(int socket, int file, long[] position, long count) {
+    static long sendfile(int socket, int file, long position, long count) throws SocketException {
+        int[] state = errno();
+        long n;
         try {
-            return (long) Linked.SENDFILE.invokeExact(socket, file, MemorySegment.ofArray(position),
-                    count);
+            n = (long) Linked.SENDFILE.invokeExact(MemorySegment.ofArray(state), socket, file,
+                    MemorySegment.ofArray(new long[] {position}), count);
         } catch (Throwable e) {
             throw new IllegalStateException("sendfile failed to run", e);
         }
+        return n >= 0 ? n : full(state, "sendfile");
     }
 }

@@ -31,6 +31,7 @@ final class TestServer implements AutoCloseable {
 
     /** A server whose one listener redirects to https or sends HSTS. */
     static TestServer start(Http1Context ctx, TestTls tls, HttpsUpgrade https) {
+        SocketCalls.link(); // now, not a second after the pollers start: every test meets them
         HttpServer server = new HttpServer(List.of(new Endpoint("test",
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 tls == null ? null : tls.provider(), false, false, https)), Generations.fixed(ctx));
