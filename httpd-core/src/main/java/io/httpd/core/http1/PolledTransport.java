@@ -16,25 +16,26 @@ import java.util.concurrent.locks.LockSupport;
  * A plain connection whose waiting a {@link Poller} does: the channel is non-blocking and stays
  * registered for reading from accept to close. The poller reads what arrives into this
  * transport's {@link Inbox} and unparks the connection's thread; the thread's reads take from
- * the inbox and park only when it is empty. Writes go straight to the channel; one that finds
+ * the inbox and park only when it is empty. Writes go straight to the socket; one that finds
  * the socket full asks the poller for room and parks until it comes, recording since when
  * ({@link #sendingSince}) for {@code server.SendTimeout}. The connection's thread runs the same
- * loop as over a blocking socket ({@link Connection}); only the waiting moved.
+ * loop as over a blocking socket ({@link Connection}); only the waiting moved. Reads, writes
+ * and files use {@link SocketCalls} once they are linked, else the channel's own calls.
  */
 public final class PolledTransport implements Transport {
+    private static final int FULL = -1;   // from a system call: the socket had no room, or no bytes
+    private static final int CLOSED = -2; // from a system call: the channel must say what happened
     private final SocketChannel channel;
     private final Poller poller;
     private final SelectionKey key;
     private final InetSocketAddress remote;
     private final Inbox inbox = new Inbox(new Wakes());
     private final OutputStream output = new Output();
+    private final boolean channelOnly; // never SocketCalls: see #systemCalls
+    private final Object closing = new Object(); // held by a close and by SocketCalls' calls
     private long fileBytesSent;
     private boolean fileFollows; // the next write goes with MSG_MORE: see #fileFollows
-    private final boolean channelOnly; // never SocketCalls: see #systemCalls
-    private static final int FULL = -1;   // from a system call: the socket had no room, or no bytes
-    private static final int CLOSED = -2; // from a system call: the channel must say what happened
     private int descriptor = -1; // the channel's, once asked for: see SocketCalls
-    private final Object closing = new Object(); // held by a close and by SocketCalls' calls
     private volatile long sendingSince; // System.nanoTime() when a write began to wait for room
     private volatile Thread writer;     // parked until the socket has room
     private boolean roomWanted; // a write waits for the socket to drain; guarded by the inbox
@@ -48,10 +49,7 @@ public final class PolledTransport implements Transport {
         this(channel, false);
     }
 
-    /**
-     * For tests: {@code channelOnly} does all through the channel, as without the options;
-     * otherwise the calls are linked now, not a moment after start.
-     */
+    /** For tests: {@code channelOnly} does all through the channel, as without the options. */
     PolledTransport(SocketChannel channel, boolean channelOnly) throws IOException {
         this.channel = channel;
         this.channelOnly = channelOnly;

@@ -9,6 +9,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -21,7 +22,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Two system calls on a plain socket that the JDK's channels do not make as a server wants:
+ * The system calls of a plain socket, made directly where the JDK's channels make more of
+ * them, or other ones, than a server needs (the engine notes, "System calls"):
  * <ul>
  *   <li>{@code send(2)} with {@code MSG_MORE}: the kernel keeps the bytes (a response's head)
  *   until the next send on the socket (sendfile of the file, whose last piece pushes), so the
@@ -30,15 +32,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>{@code sendfile(2)} alone: {@code FileChannel.transferTo} makes three calls for it
  *   ({@code fstat} for the size, a {@code copy_file_range} that fails on a socket, then
  *   {@code sendfile}), with its locks around them.</li>
+ *   <li>{@code send(2)} and {@code recv(2)} for every other write and read, without the
+ *   channel's locks, its bookkeeping and its copy through a temporary direct buffer.</li>
  * </ul>
- * On a 64 KiB file the two are about a seventh of the response's CPU.
  *
- * <p>Both need descriptors, which only {@code sun.nio.ch} holds ({@code bin/httpd} opens it to
- * this module), and a downcall through the FFM API ({@code --enable-native-access}). Without
+ * <p>They need descriptors, which only {@code sun.nio.ch} holds ({@code bin/httpd} opens it to
+ * this module), and downcalls through the FFM API ({@code --enable-native-access}). Without
  * either option, off Linux, or with {@code -Dhttpd.socketCalls=off}, {@link #ready()} stays
  * false and the channels do the work as before; the log says which at start
- * ({@code socket.calls}). The calls pass heap arrays ({@link Linker.Option#critical}) and never wait: the
- * socket is non-blocking, and {@code MSG_DONTWAIT} says so again.
+ * ({@code socket.calls}). The calls pass heap arrays as they are ({@link Linker.Option#critical})
+ * and never wait: the socket is non-blocking, and {@code MSG_DONTWAIT} says so again. A failed
+ * call's {@code errno} becomes the exception the channel would have thrown.
  *
  * <p>A descriptor is a number the kernel gives to the next file or socket as soon as it is
  * closed: a caller holds off every close of both while it calls ({@link PolledTransport}, and
@@ -57,6 +61,22 @@ final class SocketCalls {
     private static final Logger LOG = LoggerFactory.getLogger(SocketCalls.class);
     private static final AtomicBoolean linkStarted = new AtomicBoolean();
     private static volatile boolean linked; // Linked is initialised, and the calls available
+
+    /**
+     * The C library's symbols, looked up when a server starts ({@link #linkSoon}): the lookup
+     * opens a library, so it needs a descriptor, which a flood of connections in the first
+     * second could leave none of (the same reason as {@code server.PollerStart}).
+     */
+    private static final class Symbols {
+        static final SymbolLookup LIBC = Linker.nativeLinker().defaultLookup();
+
+        /** Looks the calls up now (and only this: they are linked a moment later). */
+        static void find() {
+            for (String name : new String[] {"send", "recv", "sendfile"}) {
+                LIBC.find(name); // a symbol missing now is missing later: Linked says so
+            }
+        }
+    }
 
     /**
      * The calls, linked when this class initialises: about 0.2 s of CPU spinning method
@@ -108,27 +128,13 @@ final class SocketCalls {
                                             .findGetter(fileImpl, "fd", FileDescriptor.class),
                                     fdVal)
                             .asType(MethodType.methodType(int.class, FileChannel.class));
-                    Linker linker = Linker.nativeLinker();
-                    send = linker.downcallHandle(linker.defaultLookup().findOrThrow("send"),
-                            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
-                                    ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
-                                    ValueLayout.JAVA_INT),
-                            Linker.Option.captureCallState("errno"),
-                            Linker.Option.critical(true));
-                    sendfile = linker.downcallHandle(
-                            linker.defaultLookup().findOrThrow("sendfile"),
-                            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
-                                    ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-                                    ValueLayout.JAVA_LONG),
-                            Linker.Option.captureCallState("errno"),
-                            Linker.Option.critical(true));
-                    recv = linker.downcallHandle(linker.defaultLookup().findOrThrow("recv"),
-                            FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
-                                    ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
-                                    ValueLayout.JAVA_INT),
-                            Linker.Option.captureCallState("errno"),
-                            Linker.Option.critical(true));
-                } catch (ReflectiveOperationException | RuntimeException e) {
+                    send = call("send", ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+                    sendfile = call("sendfile", ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+                            ValueLayout.ADDRESS, ValueLayout.JAVA_LONG);
+                    recv = call("recv", ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
+                            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT);
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
                     socket = null; // the JDK's insides moved: the channels do it all
                     missing = e.toString();
                 }
@@ -144,6 +150,14 @@ final class SocketCalls {
     }
 
     private SocketCalls() {
+    }
+
+    /** A C function that returns a {@code ssize_t}: critical, its {@code errno} captured. */
+    private static MethodHandle call(String name, MemoryLayout... arguments) {
+        Linker linker = Linker.nativeLinker();
+        return linker.downcallHandle(Symbols.LIBC.findOrThrow(name),
+                FunctionDescriptor.of(ValueLayout.JAVA_LONG, arguments),
+                Linker.Option.captureCallState("errno"), Linker.Option.critical(true));
     }
 
     /**
@@ -168,6 +182,11 @@ final class SocketCalls {
      */
     static void linkSoon() {
         if (linkStarted.compareAndSet(false, true)) {
+            try {
+                Symbols.find();
+            } catch (RuntimeException | LinkageError e) {
+                // no C library to call (not Linux): Linked says so when it links
+            }
             Thread.ofPlatform().daemon().name("socket-calls").start(() -> {
                 try {
                     Thread.sleep(LINK_DELAY);
