@@ -104,17 +104,8 @@ final class SocketCalls {
             MethodHandle send = null;
             MethodHandle sendfile = null;
             MethodHandle recv = null;
-            Module self = SocketCalls.class.getModule();
-            String missing = null;
-            if (System.getProperty(SWITCH, "on").equals("off")) {
-                missing = "-D" + SWITCH + "=off";
-            } else if (!System.getProperty("os.name", "").equals("Linux")) {
-                missing = "not Linux";
-            } else if (!self.isNativeAccessEnabled()) {
-                missing = "no --enable-native-access=" + self.getName();
-            } else if (!Object.class.getModule().isOpen("sun.nio.ch", self)) {
-                missing = "no --add-opens java.base/sun.nio.ch=" + self.getName();
-            } else {
+            String missing = unavailable();
+            if (missing == null) {
                 try {
                     MethodHandles.Lookup lookup = MethodHandles.lookup();
                     socket = lookup.findVirtual(Class.forName("sun.nio.ch.SelChImpl"),
@@ -152,6 +143,21 @@ final class SocketCalls {
     private SocketCalls() {
     }
 
+    /** Why the calls cannot be made in this JVM, or null when they can. */
+    private static String unavailable() {
+        Module self = SocketCalls.class.getModule();
+        if (System.getProperty(SWITCH, "on").equals("off")) {
+            return "-D" + SWITCH + "=off";
+        } else if (!System.getProperty("os.name", "").equals("Linux")) {
+            return "not Linux";
+        } else if (!self.isNativeAccessEnabled()) {
+            return "no --enable-native-access=" + self.getName();
+        } else if (!Object.class.getModule().isOpen("sun.nio.ch", self)) {
+            return "no --add-opens java.base/sun.nio.ch=" + self.getName();
+        }
+        return null;
+    }
+
     /** A C function that returns a {@code ssize_t}: critical, its {@code errno} captured. */
     private static MethodHandle call(String name, MemoryLayout... arguments) {
         Linker linker = Linker.nativeLinker();
@@ -182,10 +188,12 @@ final class SocketCalls {
      */
     static void linkSoon() {
         if (linkStarted.compareAndSet(false, true)) {
-            try {
-                Symbols.find();
-            } catch (RuntimeException | LinkageError e) {
-                // no C library to call (not Linux): Linked says so when it links
+            if (unavailable() == null) {
+                try {
+                    Symbols.find();
+                } catch (RuntimeException | LinkageError e) {
+                    // no C library to call: Linked says so when it links
+                }
             }
             Thread.ofPlatform().daemon().name("socket-calls").start(() -> {
                 try {
