@@ -70,11 +70,11 @@ final class SocketCalls {
     private static final class Symbols {
         static final SymbolLookup LIBC = Linker.nativeLinker().defaultLookup();
 
-        /** Looks the calls up now (and only this: they are linked a moment later). */
-        static void find() {
-            for (String name : new String[] {"send", "recv", "sendfile"}) {
-                LIBC.find(name); // a symbol missing now is missing later: Linked says so
-            }
+        /**
+         * Opens the library now: this class initialises, and with it the lookup, which loads
+         * its library at once; finding a symbol in it later needs no descriptor.
+         */
+        static void open() {
         }
     }
 
@@ -90,6 +90,7 @@ final class SocketCalls {
         static final String MISSING;
         static final MethodHandle SOCKET;   // (SocketChannel) int
         static final MethodHandle FILE;     // (FileChannel) int
+        static final Class<?> FILE_TYPE;    // the JDK's FileChannel, which FILE reads
         // each first takes where errno goes
         static final MethodHandle SEND;     // (MemorySegment, int, MemorySegment, long, int) long
         static final MethodHandle SENDFILE; // (MemorySegment, int, int, MemorySegment, long) long
@@ -104,6 +105,7 @@ final class SocketCalls {
             MethodHandle send = null;
             MethodHandle sendfile = null;
             MethodHandle recv = null;
+            Class<?> fileImpl = null;
             String missing = unavailable();
             if (missing == null) {
                 try {
@@ -111,7 +113,7 @@ final class SocketCalls {
                     socket = lookup.findVirtual(Class.forName("sun.nio.ch.SelChImpl"),
                                     "getFDVal", MethodType.methodType(int.class))
                             .asType(MethodType.methodType(int.class, SocketChannel.class));
-                    Class<?> fileImpl = Class.forName("sun.nio.ch.FileChannelImpl");
+                    fileImpl = Class.forName("sun.nio.ch.FileChannelImpl");
                     MethodHandle fdVal = lookup.findStatic(Class.forName("sun.nio.ch.IOUtil"),
                             "fdVal", MethodType.methodType(int.class, FileDescriptor.class));
                     file = MethodHandles.filterReturnValue(
@@ -134,6 +136,7 @@ final class SocketCalls {
             AVAILABLE = socket != null;
             SOCKET = socket;
             FILE = file;
+            FILE_TYPE = fileImpl;
             SEND = send;
             SENDFILE = sendfile;
             RECV = recv;
@@ -190,7 +193,7 @@ final class SocketCalls {
         if (linkStarted.compareAndSet(false, true)) {
             if (unavailable() == null) {
                 try {
-                    Symbols.find();
+                    Symbols.open();
                 } catch (RuntimeException | LinkageError e) {
                     // no C library to call: Linked says so when it links
                 }
@@ -222,7 +225,7 @@ final class SocketCalls {
 
     /** The file's descriptor, or -1 when it is not the JDK's own kind of file channel. */
     static int descriptor(FileChannel file) {
-        if (!file.getClass().getName().equals("sun.nio.ch.FileChannelImpl")) {
+        if (file.getClass() != Linked.FILE_TYPE) {
             return -1;
         }
         try {
